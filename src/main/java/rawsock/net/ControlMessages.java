@@ -1,0 +1,55 @@
+package rawsock.net;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Walks the control messages recvmsg returned (the CMSG_FIRSTHDR/CMSG_NXTHDR walk) and stores
+ * what rawsock understands in a {@link ReceiveInfo}. Unknown messages are skipped; a malformed
+ * length ends the walk instead of reading past the buffer.
+ */
+final class ControlMessages {
+    private ControlMessages() {
+    }
+
+    static void parse(ByteBuffer control, int length, ReceiveInfo info) {
+        int offset = 0;
+        while (length - offset >= Layouts.CMSGHDR_SIZE) {
+            long cmsgLen = control.getLong(offset + Layouts.CMSG_LEN);
+            if (cmsgLen < Layouts.CMSGHDR_SIZE || cmsgLen > length - offset) {
+                return;
+            }
+            int level = control.getInt(offset + Layouts.CMSG_LEVEL);
+            int type = control.getInt(offset + Layouts.CMSG_TYPE);
+            int data = offset + Layouts.CMSG_DATA;
+            int dataLength = (int) cmsgLen - Layouts.CMSGHDR_SIZE;
+            store(control, level, type, data, dataLength, info);
+            offset += Layouts.cmsgAlign((int) cmsgLen);
+        }
+    }
+
+    private static void store(ByteBuffer c, int level, int type, int data, int dataLength, ReceiveInfo info) {
+        if (level == LinuxConstants.SOL_SOCKET) {
+            if (type == LinuxConstants.SCM_TIMESTAMPNS && dataLength >= Layouts.TIMESPEC_SIZE) {
+                info.timestampNanos = c.getLong(data) * 1_000_000_000L + c.getLong(data + 8);
+            } else if (type == LinuxConstants.SO_RXQ_OVFL && dataLength >= 4) {
+                info.kernelDrops = c.getInt(data) & 0xffffffffL;
+            }
+        } else if (level == LinuxConstants.SOL_IP) {
+            if (type == LinuxConstants.IP_PKTINFO && dataLength >= Layouts.IN_PKTINFO_SIZE) {
+                info.ifindex = c.getInt(data + Layouts.IPI_IFINDEX);
+                c.get(data + Layouts.IPI_ADDR, info.destination, 0, 4);
+                info.destinationLength = 4;
+            }
+        } else if (level == LinuxConstants.SOL_IPV6) {
+            if (type == LinuxConstants.IPV6_PKTINFO && dataLength >= Layouts.IN6_PKTINFO_SIZE) {
+                c.get(data + Layouts.IPI6_ADDR, info.destination, 0, 16);
+                info.destinationLength = 16;
+                info.ifindex = c.getInt(data + Layouts.IPI6_IFINDEX);
+            } else if (type == LinuxConstants.IPV6_HOPLIMIT && dataLength >= 4) {
+                info.hopLimit = c.getInt(data);
+            } else if (type == LinuxConstants.IPV6_TCLASS && dataLength >= 4) {
+                info.trafficClass = c.getInt(data);
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package rawsock.net;
+
+/**
+ * Sizes and field offsets of the kernel structs rawsock lays out in native memory (LP64 Linux:
+ * x86-64 and aarch64 agree). Plain offsets rather than jnr.ffi.Struct, whose size() omits
+ * trailing padding. A unit test checks every value against the C layout.
+ */
+final class Layouts {
+    private Layouts() {
+    }
+
+    // struct msghdr
+    static final int MSGHDR_SIZE = 56;
+    static final int MSGHDR_NAME = 0;
+    static final int MSGHDR_NAMELEN = 8;
+    static final int MSGHDR_IOV = 16;
+    static final int MSGHDR_IOVLEN = 24;
+    static final int MSGHDR_CONTROL = 32;
+    static final int MSGHDR_CONTROLLEN = 40;
+    static final int MSGHDR_FLAGS = 48;
+
+    // struct mmsghdr
+    static final int MMSGHDR_SIZE = 64;
+    static final int MMSGHDR_LEN = 56;
+
+    // struct iovec
+    static final int IOVEC_SIZE = 16;
+    static final int IOVEC_BASE = 0;
+    static final int IOVEC_LEN = 8;
+
+    // struct cmsghdr
+    static final int CMSGHDR_SIZE = 16;
+    static final int CMSG_LEN = 0;
+    static final int CMSG_LEVEL = 8;
+    static final int CMSG_TYPE = 12;
+    static final int CMSG_DATA = 16;
+
+    // struct sockaddr_in
+    static final int SOCKADDR_IN_SIZE = 16;
+    static final int SIN_FAMILY = 0;
+    static final int SIN_PORT = 2;
+    static final int SIN_ADDR = 4;
+
+    // struct sockaddr_in6
+    static final int SOCKADDR_IN6_SIZE = 28;
+    static final int SIN6_FAMILY = 0;
+    static final int SIN6_PORT = 2;
+    static final int SIN6_FLOWINFO = 4;
+    static final int SIN6_ADDR = 8;
+    static final int SIN6_SCOPE_ID = 24;
+
+    // struct sockaddr_ll
+    static final int SOCKADDR_LL_SIZE = 20;
+    static final int SLL_FAMILY = 0;
+    static final int SLL_PROTOCOL = 2;
+    static final int SLL_IFINDEX = 4;
+    static final int SLL_HATYPE = 8;
+    static final int SLL_PKTTYPE = 10;
+    static final int SLL_HALEN = 11;
+    static final int SLL_ADDR = 12;
+
+    /** struct sockaddr_storage: room for any address the kernel hands back. */
+    static final int SOCKADDR_STORAGE_SIZE = 128;
+
+    // struct in_pktinfo
+    static final int IN_PKTINFO_SIZE = 12;
+    static final int IPI_IFINDEX = 0;
+    static final int IPI_SPEC_DST = 4;
+    static final int IPI_ADDR = 8;
+
+    // struct in6_pktinfo
+    static final int IN6_PKTINFO_SIZE = 20;
+    static final int IPI6_ADDR = 0;
+    static final int IPI6_IFINDEX = 16;
+
+    // struct timespec, struct timeval
+    static final int TIMESPEC_SIZE = 16;
+    static final int TIMEVAL_SIZE = 16;
+
+    // struct pollfd
+    static final int POLLFD_SIZE = 8;
+    static final int POLLFD_EVENTS = 4;
+    static final int POLLFD_REVENTS = 6;
+
+    // struct sock_filter, struct sock_fprog
+    static final int SOCK_FILTER_SIZE = 8;
+    static final int SOCK_FPROG_SIZE = 16;
+    static final int SOCK_FPROG_FILTER = 8;
+
+    // struct tpacket_stats
+    static final int TPACKET_STATS_SIZE = 8;
+
+    /** CMSG_ALIGN: control messages are padded to the size of a long. */
+    static int cmsgAlign(int length) {
+        return (length + 7) & ~7;
+    }
+
+    /** CMSG_SPACE: room one control message with {@code dataLength} bytes of data takes. */
+    static int cmsgSpace(int dataLength) {
+        return CMSGHDR_SIZE + cmsgAlign(dataLength);
+    }
+}

@@ -1,0 +1,96 @@
+package rawsock.net;
+
+/**
+ * Linux constants rawsock uses, with the header each comes from. Values are the same on x86-64
+ * and aarch64. jnr-constants lacks several of them (AF_PACKET, the PACKET_* family), so all live
+ * here, in one place.
+ */
+public final class LinuxConstants {
+    private LinuxConstants() {
+    }
+
+    // <bits/socket.h>
+    public static final int AF_INET = 2;
+    public static final int AF_INET6 = 10;
+    public static final int AF_PACKET = 17;
+    public static final int SOCK_DGRAM = 2;
+    public static final int SOCK_RAW = 3;
+    public static final int MSG_CTRUNC = 0x08;
+    public static final int MSG_TRUNC = 0x20;
+    public static final int MSG_DONTWAIT = 0x40;
+
+    // <asm-generic/socket.h>
+    public static final int SOL_SOCKET = 1;
+    public static final int SO_SNDBUF = 7;
+    public static final int SO_RCVBUF = 8;
+    public static final int SO_RCVTIMEO = 20;
+    public static final int SO_BINDTODEVICE = 25;
+    public static final int SO_ATTACH_FILTER = 26;
+    public static final int SO_SNDBUFFORCE = 32;
+    public static final int SO_RCVBUFFORCE = 33;
+    public static final int SO_TIMESTAMPNS = 35;
+    public static final int SCM_TIMESTAMPNS = SO_TIMESTAMPNS;
+    public static final int SO_RXQ_OVFL = 40;
+
+    // <netinet/in.h>, <linux/in.h>
+    public static final int IPPROTO_IP = 0;
+    public static final int IPPROTO_ICMP = 1;
+    public static final int IPPROTO_TCP = 6;
+    public static final int IPPROTO_UDP = 17;
+    public static final int IPPROTO_IPV6 = 41;
+    public static final int IPPROTO_ICMPV6 = 58;
+    public static final int IPPROTO_RAW = 255;
+    public static final int SOL_IP = 0;
+    public static final int IP_TOS = 1;
+    public static final int IP_TTL = 2;
+    public static final int IP_HDRINCL = 3;
+    public static final int IP_PKTINFO = 8;
+    public static final int IP_MTU_DISCOVER = 10;
+    public static final int IP_PMTUDISC_DONT = 0;
+    public static final int IP_PMTUDISC_DO = 2;
+
+    // <linux/in6.h>, <linux/ipv6.h>
+    public static final int SOL_IPV6 = 41;
+    public static final int IPV6_CHECKSUM = 7;
+    public static final int IPV6_UNICAST_HOPS = 16;
+    public static final int IPV6_RECVPKTINFO = 49;
+    public static final int IPV6_PKTINFO = 50;
+    public static final int IPV6_RECVHOPLIMIT = 51;
+    public static final int IPV6_HOPLIMIT = 52;
+    public static final int IPV6_RECVTCLASS = 66;
+    public static final int IPV6_TCLASS = 67;
+    public static final int IPV6_HDRINCL = 36;
+
+    // <linux/if_packet.h>, <linux/if_ether.h>
+    public static final int SOL_PACKET = 263;
+    public static final int PACKET_ADD_MEMBERSHIP = 1;
+    public static final int PACKET_MR_PROMISC = 1;
+    public static final int PACKET_STATISTICS = 6;
+    public static final int ETH_P_ALL = 0x0003;
+    public static final int ETH_P_IP = 0x0800;
+    public static final int ETH_P_IPV6 = 0x86DD;
+    public static final int ETH_P_ARP = 0x0806;
+
+    // <poll.h>
+    public static final short POLLIN = 0x001;
+
+    // <asm-generic/errno-base.h>, <asm-generic/errno.h>
+    public static final int EPERM = 1;
+    public static final int EINTR = 4;
+    public static final int ENXIO = 6;
+    public static final int EAGAIN = 11;
+    public static final int EACCES = 13;
+    public static final int ENODEV = 19;
+    public static final int EINVAL = 22;
+    public static final int EMSGSIZE = 90;
+    public static final int EPROTONOSUPPORT = 93;
+    public static final int EAFNOSUPPORT = 97;
+    public static final int EADDRNOTAVAIL = 99;
+    public static final int ENETDOWN = 100;
+    public static final int ENETUNREACH = 101;
+    public static final int ENOBUFS = 105;
+    public static final int EHOSTUNREACH = 113;
+
+    /** IFNAMSIZ from <net/if.h>: interface names are at most 15 bytes plus NUL. */
+    public static final int IFNAMSIZ = 16;
+}

@@ -1,0 +1,71 @@
+package rawsock.net;
+
+import java.io.IOException;
+import jnr.constants.platform.Errno;
+
+/**
+ * A failed system call: which call, the errno (with its symbolic name), the C library's message
+ * and, where one helps, a hint for the user. The one exception type the native layer throws.
+ */
+public final class NativeException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    private final String call;
+    private final int errno;
+    private final String errnoName;
+    private final String hint;
+
+    private NativeException(String call, int errno, String errnoName, String detail, String hint) {
+        super(format(call, errnoName, detail, hint));
+        this.call = call;
+        this.errno = errno;
+        this.errnoName = errnoName;
+        this.hint = hint;
+    }
+
+    /** An exception for {@code call} failing with {@code errno}; {@code hint} may be null. */
+    static NativeException of(String call, int errno, String hint) {
+        return new NativeException(call, errno, errnoName(errno), Native.strerror(errno), hint);
+    }
+
+    /** Same as {@link #of} with the hint chosen from the call and errno (see {@link ErrnoHints}). */
+    static NativeException withHint(String call, int errno, String context) {
+        return of(call, errno, ErrnoHints.hint(call, errno, context));
+    }
+
+    private static String format(String call, String errnoName, String detail, String hint) {
+        StringBuilder text = new StringBuilder(call).append(": ").append(errnoName).append(" (")
+                .append(detail).append(')');
+        if (hint != null) {
+            text.append(": ").append(hint);
+        }
+        return text.toString();
+    }
+
+    static String errnoName(int errno) {
+        Errno e = Errno.valueOf(errno);
+        return e == null || e == Errno.__UNKNOWN_CONSTANT__ ? "errno " + errno : e.name();
+    }
+
+    public String call() {
+        return call;
+    }
+
+    public int errno() {
+        return errno;
+    }
+
+    public String errnoName() {
+        return errnoName;
+    }
+
+    /** The hint for the user, or null. */
+    public String hint() {
+        return hint;
+    }
+
+    /** EPERM or EACCES: the caller lacks a privilege (exit status 3). */
+    public boolean isPermissionDenied() {
+        return errno == LinuxConstants.EPERM || errno == LinuxConstants.EACCES;
+    }
+}

@@ -1,0 +1,374 @@
+package rawsock.net;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import jnr.ffi.Pointer;
+
+/**
+ * A raw socket (AF_INET, AF_INET6 or AF_PACKET) with typed option setters, sendmsg and recvmsg.
+ * The msghdr, iovec, address and control buffers live in native memory allocated once per socket
+ * and reused, so the send and receive loops allocate nothing. Not thread-safe: one socket, one
+ * thread.
+ */
+public final class RawSocket implements AutoCloseable {
+    /** Room for SCM_TIMESTAMPNS, PKTINFO, hop limit, traffic class and SO_RXQ_OVFL together. */
+    private static final int CONTROL_SIZE = 256;
+    /** Largest IP packet; heap buffers are staged through a direct buffer of this size. */
+    private static final int MAX_PACKET = 65535 + 14 + 4;
+
+    private final Family family;
+    private final int fd;
+    private boolean closed;
+
+    private final ByteBuffer options = Native.allocate(Layouts.TIMEVAL_SIZE);
+    private final Pointer optionsPointer = Native.pointer(options);
+    private final ByteBuffer optionLength = Native.allocate(4);
+    private final Pointer optionLengthPointer = Native.pointer(optionLength);
+
+    private final ByteBuffer sendHeader = Native.allocate(Layouts.MSGHDR_SIZE + Layouts.IOVEC_SIZE);
+    private final Pointer sendHeaderPointer = Native.pointer(sendHeader);
+    private final ByteBuffer sendAddress = Native.allocate(Layouts.SOCKADDR_STORAGE_SIZE);
+    private final DirectAddresses sendBuffers = new DirectAddresses();
+    private ByteBuffer staging;
+    private Object lastDestination;
+
+    private final ByteBuffer recvHeader = Native.allocate(Layouts.MSGHDR_SIZE + Layouts.IOVEC_SIZE);
+    private final Pointer recvHeaderPointer = Native.pointer(recvHeader);
+    private final ByteBuffer recvAddress = Native.allocate(Layouts.SOCKADDR_STORAGE_SIZE);
+    private final ByteBuffer recvControl = Native.allocate(CONTROL_SIZE);
+    private final DirectAddresses recvBuffers = new DirectAddresses();
+
+    private RawSocket(Family family, int fd) {
+        this.family = family;
+        this.fd = fd;
+        long iov = Native.address(sendHeader) + Layouts.MSGHDR_SIZE;
+        sendHeader.putLong(Layouts.MSGHDR_NAME, Native.address(sendAddress));
+        sendHeader.putLong(Layouts.MSGHDR_IOV, iov);
+        sendHeader.putLong(Layouts.MSGHDR_IOVLEN, 1);
+        long recvIov = Native.address(recvHeader) + Layouts.MSGHDR_SIZE;
+        recvHeader.putLong(Layouts.MSGHDR_NAME, Native.address(recvAddress));
+        recvHeader.putLong(Layouts.MSGHDR_IOV, recvIov);
+        recvHeader.putLong(Layouts.MSGHDR_IOVLEN, 1);
+        recvHeader.putLong(Layouts.MSGHDR_CONTROL, Native.address(recvControl));
+    }
+
+    /**
+     * Opens a raw socket. For {@link Family#PACKET} {@code protocol} is the ethertype
+     * (ETH_P_ALL for every frame), otherwise the IP protocol number.
+     */
+    public static RawSocket open(Family family, int protocol) throws NativeException {
+        int wireProtocol = family == Family.PACKET ? Short.reverseBytes((short) protocol) & 0xffff : protocol;
+        int fd = Native.LIBC.socket(family.value(), LinuxConstants.SOCK_RAW, wireProtocol);
+        if (fd < 0) {
+            throw NativeException.withHint(
+                    "socket(" + family.name().toLowerCase() + ", raw, " + protocol + ")", Native.errno(), null);
+        }
+        return new RawSocket(family, fd);
+    }
+
+    public Family family() {
+        return family;
+    }
+
+    /** The file descriptor, for diagnostics and tests. */
+    public int fd() {
+        return fd;
+    }
+
+    // ---- options -------------------------------------------------------------------------
+
+    /** IP_HDRINCL (IPv4) or IPV6_HDRINCL (IPv6): the caller writes the IP header itself. */
+    public void setHeaderIncluded(boolean on) throws NativeException {
+        if (family == Family.INET6) {
+            setInt(LinuxConstants.SOL_IPV6, LinuxConstants.IPV6_HDRINCL, on ? 1 : 0, "IPV6_HDRINCL");
+        } else {
+            setInt(LinuxConstants.SOL_IP, LinuxConstants.IP_HDRINCL, on ? 1 : 0, "IP_HDRINCL");
+        }
+    }
+
+    /** SO_BINDTODEVICE: send and receive only through interface {@code name}. */
+    public void bindToDevice(String name) throws NativeException {
+        byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length >= LinuxConstants.IFNAMSIZ) {
+            throw NativeException.of("setsockopt(SO_BINDTODEVICE, " + name + ")", LinuxConstants.ENODEV,
+                    "no such interface: " + name + " (names are 1 to 15 bytes)");
+        }
+        ByteBuffer value = Native.allocate(LinuxConstants.IFNAMSIZ);
+        value.put(0, bytes);
+        int rc = Native.LIBC.setsockopt(fd, LinuxConstants.SOL_SOCKET, LinuxConstants.SO_BINDTODEVICE,
+                Native.pointer(value), bytes.length + 1);
+        if (rc < 0) {
+            throw NativeException.withHint("setsockopt(SO_BINDTODEVICE, " + name + ")", Native.errno(), name);
+        }
+    }
+
+    /** SO_TIMESTAMPNS: the kernel attaches a nanosecond receive time to every packet. */
+    public void enableTimestamps() throws NativeException {
+        setInt(LinuxConstants.SOL_SOCKET, LinuxConstants.SO_TIMESTAMPNS, 1, "SO_TIMESTAMPNS");
+    }
+
+    /**
+     * IP_PKTINFO (IPv4) or IPV6_RECVPKTINFO with hop limit and traffic class (IPv6): the arriving
+     * interface and the packet's destination address with every packet.
+     */
+    public void enablePacketInfo() throws NativeException {
+        if (family == Family.INET) {
+            setInt(LinuxConstants.SOL_IP, LinuxConstants.IP_PKTINFO, 1, "IP_PKTINFO");
+        } else if (family == Family.INET6) {
+            setInt(LinuxConstants.SOL_IPV6, LinuxConstants.IPV6_RECVPKTINFO, 1, "IPV6_RECVPKTINFO");
+            setInt(LinuxConstants.SOL_IPV6, LinuxConstants.IPV6_RECVHOPLIMIT, 1, "IPV6_RECVHOPLIMIT");
+            setInt(LinuxConstants.SOL_IPV6, LinuxConstants.IPV6_RECVTCLASS, 1, "IPV6_RECVTCLASS");
+        }
+    }
+
+    /** SO_RXQ_OVFL: the kernel reports with each packet how many it dropped on this socket. */
+    public void enableDropCounter() throws NativeException {
+        setInt(LinuxConstants.SOL_SOCKET, LinuxConstants.SO_RXQ_OVFL, 1, "SO_RXQ_OVFL");
+    }
+
+    /**
+     * Sets the receive buffer to {@code bytes}: SO_RCVBUFFORCE (root may exceed rmem_max), else
+     * SO_RCVBUF. Returns what the kernel granted (it doubles the request for bookkeeping).
+     */
+    public int setReceiveBuffer(int bytes) throws NativeException {
+        return setBuffer(LinuxConstants.SO_RCVBUFFORCE, LinuxConstants.SO_RCVBUF, bytes, "SO_RCVBUF");
+    }
+
+    /** Sets the send buffer like {@link #setReceiveBuffer}; returns what the kernel granted. */
+    public int setSendBuffer(int bytes) throws NativeException {
+        return setBuffer(LinuxConstants.SO_SNDBUFFORCE, LinuxConstants.SO_SNDBUF, bytes, "SO_SNDBUF");
+    }
+
+    private int setBuffer(int force, int plain, int bytes, String name) throws NativeException {
+        options.putInt(0, bytes);
+        if (Native.LIBC.setsockopt(fd, LinuxConstants.SOL_SOCKET, force, optionsPointer, 4) < 0) {
+            setInt(LinuxConstants.SOL_SOCKET, plain, bytes, name);
+        }
+        return getInt(LinuxConstants.SOL_SOCKET, plain, name);
+    }
+
+    /** IP_TTL or IPV6_UNICAST_HOPS for packets whose IP header the kernel writes. */
+    public void setTtl(int ttl) throws NativeException {
+        if (family == Family.INET6) {
+            setInt(LinuxConstants.SOL_IPV6, LinuxConstants.IPV6_UNICAST_HOPS, ttl, "IPV6_UNICAST_HOPS");
+        } else {
+            setInt(LinuxConstants.SOL_IP, LinuxConstants.IP_TTL, ttl, "IP_TTL");
+        }
+    }
+
+    /** IP_TOS or IPV6_TCLASS for packets whose IP header the kernel writes. */
+    public void setTos(int tos) throws NativeException {
+        if (family == Family.INET6) {
+            setInt(LinuxConstants.SOL_IPV6, LinuxConstants.IPV6_TCLASS, tos, "IPV6_TCLASS");
+        } else {
+            setInt(LinuxConstants.SOL_IP, LinuxConstants.IP_TOS, tos, "IP_TOS");
+        }
+    }
+
+    /**
+     * IP_MTU_DISCOVER: with {@code dontFragment} the kernel sets DF and refuses packets larger
+     * than the path MTU (EMSGSIZE); without it, it fragments them.
+     */
+    public void setPathMtuDiscovery(boolean dontFragment) throws NativeException {
+        int value = dontFragment ? LinuxConstants.IP_PMTUDISC_DO : LinuxConstants.IP_PMTUDISC_DONT;
+        setInt(LinuxConstants.SOL_IP, LinuxConstants.IP_MTU_DISCOVER, value, "IP_MTU_DISCOVER");
+    }
+
+    /** IPV6_CHECKSUM: the kernel computes the checksum at {@code offset} of what we send. */
+    public void setChecksumOffset(int offset) throws NativeException {
+        setInt(LinuxConstants.SOL_IPV6, LinuxConstants.IPV6_CHECKSUM, offset, "IPV6_CHECKSUM");
+    }
+
+    /**
+     * SO_RCVTIMEO: a receive waits at most this long, then returns no packet, so loops can check
+     * for signals and deadlines without a poll() per packet. 0 waits forever.
+     */
+    public void setReceiveTimeout(long micros) throws NativeException {
+        options.putLong(0, micros / 1_000_000L);
+        options.putLong(8, micros % 1_000_000L);
+        int rc = Native.LIBC.setsockopt(fd, LinuxConstants.SOL_SOCKET, LinuxConstants.SO_RCVTIMEO,
+                optionsPointer, Layouts.TIMEVAL_SIZE);
+        if (rc < 0) {
+            throw NativeException.withHint("setsockopt(SO_RCVTIMEO)", Native.errno(), null);
+        }
+    }
+
+    /** SO_ATTACH_FILTER: the kernel runs this classic BPF program on every packet. */
+    public void attachFilter(SocketFilterCode program) throws NativeException {
+        int count = program.size();
+        ByteBuffer code = Native.allocate(Math.max(1, count) * Layouts.SOCK_FILTER_SIZE);
+        for (int i = 0; i < count; i++) {
+            int at = i * Layouts.SOCK_FILTER_SIZE;
+            code.putShort(at, program.code(i));
+            code.put(at + 2, program.jt(i));
+            code.put(at + 3, program.jf(i));
+            code.putInt(at + 4, program.k(i));
+        }
+        ByteBuffer fprog = Native.allocate(Layouts.SOCK_FPROG_SIZE);
+        fprog.putShort(0, (short) count);
+        fprog.putLong(Layouts.SOCK_FPROG_FILTER, Native.address(code));
+        int rc = Native.LIBC.setsockopt(fd, LinuxConstants.SOL_SOCKET, LinuxConstants.SO_ATTACH_FILTER,
+                Native.pointer(fprog), Layouts.SOCK_FPROG_SIZE);
+        java.lang.ref.Reference.reachabilityFence(code);
+        if (rc < 0) {
+            throw NativeException.withHint("setsockopt(SO_ATTACH_FILTER)", Native.errno(), null);
+        }
+    }
+
+    /** bind() a packet socket to one interface (0 = all) and ethertype. */
+    public void bindLink(int ifindex, int protocol) throws NativeException {
+        ByteBuffer address = Native.allocate(Layouts.SOCKADDR_LL_SIZE);
+        int length = SocketAddresses.writeLink(address, ifindex, protocol, null);
+        if (Native.LIBC.bind(fd, Native.pointer(address), length) < 0) {
+            throw NativeException.withHint("bind(ifindex " + ifindex + ")", Native.errno(),
+                    Interfaces.nameOf(ifindex));
+        }
+    }
+
+    /** PACKET_ADD_MEMBERSHIP with PACKET_MR_PROMISC: the interface delivers every frame it sees. */
+    public void enablePromiscuous(int ifindex) throws NativeException {
+        ByteBuffer mreq = Native.allocate(16);
+        mreq.putInt(0, ifindex);
+        mreq.putShort(4, (short) LinuxConstants.PACKET_MR_PROMISC);
+        int rc = Native.LIBC.setsockopt(fd, LinuxConstants.SOL_PACKET, LinuxConstants.PACKET_ADD_MEMBERSHIP,
+                Native.pointer(mreq), 16);
+        if (rc < 0) {
+            throw NativeException.withHint("setsockopt(PACKET_ADD_MEMBERSHIP)", Native.errno(),
+                    Interfaces.nameOf(ifindex));
+        }
+    }
+
+    /**
+     * PACKET_STATISTICS: {received, dropped} since the last call (the kernel resets them on
+     * read). Packet sockets only.
+     */
+    public long[] packetStatistics() throws NativeException {
+        optionLength.putInt(0, Layouts.TPACKET_STATS_SIZE);
+        Native.check(Native.LIBC.getsockopt(fd, LinuxConstants.SOL_PACKET, LinuxConstants.PACKET_STATISTICS,
+                optionsPointer, optionLengthPointer), "getsockopt(PACKET_STATISTICS)");
+        return new long[] {options.getInt(0) & 0xffffffffL, options.getInt(4) & 0xffffffffL};
+    }
+
+    private void setInt(int level, int name, int value, String label) throws NativeException {
+        options.putInt(0, value);
+        if (Native.LIBC.setsockopt(fd, level, name, optionsPointer, 4) < 0) {
+            throw NativeException.withHint("setsockopt(" + label + ", " + value + ")", Native.errno(), null);
+        }
+    }
+
+    /** getsockopt for an int option. */
+    public int getInt(int level, int name, String label) throws NativeException {
+        optionLength.putInt(0, 4);
+        Native.check(Native.LIBC.getsockopt(fd, level, name, optionsPointer, optionLengthPointer),
+                "getsockopt(" + label + ")");
+        return options.getInt(0);
+    }
+
+    // ---- send ----------------------------------------------------------------------------
+
+    /**
+     * Sends the bytes from {@code packet.position()} to its limit to {@code destination} with
+     * sendmsg (the position is not moved). Returns the bytes the kernel took.
+     */
+    public int send(ByteBuffer packet, InetAddress destination) throws NativeException {
+        if (destination != lastDestination) {
+            int length = SocketAddresses.writeInet(sendAddress, destination, 0);
+            sendHeader.putInt(Layouts.MSGHDR_NAMELEN, length);
+            lastDestination = destination;
+        }
+        return sendPrepared(packet, destination);
+    }
+
+    /** Sends a whole frame through a packet socket to interface {@code ifindex}. */
+    public int sendFrame(ByteBuffer frame, int ifindex, int protocol, byte[] destinationMac) throws NativeException {
+        int length = SocketAddresses.writeLink(sendAddress, ifindex, protocol, destinationMac);
+        sendHeader.putInt(Layouts.MSGHDR_NAMELEN, length);
+        lastDestination = null;
+        return sendPrepared(frame, "ifindex " + ifindex);
+    }
+
+    private int sendPrepared(ByteBuffer packet, Object destination) throws NativeException {
+        int length = packet.remaining();
+        long base;
+        if (packet.isDirect()) {
+            base = sendBuffers.of(packet) + packet.position();
+        } else {
+            if (staging == null) {
+                staging = Native.allocate(MAX_PACKET);
+            }
+            staging.clear();
+            staging.put(0, packet, packet.position(), Math.min(length, MAX_PACKET));
+            base = sendBuffers.of(staging);
+        }
+        long iov = Layouts.MSGHDR_SIZE;
+        sendHeader.putLong((int) iov + Layouts.IOVEC_BASE, base);
+        sendHeader.putLong((int) iov + Layouts.IOVEC_LEN, length);
+        long rc = Native.LIBC.sendmsg(fd, sendHeaderPointer, 0);
+        if (rc < 0) {
+            int errno = Native.errno();
+            String context = errno == LinuxConstants.EMSGSIZE
+                    ? "packet of " + length + " bytes is larger than the MTU toward " + describe(destination)
+                    : null;
+            throw NativeException.withHint("sendmsg(" + length + " bytes to " + describe(destination) + ")",
+                    errno, context);
+        }
+        return (int) rc;
+    }
+
+    private static String describe(Object destination) {
+        if (destination instanceof InetAddress) {
+            InetAddress address = (InetAddress) destination;
+            return address instanceof Inet4Address ? address.getHostAddress() : "[" + address.getHostAddress() + "]";
+        }
+        return String.valueOf(destination);
+    }
+
+    // ---- receive -------------------------------------------------------------------------
+
+    /**
+     * Receives one packet into {@code into} (from its position up to its limit, which is then
+     * set to the end of the stored bytes; the position is not moved) and describes it in
+     * {@code info}. Returns false, storing nothing, when the receive timeout passed or a signal
+     * interrupted the wait.
+     */
+    public boolean receive(ByteBuffer into, ReceiveInfo info) throws NativeException {
+        if (!into.isDirect()) {
+            throw new IllegalArgumentException("receive needs a direct buffer");
+        }
+        int capacity = into.remaining();
+        recvHeader.putLong(Layouts.MSGHDR_SIZE + Layouts.IOVEC_BASE, recvBuffers.of(into) + into.position());
+        recvHeader.putLong(Layouts.MSGHDR_SIZE + Layouts.IOVEC_LEN, capacity);
+        // The kernel rewrites both lengths on every call.
+        recvHeader.putInt(Layouts.MSGHDR_NAMELEN, Layouts.SOCKADDR_STORAGE_SIZE);
+        recvHeader.putLong(Layouts.MSGHDR_CONTROLLEN, CONTROL_SIZE);
+        recvHeader.putInt(Layouts.MSGHDR_FLAGS, 0);
+        long rc = Native.LIBC.recvmsg(fd, recvHeaderPointer, LinuxConstants.MSG_TRUNC);
+        if (rc < 0) {
+            int errno = Native.errno();
+            if (errno == LinuxConstants.EAGAIN || errno == LinuxConstants.EINTR) {
+                return false;
+            }
+            throw NativeException.withHint("recvmsg", errno, null);
+        }
+        info.reset();
+        info.wireLength = (int) rc;
+        info.capturedLength = (int) Math.min(rc, capacity);
+        into.limit(into.position() + info.capturedLength);
+        SocketAddresses.read(recvAddress, recvHeader.getInt(Layouts.MSGHDR_NAMELEN), info);
+        int flags = recvHeader.getInt(Layouts.MSGHDR_FLAGS);
+        info.controlTruncated = (flags & LinuxConstants.MSG_CTRUNC) != 0;
+        ControlMessages.parse(recvControl, (int) Math.min(CONTROL_SIZE,
+                recvHeader.getLong(Layouts.MSGHDR_CONTROLLEN)), info);
+        return true;
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            Native.LIBC.close(fd);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package rawsock.net;
+
+/**
+ * What recvmsg reported about one packet, beyond its bytes: lengths, the kernel's timestamp, the
+ * interface, addresses and the control data rawsock asked for. Reused for every packet.
+ */
+public final class ReceiveInfo {
+    static final int MAX_ADDRESS = 16;
+
+    int wireLength;
+    int capturedLength;
+    long timestampNanos;
+    int ifindex;
+    int pktType = -1;
+    int linkProtocol = -1;
+    final byte[] source = new byte[MAX_ADDRESS];
+    int sourceLength;
+    final byte[] destination = new byte[MAX_ADDRESS];
+    int destinationLength;
+    int hopLimit = -1;
+    int trafficClass = -1;
+    long kernelDrops = -1;
+    boolean controlTruncated;
+
+    void reset() {
+        wireLength = 0;
+        capturedLength = 0;
+        timestampNanos = 0;
+        ifindex = 0;
+        pktType = -1;
+        linkProtocol = -1;
+        sourceLength = 0;
+        destinationLength = 0;
+        hopLimit = -1;
+        trafficClass = -1;
+        controlTruncated = false;
+    }
+
+    /** Length of the packet as the kernel had it; more than {@link #capturedLength()} if cut. */
+    public int wireLength() {
+        return wireLength;
+    }
+
+    /** Bytes stored into the caller's buffer. */
+    public int capturedLength() {
+        return capturedLength;
+    }
+
+    /** SO_TIMESTAMPNS receive time in ns since the epoch, or 0 when the kernel sent none. */
+    public long timestampNanos() {
+        return timestampNanos;
+    }
+
+    /** Arriving interface (IP_PKTINFO, IPV6_PKTINFO or sockaddr_ll), 0 when unknown. */
+    public int ifindex() {
+        return ifindex;
+    }
+
+    /** sll_pkttype for packet sockets (PACKET_HOST, PACKET_OUTGOING, ...), -1 otherwise. */
+    public int pktType() {
+        return pktType;
+    }
+
+    /** sll_protocol (the ethertype) for packet sockets, -1 otherwise. */
+    public int linkProtocol() {
+        return linkProtocol;
+    }
+
+    /** Length of the sender's address (4 or 16; for packet sockets the MAC length); 0 if none. */
+    public int sourceLength() {
+        return sourceLength;
+    }
+
+    /** Copies the sender's address (msg_name) into {@code into}; returns its length. */
+    public int source(byte[] into) {
+        System.arraycopy(source, 0, into, 0, sourceLength);
+        return sourceLength;
+    }
+
+    /** Length of the packet's destination address from PKTINFO; 0 if none was sent. */
+    public int destinationLength() {
+        return destinationLength;
+    }
+
+    /** Copies the packet's destination address (from PKTINFO) into {@code into}. */
+    public int destination(byte[] into) {
+        System.arraycopy(destination, 0, into, 0, destinationLength);
+        return destinationLength;
+    }
+
+    /** IPV6_HOPLIMIT of the packet, or -1. */
+    public int hopLimit() {
+        return hopLimit;
+    }
+
+    /** IPV6_TCLASS of the packet, or -1. */
+    public int trafficClass() {
+        return trafficClass;
+    }
+
+    /** Packets the kernel dropped on this socket so far (SO_RXQ_OVFL), or -1 when not told. */
+    public long kernelDrops() {
+        return kernelDrops;
+    }
+
+    /** The kernel had more control data than our buffer held (MSG_CTRUNC). */
+    public boolean controlTruncated() {
+        return controlTruncated;
+    }
+}

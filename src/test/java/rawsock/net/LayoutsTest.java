@@ -1,0 +1,124 @@
+package rawsock.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Checks every struct size and offset in {@link Layouts} against what the C compiler says for
+ * the system's own headers, and against the table measured on x86-64/aarch64 when no compiler
+ * is there.
+ */
+class LayoutsTest {
+    /** name -> [our value, value measured in JNR-FFI-NOTES for LP64 Linux] and the C expression. */
+    private static final Map<String, Object[]> EXPECTED = new LinkedHashMap<>();
+
+    static {
+        put("sizeof(struct msghdr)", Layouts.MSGHDR_SIZE, 56);
+        put("offsetof(struct msghdr, msg_name)", Layouts.MSGHDR_NAME, 0);
+        put("offsetof(struct msghdr, msg_namelen)", Layouts.MSGHDR_NAMELEN, 8);
+        put("offsetof(struct msghdr, msg_iov)", Layouts.MSGHDR_IOV, 16);
+        put("offsetof(struct msghdr, msg_iovlen)", Layouts.MSGHDR_IOVLEN, 24);
+        put("offsetof(struct msghdr, msg_control)", Layouts.MSGHDR_CONTROL, 32);
+        put("offsetof(struct msghdr, msg_controllen)", Layouts.MSGHDR_CONTROLLEN, 40);
+        put("offsetof(struct msghdr, msg_flags)", Layouts.MSGHDR_FLAGS, 48);
+        put("sizeof(struct mmsghdr)", Layouts.MMSGHDR_SIZE, 64);
+        put("offsetof(struct mmsghdr, msg_len)", Layouts.MMSGHDR_LEN, 56);
+        put("sizeof(struct iovec)", Layouts.IOVEC_SIZE, 16);
+        put("offsetof(struct iovec, iov_base)", Layouts.IOVEC_BASE, 0);
+        put("offsetof(struct iovec, iov_len)", Layouts.IOVEC_LEN, 8);
+        put("sizeof(struct cmsghdr)", Layouts.CMSGHDR_SIZE, 16);
+        put("offsetof(struct cmsghdr, cmsg_len)", Layouts.CMSG_LEN, 0);
+        put("offsetof(struct cmsghdr, cmsg_level)", Layouts.CMSG_LEVEL, 8);
+        put("offsetof(struct cmsghdr, cmsg_type)", Layouts.CMSG_TYPE, 12);
+        put("CMSG_LEN(0)", Layouts.CMSG_DATA, 16);
+        put("CMSG_SPACE(12)", Layouts.cmsgSpace(12), 32);
+        put("CMSG_SPACE(16)", Layouts.cmsgSpace(16), 32);
+        put("sizeof(struct sockaddr_in)", Layouts.SOCKADDR_IN_SIZE, 16);
+        put("offsetof(struct sockaddr_in, sin_family)", Layouts.SIN_FAMILY, 0);
+        put("offsetof(struct sockaddr_in, sin_port)", Layouts.SIN_PORT, 2);
+        put("offsetof(struct sockaddr_in, sin_addr)", Layouts.SIN_ADDR, 4);
+        put("sizeof(struct sockaddr_in6)", Layouts.SOCKADDR_IN6_SIZE, 28);
+        put("offsetof(struct sockaddr_in6, sin6_family)", Layouts.SIN6_FAMILY, 0);
+        put("offsetof(struct sockaddr_in6, sin6_port)", Layouts.SIN6_PORT, 2);
+        put("offsetof(struct sockaddr_in6, sin6_flowinfo)", Layouts.SIN6_FLOWINFO, 4);
+        put("offsetof(struct sockaddr_in6, sin6_addr)", Layouts.SIN6_ADDR, 8);
+        put("offsetof(struct sockaddr_in6, sin6_scope_id)", Layouts.SIN6_SCOPE_ID, 24);
+        put("sizeof(struct sockaddr_ll)", Layouts.SOCKADDR_LL_SIZE, 20);
+        put("offsetof(struct sockaddr_ll, sll_family)", Layouts.SLL_FAMILY, 0);
+        put("offsetof(struct sockaddr_ll, sll_protocol)", Layouts.SLL_PROTOCOL, 2);
+        put("offsetof(struct sockaddr_ll, sll_ifindex)", Layouts.SLL_IFINDEX, 4);
+        put("offsetof(struct sockaddr_ll, sll_hatype)", Layouts.SLL_HATYPE, 8);
+        put("offsetof(struct sockaddr_ll, sll_pkttype)", Layouts.SLL_PKTTYPE, 10);
+        put("offsetof(struct sockaddr_ll, sll_halen)", Layouts.SLL_HALEN, 11);
+        put("offsetof(struct sockaddr_ll, sll_addr)", Layouts.SLL_ADDR, 12);
+        put("sizeof(struct sockaddr_storage)", Layouts.SOCKADDR_STORAGE_SIZE, 128);
+        put("sizeof(struct in_pktinfo)", Layouts.IN_PKTINFO_SIZE, 12);
+        put("offsetof(struct in_pktinfo, ipi_ifindex)", Layouts.IPI_IFINDEX, 0);
+        put("offsetof(struct in_pktinfo, ipi_spec_dst)", Layouts.IPI_SPEC_DST, 4);
+        put("offsetof(struct in_pktinfo, ipi_addr)", Layouts.IPI_ADDR, 8);
+        put("sizeof(struct in6_pktinfo)", Layouts.IN6_PKTINFO_SIZE, 20);
+        put("offsetof(struct in6_pktinfo, ipi6_addr)", Layouts.IPI6_ADDR, 0);
+        put("offsetof(struct in6_pktinfo, ipi6_ifindex)", Layouts.IPI6_IFINDEX, 16);
+        put("sizeof(struct timespec)", Layouts.TIMESPEC_SIZE, 16);
+        put("sizeof(struct timeval)", Layouts.TIMEVAL_SIZE, 16);
+        put("sizeof(struct pollfd)", Layouts.POLLFD_SIZE, 8);
+        put("offsetof(struct pollfd, events)", Layouts.POLLFD_EVENTS, 4);
+        put("offsetof(struct pollfd, revents)", Layouts.POLLFD_REVENTS, 6);
+        put("sizeof(struct sock_filter)", Layouts.SOCK_FILTER_SIZE, 8);
+        put("sizeof(struct sock_fprog)", Layouts.SOCK_FPROG_SIZE, 16);
+        put("offsetof(struct sock_fprog, filter)", Layouts.SOCK_FPROG_FILTER, 8);
+        put("sizeof(struct tpacket_stats)", Layouts.TPACKET_STATS_SIZE, 8);
+    }
+
+    private static void put(String expression, int ours, int measured) {
+        EXPECTED.put(expression, new Object[] {ours, measured});
+    }
+
+    @Test
+    void layoutsMatchTheMeasuredLp64Table() {
+        for (Map.Entry<String, Object[]> e : EXPECTED.entrySet()) {
+            assertEquals(e.getValue()[1], e.getValue()[0], e.getKey());
+        }
+    }
+
+    @Test
+    void layoutsMatchTheCCompiler(@TempDir Path dir) throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/gcc")) || Files.isExecutable(Path.of("/usr/bin/cc")),
+                "no C compiler: the table check above still ran");
+        StringBuilder c = new StringBuilder("#define _GNU_SOURCE\n#include <stdio.h>\n#include <stddef.h>\n"
+                + "#include <sys/socket.h>\n#include <sys/uio.h>\n#include <sys/time.h>\n#include <time.h>\n"
+                + "#include <poll.h>\n#include <netinet/in.h>\n#include <linux/if_packet.h>\n"
+                + "#include <linux/filter.h>\nint main(void) {\n");
+        for (String expression : EXPECTED.keySet()) {
+            c.append("  printf(\"%zu\\n\", (size_t) (").append(expression).append("));\n");
+        }
+        c.append("  return 0;\n}\n");
+        Path source = dir.resolve("layouts.c");
+        Files.writeString(source, c.toString());
+        Path binary = dir.resolve("layouts");
+        run(dir, "cc", "-o", binary.toString(), source.toString());
+        String[] lines = run(dir, binary.toString()).split("\n");
+        int i = 0;
+        for (Map.Entry<String, Object[]> e : EXPECTED.entrySet()) {
+            assertEquals(Integer.parseInt(lines[i++].trim()), e.getValue()[0], e.getKey());
+        }
+    }
+
+    private static String run(Path dir, String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(true, process.waitFor(60, TimeUnit.SECONDS), "timed out: " + String.join(" ", command));
+        assertEquals(0, process.exitValue(), output);
+        return output;
+    }
+}

@@ -1,0 +1,73 @@
+package rawsock.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import jnr.ffi.Pointer;
+import org.junit.jupiter.api.Test;
+
+/** Native calls that need no privilege, on an ordinary UDP socket. */
+class NativeCallsTest {
+    /**
+     * setsockopt and getsockopt take five arguments: this guards against JNR-FFI's x86-64
+     * argument-passing bug (#181) by checking that a value set really comes back.
+     */
+    @Test
+    void fiveArgumentCallsPassEveryArgument() throws Exception {
+        int fd = Native.check(Native.LIBC.socket(LinuxConstants.AF_INET, LinuxConstants.SOCK_DGRAM, 0), "socket");
+        try {
+            ByteBuffer value = Native.allocate(4);
+            ByteBuffer length = Native.allocate(4);
+            value.putInt(0, 1);
+            Native.check(Native.LIBC.setsockopt(fd, LinuxConstants.SOL_IP, LinuxConstants.IP_TTL,
+                    Native.pointer(value), 4), "setsockopt");
+            value.putInt(0, 77);
+            Native.check(Native.LIBC.setsockopt(fd, LinuxConstants.SOL_IP, LinuxConstants.IP_TTL,
+                    Native.pointer(value), 4), "setsockopt");
+            value.putInt(0, 0);
+            length.putInt(0, 4);
+            Native.check(Native.LIBC.getsockopt(fd, LinuxConstants.SOL_IP, LinuxConstants.IP_TTL,
+                    Native.pointer(value), Native.pointer(length)), "getsockopt");
+            assertEquals(77, value.getInt(0));
+            assertEquals(4, length.getInt(0));
+        } finally {
+            Native.LIBC.close(fd);
+        }
+    }
+
+    @Test
+    void recvmmsgWithFiveArgumentsReportsItsErrnoFaithfully() {
+        // fd -1 must give EBADF (9): a misplaced argument would give EINVAL or EFAULT instead.
+        ByteBuffer vec = Native.allocate(Layouts.MMSGHDR_SIZE);
+        int rc = Native.LIBC.recvmmsg(-1, Native.pointer(vec), 1, LinuxConstants.MSG_DONTWAIT, (Pointer) null);
+        assertEquals(-1, rc);
+        assertEquals(9, Native.errno());
+    }
+
+    @Test
+    void failedCallNamesTheCallTheErrnoAndAHint() {
+        NativeException e = assertThrows(NativeException.class, () -> Interfaces.indexOf("nosuchif0"));
+        assertEquals("ENODEV", e.errnoName());
+        assertTrue(e.getMessage().contains("if_nametoindex(nosuchif0)"), e.getMessage());
+        assertTrue(e.getMessage().contains("no such interface: nosuchif0"), e.getMessage());
+    }
+
+    @Test
+    void loopbackHasAnIndexAndAName() throws Exception {
+        int index = Interfaces.indexOf("lo");
+        assertTrue(index > 0);
+        assertEquals("lo", Interfaces.nameOf(index));
+        assertNotNull(NativeException.errnoName(LinuxConstants.EPERM));
+        assertEquals("EPERM", NativeException.errnoName(LinuxConstants.EPERM));
+    }
+
+    @Test
+    void permissionErrorsAreRecognisedAndExplained() {
+        NativeException e = NativeException.withHint("socket(inet, raw, 1)", LinuxConstants.EPERM, null);
+        assertTrue(e.isPermissionDenied());
+        assertTrue(e.getMessage().contains("CAP_NET_RAW"), e.getMessage());
+    }
+}
