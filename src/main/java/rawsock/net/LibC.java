@@ -34,6 +34,9 @@ public interface LibC {
 
     int close(int fd);
 
+    @IgnoreError
+    int isatty(int fd);
+
     int if_nametoindex(String name);
 
     Pointer if_indextoname(int ifindex, Pointer buf);

@@ -33,6 +33,13 @@ public final class NativeException extends IOException {
         return of(call, errno, ErrnoHints.hint(call, errno, context));
     }
 
+    /** The same failure with a better hint, from a caller that knows more (sizes, MTU). */
+    public NativeException withHint(String betterHint) {
+        NativeException copy = new NativeException(call, errno, errnoName, Native.strerror(errno), betterHint);
+        copy.initCause(this);
+        return copy;
+    }
+
     private static String format(String call, String errnoName, String detail, String hint) {
         StringBuilder text = new StringBuilder(call).append(": ").append(errnoName).append(" (")
                 .append(detail).append(')');

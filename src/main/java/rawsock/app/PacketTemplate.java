@@ -1,0 +1,207 @@
+package rawsock.app;
+
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import rawsock.packet.Checksum;
+import rawsock.packet.IcmpBuilder;
+import rawsock.packet.IgmpBuilder;
+import rawsock.packet.IpProtocol;
+import rawsock.packet.Ipv4Builder;
+import rawsock.packet.TcpBuilder;
+import rawsock.packet.UdpBuilder;
+
+/**
+ * The packet a send loop sends, built once from the spec into a direct buffer. Per packet only
+ * the ICMP sequence number changes; {@link #prepare} patches it and adjusts the checksum
+ * incrementally (RFC 1624), so the loop allocates nothing.
+ */
+final class PacketTemplate {
+    /** IPv4 carries at most 65535 bytes including its header. */
+    static final int MAX_IP_PACKET = 65535;
+    /** The header the kernel adds when rawsock does not write one (no options). */
+    private static final int KERNEL_IP_HEADER = 20;
+
+    private final ByteBuffer packet;
+    private final int transportOffset;
+    private final boolean countsSequence;
+    private final boolean fixChecksum;
+    private final int firstSequence;
+    private final int ipPacketLength;
+
+    private PacketTemplate(ByteBuffer packet, int transportOffset, boolean countsSequence, boolean fixChecksum,
+            int firstSequence, int ipPacketLength) {
+        this.packet = packet;
+        this.ipPacketLength = ipPacketLength;
+        this.transportOffset = transportOffset;
+        this.countsSequence = countsSequence;
+        this.fixChecksum = fixChecksum;
+        this.firstSequence = firstSequence;
+    }
+
+    /** UDP and TCP checksums cover a pseudo-header with the source address. */
+    static boolean needsPseudoHeader(int protocol) {
+        return protocol == IpProtocol.UDP || protocol == IpProtocol.TCP;
+    }
+
+    /**
+     * Builds the packet. With {@code writesHeader} it starts with an IPv4 header from the spec;
+     * otherwise it is the transport header and payload, and the kernel adds the IP header.
+     *
+     * @param source the source address (for the IP header and the pseudo-header); may be null
+     *     when neither is needed
+     */
+    static PacketTemplate build(SendSpec spec, InetAddress source, boolean writesHeader) {
+        byte[] src = source == null ? new byte[4] : source.getAddress();
+        byte[] dst = spec.destination.getAddress();
+        ByteBuffer payload = ByteBuffer.wrap(payloadOf(spec));
+        Ipv4Builder ip = writesHeader ? ipHeader(spec, src, dst) : null;
+        int ipLength = ip == null ? 0 : ip.headerLength();
+        int transportHeader = transportHeaderLength(spec);
+        int total = ipLength + transportHeader + payload.remaining();
+        int onWire = total + (writesHeader ? 0 : KERNEL_IP_HEADER);
+        if (onWire > MAX_IP_PACKET) {
+            throw new UsageException("the packet would be " + onWire
+                    + " bytes, more than IPv4's 65535 (payload " + payload.remaining() + " bytes)");
+        }
+        ByteBuffer transport = ByteBuffer.allocate(transportHeader + payload.remaining());
+        emitTransport(spec, transport, payload, src, dst);
+        transport.flip();
+        ByteBuffer out = ByteBuffer.allocateDirect(ipLength + transport.remaining()).order(ByteOrder.BIG_ENDIAN);
+        if (ip != null) {
+            ip.emit(out, transport.remaining());
+        }
+        out.put(transport);
+        out.flip();
+        boolean counts = spec.protocol == IpProtocol.ICMP && carriesSequence(spec.icmpType);
+        return new PacketTemplate(out, ipLength, counts, spec.checksum == null, spec.icmpSeq, onWire);
+    }
+
+    private static Ipv4Builder ipHeader(SendSpec spec, byte[] src, byte[] dst) {
+        Ipv4Builder ip = new Ipv4Builder().protocol(spec.protocol == IpProtocol.RAW ? IpProtocol.RAW : spec.protocol)
+                .src(src).dst(dst).df(spec.dontFragment).mf(spec.moreFragments);
+        if (spec.ttl != null) {
+            ip.ttl(spec.ttl);
+        }
+        if (spec.tos != null) {
+            ip.tos(spec.tos);
+        }
+        if (spec.ipId != null) {
+            ip.id(spec.ipId);
+        }
+        if (spec.fragmentOffset != null) {
+            ip.fragmentOffset(spec.fragmentOffset);
+        }
+        if (spec.ipOptions != null) {
+            try {
+                ip.options(spec.ipOptions);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--ip-options " + e.getMessage());
+            }
+        }
+        return ip;
+    }
+
+    private static int transportHeaderLength(SendSpec spec) {
+        switch (spec.protocol) {
+            case IpProtocol.ICMP:
+                return 8;
+            case IpProtocol.UDP:
+                return 8;
+            case IpProtocol.TCP:
+                return 20 + padded(spec.tcpOptions);
+            case IpProtocol.IGMP:
+                return 8;
+            default:
+                return 0;
+        }
+    }
+
+    private static int padded(byte[] options) {
+        return options == null ? 0 : (options.length + 3) & ~3;
+    }
+
+    private static void emitTransport(SendSpec spec, ByteBuffer out, ByteBuffer payload, byte[] src, byte[] dst) {
+        switch (spec.protocol) {
+            case IpProtocol.ICMP:
+                new IcmpBuilder().type(spec.icmpType).code(spec.icmpCode).id(spec.icmpId).seq(spec.icmpSeq)
+                        .checksum(spec.checksum).emit(out, payload);
+                break;
+            case IpProtocol.UDP:
+                new UdpBuilder().sport(sourcePort(spec)).dport(spec.destinationPort == null ? 0 : spec.destinationPort)
+                        .checksum(spec.checksum).emit(out, payload, src, dst);
+                break;
+            case IpProtocol.TCP:
+                TcpBuilder tcp = new TcpBuilder().sport(sourcePort(spec))
+                        .dport(spec.destinationPort == null ? 80 : spec.destinationPort)
+                        .seq(spec.tcpSeq != null ? spec.tcpSeq : randomSequence())
+                        .ack(spec.tcpAck == null ? 0 : spec.tcpAck).flags(spec.tcpFlags).window(spec.tcpWindow)
+                        .urgentPointer(spec.tcpUrgent).checksum(spec.checksum);
+                if (spec.tcpOptions != null) {
+                    tcp.options(spec.tcpOptions);
+                }
+                tcp.emit(out, payload, src, dst);
+                break;
+            case IpProtocol.IGMP:
+                new IgmpBuilder().type(spec.igmpType).maxResponse(spec.igmpMaxResponse)
+                        .group(spec.igmpGroup == null ? new byte[4] : spec.igmpGroup.getAddress())
+                        .checksum(spec.checksum).emit(out, payload);
+                break;
+            default:
+                out.put(payload);
+        }
+    }
+
+    /** ICMP timestamp requests without a payload get the three timestamps RFC 792 defines. */
+    private static byte[] payloadOf(SendSpec spec) {
+        if (spec.protocol == IpProtocol.ICMP && spec.payload.length == 0 && (spec.icmpType == 13 || spec.icmpType == 14)) {
+            return IcmpBuilder.timestampPayload(System.currentTimeMillis());
+        }
+        return spec.payload;
+    }
+
+    /** Echo, timestamp, information and address-mask messages carry an identifier and sequence. */
+    private static boolean carriesSequence(int type) {
+        return type == 0 || type == 8 || (type >= 13 && type <= 18);
+    }
+
+    private static int sourcePort(SendSpec spec) {
+        if (spec.sourcePort != null) {
+            return spec.sourcePort;
+        }
+        // Linux's default ephemeral range, so replies look like any client's.
+        return 32768 + java.util.concurrent.ThreadLocalRandom.current().nextInt(60999 - 32768 + 1);
+    }
+
+    private static long randomSequence() {
+        return java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 32);
+    }
+
+    /** Patches the fields that change for packet {@code index} (0-based). */
+    void prepare(long index) {
+        if (!countsSequence || index == 0) {
+            return;
+        }
+        int sequence = (int) ((firstSequence + index) & 0xffff);
+        int sequenceAt = transportOffset + 6;
+        if (fixChecksum) {
+            Checksum.patchWord(packet, transportOffset + 2, sequenceAt, sequence);
+        } else {
+            packet.putShort(sequenceAt, (short) sequence);
+        }
+    }
+
+    ByteBuffer packet() {
+        return packet;
+    }
+
+    /** Bytes handed to the socket per packet. */
+    int length() {
+        return packet.remaining();
+    }
+
+    /** Size of the IP packet on the wire, header included (what the MTU limits). */
+    int ipPacketLength() {
+        return ipPacketLength;
+    }
+}

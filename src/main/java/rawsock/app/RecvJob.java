@@ -1,0 +1,204 @@
+package rawsock.app;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import rawsock.net.Family;
+import rawsock.net.Interfaces;
+import rawsock.net.RawSocket;
+import rawsock.net.ReceiveInfo;
+import rawsock.output.OutputFormat;
+import rawsock.output.PacketWriter;
+import rawsock.output.PacketWriters;
+import rawsock.packet.DecodedPacket;
+import rawsock.packet.LinkType;
+import rawsock.packet.PacketDecoder;
+import rawsock.packet.PacketMeta;
+
+/**
+ * The receive loop: one raw socket, one reused buffer, decoder and metadata; each packet goes to
+ * the writers as it arrives. Ends on --count, --timeout, a signal or a closed stdout pipe, then
+ * prints the counts on stderr.
+ */
+public final class RecvJob {
+    private static final Logger LOG = LoggerFactory.getLogger(RecvJob.class);
+    /** How often a blocked receive wakes to check for signals and the deadline. */
+    private static final long WAKE_MICROS = 100_000;
+
+    private final RecvSpec spec;
+    private final OutputStream stdout;
+    private final PrintWriter err;
+    private final Interrupts interrupts;
+
+    public RecvJob(RecvSpec spec, OutputStream stdout, PrintWriter err, Interrupts interrupts) {
+        this.spec = spec;
+        this.stdout = stdout;
+        this.err = err;
+        this.interrupts = interrupts;
+    }
+
+    public int run() throws IOException {
+        List<Output> outputs = openOutputs();
+        long received = 0;
+        long drops = -1;
+        boolean pipeClosed = false;
+        boolean timedOut = false;
+        try (RawSocket socket = RawSocket.open(Family.INET, spec.protocol)) {
+            configure(socket);
+            ByteBuffer buffer = ByteBuffer.allocateDirect(spec.snaplen).order(ByteOrder.BIG_ENDIAN);
+            ReceiveInfo info = new ReceiveInfo();
+            PacketMeta meta = new PacketMeta();
+            PacketDecoder decoder = new PacketDecoder();
+            long deadline = spec.timeoutNanos == 0 ? Long.MAX_VALUE : System.nanoTime() + spec.timeoutNanos;
+            while ((spec.count == 0 || received < spec.count) && !interrupts.requested()) {
+                if (System.nanoTime() - deadline >= 0) {
+                    timedOut = true;
+                    break;
+                }
+                buffer.clear();
+                if (!socket.receive(buffer, info)) {
+                    continue;
+                }
+                received++;
+                drops = info.kernelDrops();
+                describe(info, meta);
+                DecodedPacket decoded = decoder.decode(buffer, LinkType.RAW);
+                pipeClosed = !writeAll(outputs, meta, buffer, decoded);
+                if (pipeClosed) {
+                    break;
+                }
+            }
+        } finally {
+            pipeClosed |= !closeAll(outputs);
+        }
+        if (!spec.quiet && !pipeClosed) {
+            err.println(received + " packet" + (received == 1 ? "" : "s") + " received"
+                    + (drops > 0 ? ", " + drops + " dropped by the kernel" : ", 0 dropped by the kernel"));
+            err.flush();
+        }
+        if (interrupts.requested()) {
+            return interrupts.exitStatus();
+        }
+        if (pipeClosed) {
+            return ExitStatus.OK;
+        }
+        return timedOut && spec.count > 0 ? ExitStatus.NOT_MET : ExitStatus.OK;
+    }
+
+    private void configure(RawSocket socket) throws IOException {
+        socket.enableTimestamps();
+        socket.enablePacketInfo();
+        socket.enableDropCounter();
+        int granted = socket.setReceiveBuffer(spec.bufferBytes);
+        LOG.info("receive buffer: {} bytes granted for {} asked", granted, spec.bufferBytes);
+        if (spec.iface != null) {
+            Interfaces.indexOf(spec.iface);
+            socket.bindToDevice(spec.iface);
+        }
+        if (spec.filter != null) {
+            socket.attachFilter(spec.filter);
+            LOG.info("filter attached: {} ({} instructions)", spec.filterExpression, spec.filter.size());
+        }
+        socket.setReceiveTimeout(WAKE_MICROS);
+    }
+
+    private static void describe(ReceiveInfo info, PacketMeta meta) {
+        meta.reset();
+        long ts = info.timestampNanos();
+        if (ts == 0) {
+            java.time.Instant now = java.time.Instant.now();
+            ts = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        }
+        meta.timestampNanos(ts).ifindex(info.ifindex()).ifname(Interfaces.nameOf(info.ifindex()))
+                .wireLength(info.wireLength()).capturedLength(info.capturedLength()).pktType(info.pktType());
+    }
+
+    /** One destination of packets; {@code stdout} marks the one whose closing ends us quietly. */
+    private static final class Output {
+        final PacketWriter writer;
+        final boolean stdout;
+
+        Output(PacketWriter writer, boolean stdout) {
+            this.writer = writer;
+            this.stdout = stdout;
+        }
+    }
+
+    /** Opens -w FILE and stdout's writer before any socket, so a bad path costs nothing. */
+    private List<Output> openOutputs() throws IOException {
+        List<Output> outputs = new ArrayList<>(2);
+        if (spec.outputPath != null && !spec.outputPath.equals("-")) {
+            OutputStream file;
+            try {
+                file = Files.newOutputStream(Path.of(spec.outputPath));
+            } catch (IOException e) {
+                throw new IOException("-w " + spec.outputPath + ": cannot write (" + describe(e) + ")", e);
+            }
+            outputs.add(new Output(PacketWriters.create(OutputFormat.PCAP, new BufferedOutputStream(file, 1 << 16),
+                    LinkType.RAW, true), false));
+        } else if (spec.outputPath != null) {
+            outputs.add(new Output(PacketWriters.create(OutputFormat.PCAP, stdout, LinkType.RAW, true), true));
+        }
+        if (spec.format != null && !"-".equals(spec.outputPath)) {
+            outputs.add(new Output(PacketWriters.create(spec.format, stdout, LinkType.RAW, true), true));
+        }
+        return outputs;
+    }
+
+    private static String describe(IOException e) {
+        return e instanceof java.nio.file.NoSuchFileException ? "no such directory"
+                : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage());
+    }
+
+    /** Writes to every output; returns false when stdout's reader went away (a closed pipe). */
+    private static boolean writeAll(List<Output> outputs, PacketMeta meta, ByteBuffer packet, DecodedPacket decoded)
+            throws IOException {
+        for (int i = 0; i < outputs.size(); i++) {
+            Output output = outputs.get(i);
+            try {
+                output.writer.write(meta, packet, decoded);
+            } catch (IOException e) {
+                if (output.stdout && isClosedPipe(e)) {
+                    return false;
+                }
+                throw e;
+            }
+        }
+        return true;
+    }
+
+    /** EPIPE: the reader of our stdout (head, a closed jq) went away; we end quietly. */
+    static boolean isClosedPipe(IOException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.contains("Broken pipe") || message.contains("Stream closed");
+    }
+
+    private static boolean closeAll(List<Output> outputs) throws IOException {
+        boolean stdoutOpen = true;
+        IOException failure = null;
+        for (Output output : outputs) {
+            try {
+                output.writer.close();
+            } catch (IOException e) {
+                if (output.stdout && isClosedPipe(e)) {
+                    stdoutOpen = false;
+                } else if (failure == null) {
+                    failure = e;
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return stdoutOpen;
+    }
+}

@@ -1,0 +1,28 @@
+package rawsock.app;
+
+import rawsock.filter.FilterTarget;
+import rawsock.net.SocketFilterCode;
+import rawsock.output.OutputFormat;
+
+/** Everything {@code recv} needs, validated by the command line. A plain holder. */
+public final class RecvSpec {
+    public int protocol = 1;
+    public String iface;
+    /** Bytes kept of each packet. */
+    public int snaplen = 65535;
+    /** Socket receive buffer in bytes; large enough to ride out GC pauses during floods. */
+    public int bufferBytes = 8 << 20;
+    /** The filter expression as the user wrote it, or null. */
+    public String filterExpression;
+    /** The compiled filter, or null for none. */
+    public SocketFilterCode filter;
+    public FilterTarget filterTarget = FilterTarget.IPV4_RAW;
+    /** Packets to receive; 0 = until interrupted. */
+    public long count;
+    /** Give up after this long (ns); 0 = never. */
+    public long timeoutNanos;
+    public OutputFormat format = OutputFormat.TEXT;
+    /** -w FILE: where packets go ("-" = stdout); null = stdout in {@link #format}. */
+    public String outputPath;
+    public boolean quiet;
+}

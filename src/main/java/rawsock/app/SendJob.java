@@ -1,0 +1,108 @@
+package rawsock.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import rawsock.net.Family;
+import rawsock.net.LinuxConstants;
+import rawsock.net.NativeException;
+import rawsock.net.RawSocket;
+
+/**
+ * The send loop: opens the raw socket, builds the packet once, then sends it {@code count}
+ * times on the pacer's schedule, patching only what changes per packet. Prints the summary on
+ * stderr and returns the exit status.
+ */
+public final class SendJob {
+    private static final Logger LOG = LoggerFactory.getLogger(SendJob.class);
+
+    private final SendSpec spec;
+    private final InputStream stdin;
+    private final PrintWriter err;
+    private final boolean live;
+    private final Interrupts interrupts;
+
+    public SendJob(SendSpec spec, InputStream stdin, PrintWriter err, boolean live, Interrupts interrupts) {
+        this.spec = spec;
+        this.stdin = stdin;
+        this.err = err;
+        this.live = live;
+        this.interrupts = interrupts;
+    }
+
+    public int run() throws IOException {
+        if (spec.input != SendSpec.Input.BUILD) {
+            return new ReplayJob(spec, stdin, err, live, interrupts).run();
+        }
+        boolean writesHeader = spec.writesIpHeader() || spec.protocol == 0 || spec.protocol == LinuxConstants.IPPROTO_RAW;
+        InetAddress source = spec.source;
+        if (source == null && (writesHeader || PacketTemplate.needsPseudoHeader(spec.protocol))) {
+            source = SourceAddress.toward(spec.destination, spec.iface);
+        }
+        PacketTemplate template = PacketTemplate.build(spec, source, writesHeader);
+        SendStats stats = new SendStats(err, live);
+        try (RawSocket socket = RawSocket.open(Family.INET, writesHeader ? LinuxConstants.IPPROTO_RAW : spec.protocol)) {
+            configure(socket, writesHeader);
+            LOG.info("sending {} bytes per packet to {} (protocol {}, {} writes the IP header)",
+                    template.length(), spec.destination.getHostAddress(), spec.protocol,
+                    writesHeader ? "rawsock" : "the kernel");
+            Pacer pacer = new Pacer(spec.intervalNanos, interrupts);
+            for (long i = 0; spec.count == 0 || i < spec.count; i++) {
+                if (!pacer.awaitSlot(i)) {
+                    break;
+                }
+                template.prepare(i);
+                stats.sent(send(socket, template, source));
+            }
+        } finally {
+            if (!spec.quiet) {
+                stats.summary("");
+            }
+        }
+        return interrupts.requested() ? interrupts.exitStatus() : ExitStatus.OK;
+    }
+
+    private void configure(RawSocket socket, boolean writesHeader) throws NativeException {
+        if (writesHeader) {
+            socket.setHeaderIncluded(true);
+        } else {
+            if (spec.ttl != null) {
+                socket.setTtl(spec.ttl);
+            }
+            if (spec.tos != null) {
+                socket.setTos(spec.tos);
+            }
+            // Exact control: DF only when asked for, and then no fragmentation by the kernel.
+            socket.setPathMtuDiscovery(spec.dontFragment);
+        }
+        if (spec.iface != null) {
+            socket.bindToDevice(spec.iface);
+        }
+    }
+
+    private int send(RawSocket socket, PacketTemplate template, InetAddress source) throws NativeException {
+        try {
+            return socket.send(template.packet(), spec.destination);
+        } catch (NativeException e) {
+            if (e.errno() == LinuxConstants.EMSGSIZE) {
+                throw e.withHint("packet of " + template.ipPacketLength() + " bytes exceeds the MTU "
+                        + mtuToward(source) + " toward " + spec.destination.getHostAddress()
+                        + (spec.dontFragment ? " and --df forbids fragmenting it" : ""));
+            }
+            throw e;
+        }
+    }
+
+    private String mtuToward(InetAddress source) {
+        try {
+            NetworkInterface network = source == null ? null : NetworkInterface.getByInetAddress(source);
+            return network == null ? "(unknown)" : "(" + network.getMTU() + " on " + network.getName() + ")";
+        } catch (IOException e) {
+            return "(unknown)";
+        }
+    }
+}

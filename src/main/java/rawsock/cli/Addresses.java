@@ -1,0 +1,56 @@
+package rawsock.cli;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import rawsock.app.UsageException;
+
+/** Turns --dst/--src text into addresses, refusing what cannot be one with a usage error. */
+final class Addresses {
+    private Addresses() {
+    }
+
+    /**
+     * A literal IPv4 or IPv6 address, or a host name resolved through the system's resolver
+     * (IPv6 first with {@code preferIpv6}).
+     */
+    static InetAddress resolve(String option, String text, boolean preferIpv6) {
+        String host = text.trim();
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        if (host.isEmpty()) {
+            throw new UsageException(option + " is empty");
+        }
+        boolean literal = host.indexOf(':') >= 0 || host.matches("[0-9.]+");
+        if (literal && host.indexOf(':') < 0 && !host.matches("(\\d{1,3}\\.){3}\\d{1,3}")) {
+            throw new UsageException(option + " '" + text + "' is not an IPv4 address");
+        }
+        try {
+            if (literal) {
+                InetAddress address = InetAddress.getByName(host);
+                if (host.indexOf(':') < 0) {
+                    for (String part : host.split("\\.")) {
+                        if (Integer.parseInt(part) > 255) {
+                            throw new UsageException(option + " '" + text + "' is not an IPv4 address");
+                        }
+                    }
+                }
+                return address;
+            }
+            InetAddress[] all = InetAddress.getAllByName(host);
+            for (InetAddress address : all) {
+                if (preferIpv6 ? address instanceof Inet6Address : address instanceof Inet4Address) {
+                    return address;
+                }
+            }
+            if (preferIpv6) {
+                throw new UsageException(option + " '" + text + "' has no IPv6 address");
+            }
+            return all[0];
+        } catch (UnknownHostException e) {
+            throw new UsageException(option + " '" + text + "' is neither an address nor a known host name");
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package rawsock.cli;
+
+import rawsock.app.UsageException;
+
+/** Range checks that name the option and the value, for one-line usage errors. */
+final class Ranges {
+    private Ranges() {
+    }
+
+    /** Returns {@code value} as an int, or throws naming the option when outside min..max. */
+    static int check(String option, Long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new UsageException(option + " " + value + " is out of range (" + min + ".." + max + ")");
+        }
+        return (int) (long) value;
+    }
+
+    static Integer optional(String option, Long value, long min, long max) {
+        return value == null ? null : check(option, value, min, max);
+    }
+}

@@ -1,0 +1,76 @@
+package rawsock.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import rawsock.app.ExitStatus;
+import rawsock.app.UsageException;
+import rawsock.net.NativeException;
+
+/**
+ * Builds the command line and maps every failure to one line on stderr and the exit status of
+ * DESIGN.md: usage 2, permission 3, other system errors 4. Stack traces only with -vv.
+ */
+public final class Rawsock {
+    private Rawsock() {
+    }
+
+    /** Runs rawsock with {@code args}; returns the exit status. */
+    public static int execute(Console console, String... args) {
+        RawsockCommand root = new RawsockCommand(console);
+        CommandLine commandLine = new CommandLine(root);
+        commandLine.setOut(new PrintWriter(console.out(), true));
+        commandLine.setErr(console.err());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setParameterExceptionHandler(usageErrors(root));
+        commandLine.setExecutionExceptionHandler(failures(root));
+        commandLine.setExecutionStrategy(parseResult -> {
+            Logging.configure(root.verbosity(), root.quiet());
+            return new CommandLine.RunLast().execute(parseResult);
+        });
+        int status = commandLine.execute(args);
+        console.err().flush();
+        return status;
+    }
+
+    private static IParameterExceptionHandler usageErrors(RawsockCommand root) {
+        return (ParameterException e, String[] args) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println(prefix(e.getCommandLine()) + e.getMessage());
+            if (root.verbosity() >= 2) {
+                e.printStackTrace(err);
+            }
+            return ExitStatus.USAGE;
+        };
+    }
+
+    private static IExecutionExceptionHandler failures(RawsockCommand root) {
+        return (Exception e, CommandLine commandLine, ParseResult parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            int status;
+            if (e instanceof UsageException) {
+                status = ExitStatus.USAGE;
+            } else if (e instanceof NativeException && ((NativeException) e).isPermissionDenied()) {
+                status = ExitStatus.PERMISSION;
+            } else {
+                status = ExitStatus.SYSTEM;
+            }
+            String message = e instanceof IOException || e instanceof UsageException
+                    ? e.getMessage() : "internal error: " + e;
+            err.println(prefix(commandLine) + message);
+            if (root.verbosity() >= 2) {
+                e.printStackTrace(err);
+            }
+            return status;
+        };
+    }
+
+    private static String prefix(CommandLine commandLine) {
+        String name = commandLine.getCommandName();
+        return "rawsock".equals(name) ? "rawsock: " : "rawsock " + name + ": ";
+    }
+}

@@ -1,0 +1,68 @@
+package rawsock.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+import rawsock.app.ExitStatus;
+
+/** The top-level command: global options, and the send and recv subcommands. */
+@Command(name = "rawsock", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = "Send hand-built packets and receive raw packets.",
+        subcommands = {SendCommand.class, RecvCommand.class},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            " 0:done",
+            " 1:condition not met (no reply to --wait, fewer than --count before --timeout)",
+            " 2:usage error (nothing was sent)",
+            " 3:permission denied (raw sockets need root or CAP_NET_RAW)",
+            " 4:other system or I/O error",
+            "130:interrupted (SIGINT)",
+            "143:terminated (SIGTERM)"})
+public final class RawsockCommand implements Callable<Integer> {
+    private final Console console;
+
+    @Spec
+    private CommandSpec spec;
+
+    private int verbosity;
+    private boolean quiet;
+
+    public RawsockCommand(Console console) {
+        this.console = console;
+    }
+
+    /** -v may be repeated (-vv); accepted before or after the subcommand. */
+    @Option(names = "-v", scope = ScopeType.INHERIT,
+            description = "More diagnostics on stderr; -vv adds debug output and stack traces.")
+    void verbose(boolean[] flags) {
+        verbosity = flags.length;
+    }
+
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
+            description = "Print nothing on stderr but errors (no summary, no progress).")
+    void quiet(boolean value) {
+        quiet = value;
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(console.err());
+        return ExitStatus.USAGE;
+    }
+
+    Console console() {
+        return console;
+    }
+
+    int verbosity() {
+        return verbosity;
+    }
+
+    boolean quiet() {
+        return quiet;
+    }
+}

@@ -1,0 +1,167 @@
+package rawsock.cli;
+
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import rawsock.app.Interrupts;
+import rawsock.app.RecvJob;
+import rawsock.app.RecvSpec;
+import rawsock.app.UsageException;
+import rawsock.filter.BpfProgram;
+import rawsock.filter.FilterCompiler;
+import rawsock.filter.FilterSyntaxException;
+import rawsock.net.SocketFilterCode;
+import rawsock.output.OutputFormat;
+import rawsock.packet.IpProtocol;
+
+/** {@code rawsock recv}: options to a validated {@link RecvSpec}, then a {@link RecvJob}. */
+@Command(name = "recv", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
+        description = {"Receive raw packets of one IP protocol and print them as text, hex, JSON or pcap.",
+            "The kernel timestamps each packet (SO_TIMESTAMPNS); --filter runs in the kernel (classic BPF)."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  sudo rawsock recv --proto icmp --count 5",
+            "  sudo rawsock recv --proto udp --format json | jq .udp.dport",
+            "  sudo rawsock recv --proto tcp --format pcap | tcpdump -nr -",
+            "  sudo rawsock recv -p udp --filter 'dst port 53 and not src net 127.0.0.0/8' -w dns.pcap"})
+public final class RecvCommand implements Callable<Integer> {
+    @ParentCommand
+    private RawsockCommand parent;
+
+    @Option(names = {"-p", "--proto"}, paramLabel = "PROTO", defaultValue = "icmp",
+            description = "icmp, udp, tcp, igmp, or a protocol number 1..254 (default: ${DEFAULT-VALUE}).")
+    private String protocol;
+
+    @Option(names = "-6", description = "Receive IPv6 (not supported yet).")
+    private boolean ipv6;
+
+    @Option(names = {"-I", "--iface"}, paramLabel = "NAME", description = "Only packets from this interface (SO_BINDTODEVICE).")
+    private String iface;
+
+    @Option(names = "--snaplen", paramLabel = "N", converter = NumberConverter.class,
+            description = "Keep at most N bytes of each packet (default 65535).")
+    private Long snaplen;
+
+    @Option(names = "--buffer", paramLabel = "SIZE", converter = SizeConverter.class,
+            description = "Socket receive buffer, e.g. 512k, 8M (default 8M: absorbs bursts).")
+    private Long buffer;
+
+    @Option(names = "--filter", paramLabel = "EXPR",
+            description = "tcpdump-like filter run in the kernel: host|src|dst ADDR, net CIDR, port|src port|dst port N, "
+                    + "icmp|udp|tcp|igmp|ip, joined by and, or, not, ( ).")
+    private String filter;
+
+    @Option(names = {"-c", "--count"}, paramLabel = "N", converter = NumberConverter.class,
+            description = "Stop after N packets (default: until interrupted).")
+    private Long count;
+
+    @Option(names = {"-t", "--timeout"}, paramLabel = "DUR", converter = DurationConverter.class,
+            description = "Stop after this long; with --count, reaching it first exits 1.")
+    private Long timeout;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FMT", description = "text, hex, json or pcap (default text).")
+    private String format;
+
+    @Option(names = "-w", paramLabel = "FILE",
+            description = "Write pcap to FILE ('-' = stdout). With -f as well, stdout also gets that format.")
+    private String writeFile;
+
+    @Override
+    public Integer call() throws IOException {
+        RecvSpec spec = toSpec();
+        return new RecvJob(spec, parent.console().out(), parent.console().err(), Interrupts.install()).run();
+    }
+
+    RecvSpec toSpec() {
+        RecvSpec s = new RecvSpec();
+        s.quiet = parent.quiet();
+        if (ipv6) {
+            throw new UsageException("IPv6 receiving is not supported yet");
+        }
+        try {
+            s.protocol = IpProtocol.parse(protocol);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--proto " + e.getMessage());
+        }
+        if (s.protocol == 0 || s.protocol == IpProtocol.RAW) {
+            throw new UsageException("--proto " + protocol + " cannot be received on a raw IP socket "
+                    + "(Linux delivers no packets to protocol 0 or 255); choose icmp, udp, tcp, igmp or a number 1..254");
+        }
+        s.iface = iface;
+        if (snaplen != null) {
+            s.snaplen = Ranges.check("--snaplen", snaplen, 1, 262144);
+        }
+        if (buffer != null) {
+            s.bufferBytes = Ranges.check("--buffer", buffer, 4096, 1 << 30);
+        }
+        if (count != null) {
+            if (count < 0) {
+                throw new UsageException("--count " + count + " is negative");
+            }
+            s.count = count;
+        }
+        if (timeout != null) {
+            s.timeoutNanos = timeout;
+        }
+        if (format != null) {
+            try {
+                s.format = OutputFormat.parse(format);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--format: " + e.getMessage());
+            }
+        }
+        if (writeFile != null) {
+            if (writeFile.equals("-") && format != null && s.format != OutputFormat.PCAP) {
+                throw new UsageException("-w - writes pcap to stdout; it cannot also take -f " + format);
+            }
+            s.outputPath = writeFile;
+            if (format == null) {
+                s.format = null;
+            }
+        }
+        if (filter != null && !filter.isBlank()) {
+            s.filterExpression = filter;
+            s.filter = compile(filter, s);
+        }
+        return s;
+    }
+
+    private static SocketFilterCode compile(String expression, RecvSpec s) {
+        BpfProgram program;
+        try {
+            program = FilterCompiler.compile(expression, s.filterTarget);
+        } catch (FilterSyntaxException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (program == null) {
+            return null;
+        }
+        return new SocketFilterCode() {
+            @Override
+            public int size() {
+                return program.size();
+            }
+
+            @Override
+            public short code(int index) {
+                return program.code(index);
+            }
+
+            @Override
+            public byte jt(int index) {
+                return program.jt(index);
+            }
+
+            @Override
+            public byte jf(int index) {
+                return program.jf(index);
+            }
+
+            @Override
+            public int k(int index) {
+                return program.k(index);
+            }
+        };
+    }
+}

@@ -1,0 +1,418 @@
+package rawsock.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Inet6Address;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import rawsock.app.Interrupts;
+import rawsock.app.SendJob;
+import rawsock.app.SendSpec;
+import rawsock.app.UsageException;
+import rawsock.packet.IcmpTypes;
+import rawsock.packet.IpProtocol;
+import rawsock.packet.TcpFlags;
+
+/** {@code rawsock send}: options to a validated {@link SendSpec}, then a {@link SendJob}. */
+@Command(name = "send", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
+        description = {"Send hand-built packets (or whole packets from stdin or a pcap) to one destination.",
+            "Without --src the kernel writes the IPv4 header; --src, --hdrincl, --id, --mf, --frag-offset "
+                + "and --ip-options make rawsock write it (IP_HDRINCL)."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  sudo rawsock send --proto icmp --dst 127.0.0.1 --count 3 --interval 200ms",
+            "  sudo rawsock send -p udp -d 127.0.0.1 --src 127.0.0.9 --sport 5353 --dport 9999 --data hi",
+            "  sudo rawsock send -p tcp -d 127.0.0.1 --dport 80 --flags S --tcp-options 020405b4",
+            "  sudo rawsock recv -f hex -c 1 | sudo rawsock send --stdin-hex"})
+public final class SendCommand implements Callable<Integer> {
+    /** Options that shape a built packet; they do not apply to whole packets from stdin or pcap. */
+    private static final List<String> HEADER_OPTIONS = List.of("--proto", "--src", "--hdrincl", "--ttl", "--tos",
+            "--id", "--df", "--mf", "--frag-offset", "--ip-options", "--icmp-type", "--icmp-code", "--icmp-id",
+            "--icmp-seq", "--sport", "--dport", "--flags", "--seq", "--ack", "--win", "--urg", "--tcp-options",
+            "--igmp-type", "--igmp-group", "--igmp-max-resp", "--checksum", "--data", "--hex", "--file", "--size");
+
+    @ParentCommand
+    private RawsockCommand parent;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = {"-d", "--dst"}, paramLabel = "HOST", description = "Destination: an address or a host name.")
+    private String destination;
+
+    @Option(names = "-6", description = "Use IPv6 (implied by an address containing ':').")
+    private boolean ipv6;
+
+    @Option(names = {"-p", "--proto"}, paramLabel = "PROTO", defaultValue = "icmp",
+            description = "icmp, udp, tcp, igmp, raw, or a protocol number 0..255 (default: ${DEFAULT-VALUE}).")
+    private String protocol;
+
+    @Option(names = {"-s", "--src"}, paramLabel = "ADDR",
+            description = "Source address to write into the IP header (spoofing; implies IP_HDRINCL).")
+    private String source;
+
+    @Option(names = {"-I", "--iface"}, paramLabel = "NAME", description = "Send through this interface (SO_BINDTODEVICE).")
+    private String iface;
+
+    @Option(names = "--hdrincl", description = "Write the IPv4 header ourselves even without --src.")
+    private boolean headerIncluded;
+
+    @Option(names = "--ttl", paramLabel = "N", converter = NumberConverter.class, description = "Time to live, 0..255.")
+    private Long ttl;
+
+    @Option(names = "--tos", paramLabel = "N", converter = NumberConverter.class, description = "Type of service byte, 0..255.")
+    private Long tos;
+
+    @Option(names = "--id", paramLabel = "N", converter = NumberConverter.class, description = "IPv4 identification, 0..65535.")
+    private Long ipId;
+
+    @Option(names = "--df", description = "Set don't-fragment (the kernel refuses packets over the path MTU).")
+    private boolean dontFragment;
+
+    @Option(names = "--mf", description = "Set more-fragments.")
+    private boolean moreFragments;
+
+    @Option(names = "--frag-offset", paramLabel = "N", converter = NumberConverter.class,
+            description = "Fragment offset in 8-byte units, 0..8191.")
+    private Long fragmentOffset;
+
+    @Option(names = "--ip-options", paramLabel = "HEX", converter = HexConverter.class,
+            description = "Raw IPv4 options (padded to 4 bytes, at most 40).")
+    private byte[] ipOptions;
+
+    @Option(names = "--icmp-type", paramLabel = "TYPE",
+            description = "ICMP type: a number or a name (echo-request, timestamp, ...; default echo-request).")
+    private String icmpType;
+
+    @Option(names = "--icmp-code", paramLabel = "N", converter = NumberConverter.class, description = "ICMP code, 0..255.")
+    private Long icmpCode;
+
+    @Option(names = "--icmp-id", paramLabel = "N", converter = NumberConverter.class,
+            description = "ICMP identifier, 0..65535 (default: the process id).")
+    private Long icmpId;
+
+    @Option(names = "--icmp-seq", paramLabel = "N", converter = NumberConverter.class,
+            description = "First ICMP sequence number, counting up per packet (default 1).")
+    private Long icmpSeq;
+
+    @Option(names = "--sport", paramLabel = "N", converter = NumberConverter.class,
+            description = "UDP/TCP source port (default: a random ephemeral port).")
+    private Long sourcePort;
+
+    @Option(names = "--dport", paramLabel = "N", converter = NumberConverter.class,
+            description = "UDP/TCP destination port (default 0 for UDP, 80 for TCP).")
+    private Long destinationPort;
+
+    @Option(names = "--flags", paramLabel = "LETTERS", description = "TCP flags from FSRPAUEC (default S).")
+    private String tcpFlags;
+
+    @Option(names = "--seq", paramLabel = "N", converter = NumberConverter.class,
+            description = "TCP sequence number (default random).")
+    private Long tcpSeq;
+
+    @Option(names = "--ack", paramLabel = "N", converter = NumberConverter.class, description = "TCP acknowledgment number.")
+    private Long tcpAck;
+
+    @Option(names = "--win", paramLabel = "N", converter = NumberConverter.class, description = "TCP window (default 64240).")
+    private Long tcpWindow;
+
+    @Option(names = "--urg", paramLabel = "N", converter = NumberConverter.class, description = "TCP urgent pointer.")
+    private Long tcpUrgent;
+
+    @Option(names = "--tcp-options", paramLabel = "HEX", converter = HexConverter.class,
+            description = "Raw TCP options (padded to 4 bytes, at most 40).")
+    private byte[] tcpOptions;
+
+    @Option(names = "--igmp-type", paramLabel = "TYPE",
+            description = "IGMP type: query, v1-report, v2-report, leave, or a number (default query).")
+    private String igmpType;
+
+    @Option(names = "--igmp-group", paramLabel = "ADDR", description = "IGMP group address (default 0.0.0.0).")
+    private String igmpGroup;
+
+    @Option(names = "--igmp-max-resp", paramLabel = "N", converter = NumberConverter.class,
+            description = "IGMP max response time in 1/10 s, 0..255 (default 100).")
+    private Long igmpMaxResponse;
+
+    @Option(names = "--checksum", paramLabel = "N", converter = NumberConverter.class,
+            description = "Send this ICMP/UDP/TCP/IGMP checksum instead of the computed one (0..65535).")
+    private Long checksum;
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    private Payload payload;
+
+    static final class Payload {
+        @Option(names = "--data", paramLabel = "TEXT", description = "Payload: this text (UTF-8).")
+        String text;
+
+        @Option(names = "--hex", paramLabel = "HEX", converter = HexConverter.class, description = "Payload: these bytes.")
+        byte[] hex;
+
+        @Option(names = "--file", paramLabel = "PATH", description = "Payload: the contents of a file ('-' = stdin).")
+        String file;
+
+        @Option(names = "--size", paramLabel = "N", converter = NumberConverter.class,
+                description = "Payload: N bytes counting 00 01 02 ...")
+        Long size;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    private WholePackets wholePackets;
+
+    static final class WholePackets {
+        @Option(names = "--stdin-hex", description = "Send whole IPv4 packets, one line of hex each, read from stdin.")
+        boolean stdinHex;
+
+        @Option(names = "--read-pcap", paramLabel = "FILE", description = "Replay the packets of a pcap file ('-' = stdin).")
+        String pcap;
+    }
+
+    @Option(names = "--timing", paramLabel = "MODE",
+            description = "With --read-pcap: 'fast' (default, or --rate/--interval) or 'original' (the capture's spacing).")
+    private String timing;
+
+    @Option(names = {"-c", "--count"}, paramLabel = "N", converter = NumberConverter.class,
+            description = "Packets to send (default 1; 0 = until interrupted). With --stdin-hex/--read-pcap: at most N.")
+    private Long count;
+
+    @Option(names = {"-i", "--interval"}, paramLabel = "DUR", converter = DurationConverter.class,
+            description = "Time between packets: 1s, 10ms, 250us (default 1s).")
+    private Long interval;
+
+    @Option(names = "--rate", paramLabel = "PPS", converter = NumberConverter.class, description = "Packets per second.")
+    private Long rate;
+
+    @Option(names = "--flood", description = "Send as fast as possible.")
+    private boolean flood;
+
+    @Override
+    public Integer call() throws IOException {
+        SendSpec request = toSpec();
+        return new SendJob(request, parent.console().in(), parent.console().err(),
+                parent.console().stderrIsTerminal() && !request.quiet, Interrupts.install()).run();
+    }
+
+    /** Validates every option and builds the spec; throws UsageException before anything is sent. */
+    SendSpec toSpec() throws IOException {
+        SendSpec s = new SendSpec();
+        s.quiet = parent.quiet();
+        readInput(s);
+        readPacing(s);
+        if (s.input != SendSpec.Input.BUILD) {
+            for (String option : HEADER_OPTIONS) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                    throw new UsageException(option + " does not apply to whole packets from "
+                            + (s.input == SendSpec.Input.STDIN_HEX ? "--stdin-hex" : "--read-pcap"));
+                }
+            }
+            if (destination != null) {
+                s.destination = Addresses.resolve("--dst", destination, ipv6);
+            }
+            s.iface = iface;
+            return s;
+        }
+        if (destination == null) {
+            throw new UsageException("--dst is required (the host to send to)");
+        }
+        s.destination = Addresses.resolve("--dst", destination, ipv6);
+        if (ipv6 || s.destination instanceof Inet6Address) {
+            throw new UsageException("IPv6 sending is not supported yet: use an IPv4 destination");
+        }
+        s.protocol = parseProtocol(protocol);
+        if (source != null) {
+            s.source = Addresses.resolve("--src", source, false);
+            if (s.source instanceof Inet6Address) {
+                throw new UsageException("--src " + source + " is IPv6 but --dst is IPv4");
+            }
+        }
+        s.iface = iface;
+        s.headerIncluded = headerIncluded;
+        readIpHeader(s);
+        readTransport(s);
+        s.payload = readPayload();
+        return s;
+    }
+
+    private void readInput(SendSpec s) {
+        if (wholePackets != null && wholePackets.stdinHex) {
+            s.input = SendSpec.Input.STDIN_HEX;
+        } else if (wholePackets != null && wholePackets.pcap != null) {
+            s.input = SendSpec.Input.READ_PCAP;
+            s.inputPath = wholePackets.pcap;
+        }
+        if (timing != null) {
+            if (s.input != SendSpec.Input.READ_PCAP) {
+                throw new UsageException("--timing applies only to --read-pcap");
+            }
+            if (!timing.equals("original") && !timing.equals("fast")) {
+                throw new UsageException("--timing '" + timing + "' is not 'fast' or 'original'");
+            }
+            s.originalTiming = timing.equals("original");
+        }
+    }
+
+    private void readPacing(SendSpec s) {
+        int pacers = (flood ? 1 : 0) + (interval != null ? 1 : 0) + (rate != null ? 1 : 0)
+                + (s.originalTiming ? 1 : 0);
+        if (pacers > 1) {
+            throw new UsageException("choose one of --flood, --interval, --rate and --timing original");
+        }
+        if (count != null) {
+            if (count < 0) {
+                throw new UsageException("--count " + count + " is negative (0 means until interrupted)");
+            }
+            s.count = count;
+        } else if (s.input != SendSpec.Input.BUILD) {
+            s.count = 0;
+        }
+        s.flood = flood;
+        if (flood || s.originalTiming) {
+            s.intervalNanos = 0;
+        } else if (rate != null) {
+            long pps = Ranges.check("--rate", rate, 1, 100_000_000);
+            s.intervalNanos = Math.max(1, 1_000_000_000L / pps);
+        } else if (interval != null) {
+            s.intervalNanos = interval;
+        } else if (s.input != SendSpec.Input.BUILD) {
+            s.intervalNanos = 0;
+        }
+    }
+
+    private void readIpHeader(SendSpec s) {
+        s.ttl = Ranges.optional("--ttl", ttl, 0, 255);
+        s.tos = Ranges.optional("--tos", tos, 0, 255);
+        s.ipId = Ranges.optional("--id", ipId, 0, 65535);
+        s.dontFragment = dontFragment;
+        s.moreFragments = moreFragments;
+        s.fragmentOffset = Ranges.optional("--frag-offset", fragmentOffset, 0, 8191);
+        if (ipOptions != null && ipOptions.length > 40) {
+            throw new UsageException("--ip-options has " + ipOptions.length + " bytes (at most 40)");
+        }
+        s.ipOptions = ipOptions;
+    }
+
+    private void readTransport(SendSpec s) {
+        if (icmpType != null) {
+            try {
+                s.icmpType = IcmpTypes.parse(icmpType);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--icmp-type " + e.getMessage());
+            }
+        }
+        if (icmpCode != null) {
+            s.icmpCode = Ranges.check("--icmp-code", icmpCode, 0, 255);
+        }
+        s.icmpId = icmpId != null ? Ranges.check("--icmp-id", icmpId, 0, 65535) : (int) (ProcessHandle.current().pid() & 0xffff);
+        if (icmpSeq != null) {
+            s.icmpSeq = Ranges.check("--icmp-seq", icmpSeq, 0, 65535);
+        }
+        s.sourcePort = Ranges.optional("--sport", sourcePort, 0, 65535);
+        s.destinationPort = Ranges.optional("--dport", destinationPort, 0, 65535);
+        if (tcpFlags != null) {
+            try {
+                s.tcpFlags = TcpFlags.parse(tcpFlags);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--flags " + e.getMessage());
+            }
+        }
+        if (tcpSeq != null) {
+            s.tcpSeq = (long) Ranges.check("--seq", tcpSeq, 0, 0xffffffffL) & 0xffffffffL;
+        }
+        if (tcpAck != null) {
+            s.tcpAck = (long) Ranges.check("--ack", tcpAck, 0, 0xffffffffL) & 0xffffffffL;
+        }
+        if (tcpWindow != null) {
+            s.tcpWindow = Ranges.check("--win", tcpWindow, 0, 65535);
+        }
+        if (tcpUrgent != null) {
+            s.tcpUrgent = Ranges.check("--urg", tcpUrgent, 0, 65535);
+        }
+        if (tcpOptions != null && tcpOptions.length > 40) {
+            throw new UsageException("--tcp-options has " + tcpOptions.length + " bytes (at most 40)");
+        }
+        s.tcpOptions = tcpOptions;
+        if (igmpType != null) {
+            s.igmpType = parseIgmpType(igmpType);
+        }
+        if (igmpGroup != null) {
+            s.igmpGroup = Addresses.resolve("--igmp-group", igmpGroup, false);
+        }
+        if (igmpMaxResponse != null) {
+            s.igmpMaxResponse = Ranges.check("--igmp-max-resp", igmpMaxResponse, 0, 255);
+        }
+        s.checksum = Ranges.optional("--checksum", checksum, 0, 65535);
+    }
+
+    private byte[] readPayload() throws IOException {
+        if (payload == null) {
+            return new byte[0];
+        }
+        if (payload.text != null) {
+            return payload.text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        if (payload.hex != null) {
+            return payload.hex;
+        }
+        if (payload.size != null) {
+            int size = Ranges.check("--size", payload.size, 0, 65535);
+            byte[] bytes = new byte[size];
+            for (int i = 0; i < size; i++) {
+                bytes[i] = (byte) i;
+            }
+            return bytes;
+        }
+        return readFile(payload.file, parent.console().in());
+    }
+
+    private static byte[] readFile(String path, InputStream stdin) throws IOException {
+        try (InputStream in = path.equals("-") ? stdin : Files.newInputStream(Path.of(path))) {
+            byte[] bytes = in.readNBytes(65536);
+            if (bytes.length > 65535) {
+                throw new UsageException("--file " + path + " is larger than 65535 bytes");
+            }
+            return bytes;
+        } catch (NoSuchFileException e) {
+            throw new UsageException("--file " + path + ": no such file");
+        } catch (IOException e) {
+            throw new UsageException("--file " + path + ": " + e.getMessage());
+        }
+    }
+
+    private static int parseProtocol(String text) {
+        try {
+            return IpProtocol.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--proto " + e.getMessage());
+        }
+    }
+
+    private static int parseIgmpType(String text) {
+        switch (text.toLowerCase(java.util.Locale.ROOT)) {
+            case "query":
+                return 0x11;
+            case "v1-report":
+                return 0x12;
+            case "v2-report":
+                return 0x16;
+            case "leave":
+                return 0x17;
+            case "v3-report":
+                return 0x22;
+            default:
+                try {
+                    return Ranges.check("--igmp-type", NumberConverter.parse(text), 0, 255);
+                } catch (picocli.CommandLine.TypeConversionException e) {
+                    throw new UsageException("--igmp-type '" + text
+                            + "' is not query, v1-report, v2-report, leave, v3-report or 0..255");
+                }
+        }
+    }
+}

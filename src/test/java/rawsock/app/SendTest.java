@@ -1,0 +1,211 @@
+package rawsock.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import rawsock.testing.CliRun;
+import rawsock.testing.InetChecksum;
+import rawsock.testing.Marks;
+import rawsock.testing.RequiresRoot;
+import rawsock.testing.Tcpdump;
+
+/**
+ * {@code rawsock send} on 127.0.0.1, each result checked by something that is not rawsock: the
+ * kernel's replies seen by tcpdump, or a JDK DatagramSocket.
+ */
+@RequiresRoot
+class SendTest {
+    private static final InetAddress LOCALHOST = loopback();
+
+    private static InetAddress loopback() {
+        try {
+            return InetAddress.getByName("127.0.0.1");
+        } catch (java.net.UnknownHostException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void icmpEchoDrawsTheKernelsEchoReplies() throws Exception {
+        int id = Marks.id();
+        try (Tcpdump tcpdump = Tcpdump.start("lo", "icmp and icmp[4:2] == " + id)) {
+            CliRun run = CliRun.run("send", "--proto", "icmp", "--dst", "127.0.0.1", "--icmp-id", String.valueOf(id),
+                    "--data", Marks.payload(), "--count", "3", "--interval", "20ms");
+            assertEquals(0, run.status, run.toString());
+            assertEquals(0, run.stdout.length, "stdout is for data only");
+            assertTrue(run.stderr.contains("sent 3 packets"), run.stderr);
+            List<String> lines = tcpdump.awaitLines("echo reply", 3, 5000);
+            String all = String.join("\n", lines);
+            for (int seq = 1; seq <= 3; seq++) {
+                assertTrue(all.contains("ICMP echo request, id " + id + ", seq " + seq), all);
+                assertTrue(all.contains("ICMP echo reply, id " + id + ", seq " + seq), all);
+            }
+        }
+    }
+
+    @Test
+    void spoofedUdpReachesADatagramSocketWithThatSourceAndPayload() throws Exception {
+        try (DatagramSocket receiver = new DatagramSocket(0, LOCALHOST)) {
+            receiver.setSoTimeout(5000);
+            String payload = Marks.payload();
+            CliRun run = CliRun.run("send", "-p", "udp", "-d", "127.0.0.1", "--src", "127.0.0.9", "--sport", "4242",
+                    "--dport", String.valueOf(receiver.getLocalPort()), "--data", payload);
+            assertEquals(0, run.status, run.toString());
+            DatagramPacket got = receive(receiver, payload);
+            assertEquals("127.0.0.9", got.getAddress().getHostAddress());
+            assertEquals(4242, got.getPort());
+        }
+    }
+
+    @Test
+    void udpWithoutSourceUsesTheKernelsHeaderAndAValidChecksum() throws Exception {
+        try (DatagramSocket receiver = new DatagramSocket(0, LOCALHOST)) {
+            receiver.setSoTimeout(5000);
+            String payload = Marks.payload();
+            CliRun run = CliRun.run("send", "-p", "udp", "-d", "127.0.0.1", "--sport", "4243",
+                    "--dport", String.valueOf(receiver.getLocalPort()), "--data", payload, "--ttl", "7");
+            assertEquals(0, run.status, run.toString());
+            DatagramPacket got = receive(receiver, payload);
+            assertEquals(4243, got.getPort());
+        }
+    }
+
+    @Test
+    void aWrongChecksumIsNotDeliveredButTheRightOneIs() throws Exception {
+        try (DatagramSocket receiver = new DatagramSocket(0, LOCALHOST)) {
+            receiver.setSoTimeout(1000);
+            int port = receiver.getLocalPort();
+            byte[] bad = Marks.payload().getBytes(StandardCharsets.US_ASCII);
+            byte[] src = LOCALHOST.getAddress();
+            int right = InetChecksum.udp(src, src, 4244, port, bad);
+            int wrong = right ^ 0x0101;
+            CliRun badRun = CliRun.run("send", "-p", "udp", "-d", "127.0.0.1", "--sport", "4244", "--dport",
+                    String.valueOf(port), "--data", new String(bad, StandardCharsets.US_ASCII), "--checksum",
+                    String.valueOf(wrong));
+            assertEquals(0, badRun.status, badRun.toString());
+            String good = Marks.payload();
+            CliRun goodRun = CliRun.run("send", "-p", "udp", "-d", "127.0.0.1", "--sport", "4244", "--dport",
+                    String.valueOf(port), "--data", good);
+            assertEquals(0, goodRun.status, goodRun.toString());
+            // The first datagram to arrive must be the good one: the kernel dropped the bad one.
+            DatagramPacket first = new DatagramPacket(new byte[2048], 2048);
+            receiver.receive(first);
+            assertEquals(good, new String(first.getData(), 0, first.getLength(), StandardCharsets.US_ASCII));
+            // And with the right checksum given explicitly, it is delivered.
+            CliRun explicit = CliRun.run("send", "-p", "udp", "-d", "127.0.0.1", "--sport", "4244", "--dport",
+                    String.valueOf(port), "--data", new String(bad, StandardCharsets.US_ASCII), "--checksum",
+                    String.valueOf(right));
+            assertEquals(0, explicit.status, explicit.toString());
+            receive(receiver, new String(bad, StandardCharsets.US_ASCII));
+        }
+    }
+
+    @Test
+    void tcpSynToAListeningPortDrawsSynAckAndToAClosedPortRst() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 50, LOCALHOST)) {
+            int open = server.getLocalPort();
+            int closed = Marks.freeTcpPort();
+            int sport = 20000 + Marks.id() % 20000;
+            try (Tcpdump tcpdump = Tcpdump.start("lo", "tcp and dst port " + sport)) {
+                CliRun synOpen = CliRun.run("send", "-p", "tcp", "-d", "127.0.0.1", "--sport", String.valueOf(sport),
+                        "--dport", String.valueOf(open), "--flags", "S", "--seq", "1000");
+                assertEquals(0, synOpen.status, synOpen.toString());
+                CliRun synClosed = CliRun.run("send", "-p", "tcp", "-d", "127.0.0.1", "--sport",
+                        String.valueOf(sport), "--dport", String.valueOf(closed), "--flags", "S", "--seq", "5000");
+                assertEquals(0, synClosed.status, synClosed.toString());
+                List<String> lines = tcpdump.awaitLines("Flags [R.]", 1, 5000);
+                String all = String.join("\n", lines);
+                assertTrue(all.contains("127.0.0.1." + open + " > 127.0.0.1." + sport + ": Flags [S.]"), all);
+                assertTrue(all.contains("ack 1001"), all);
+                assertTrue(all.contains("127.0.0.1." + closed + " > 127.0.0.1." + sport + ": Flags [R.]"), all);
+                assertTrue(all.contains("ack 5001"), all);
+            }
+        }
+    }
+
+    @Test
+    void ipHeaderFieldsAsSentAppearInACapture() throws Exception {
+        int port = Marks.freeUdpPort();
+        try (Tcpdump tcpdump = Tcpdump.start("lo", "udp and dst port " + port)) {
+            CliRun run = CliRun.run("send", "-p", "udp", "-d", "127.0.0.1", "--src", "127.0.0.1", "--dport",
+                    String.valueOf(port), "--sport", "999", "--ttl", "33", "--tos", "0x10", "--id", "4321", "--df",
+                    "--data", "abc");
+            assertEquals(0, run.status, run.toString());
+            String all = String.join("\n", tcpdump.awaitLines("tos 0x10", 1, 5000));
+            assertTrue(all.contains("tos 0x10, ttl 33, id 4321, offset 0, flags [DF], proto UDP (17), length 31"), all);
+            assertTrue(all.contains("127.0.0.1.999 > 127.0.0.1." + port + ": UDP, length 3"), all);
+        }
+    }
+
+    @Test
+    void stdinHexSendsEveryLineToItsOwnDestination() throws Exception {
+        try (DatagramSocket receiver = new DatagramSocket(0, LOCALHOST)) {
+            receiver.setSoTimeout(5000);
+            byte[] src = InetAddress.getByName("127.0.0.5").getAddress();
+            String[] payloads = {Marks.payload(), Marks.payload(), Marks.payload()};
+            StringBuilder input = new StringBuilder("# three datagrams\n");
+            for (String payload : payloads) {
+                byte[] packet = InetChecksum.udpPacket(src, LOCALHOST.getAddress(), 5555, receiver.getLocalPort(),
+                        payload.getBytes(StandardCharsets.US_ASCII));
+                input.append(hex(packet)).append('\n');
+            }
+            CliRun run = CliRun.runWithInput(input.toString().getBytes(StandardCharsets.US_ASCII), "send",
+                    "--stdin-hex");
+            assertEquals(0, run.status, run.toString());
+            assertTrue(run.stderr.contains("sent 3 packets"), run.stderr);
+            for (String payload : payloads) {
+                DatagramPacket got = receive(receiver, payload);
+                assertEquals("127.0.0.5", got.getAddress().getHostAddress());
+            }
+        }
+    }
+
+    @Test
+    void aMalformedHexLineStopsWithExitFourAfterTheGoodOnes() throws Exception {
+        try (DatagramSocket receiver = new DatagramSocket(0, LOCALHOST)) {
+            receiver.setSoTimeout(5000);
+            String payload = Marks.payload();
+            byte[] packet = InetChecksum.udpPacket(LOCALHOST.getAddress(), LOCALHOST.getAddress(), 5556,
+                    receiver.getLocalPort(), payload.getBytes(StandardCharsets.US_ASCII));
+            String input = hex(packet) + "\n45zz\n" + hex(packet) + "\n";
+            CliRun run = CliRun.runWithInput(input.getBytes(StandardCharsets.US_ASCII), "send", "--stdin-hex");
+            assertEquals(4, run.status, run.toString());
+            assertTrue(run.stderr.contains("line 2"), run.stderr);
+            assertTrue(run.stderr.contains("1 packets sent before it"), run.stderr);
+            receive(receiver, payload);
+        }
+    }
+
+    static DatagramPacket receive(DatagramSocket receiver, String payload) throws Exception {
+        long deadline = System.currentTimeMillis() + 5000;
+        while (System.currentTimeMillis() < deadline) {
+            DatagramPacket packet = new DatagramPacket(new byte[65536], 65536);
+            try {
+                receiver.receive(packet);
+            } catch (SocketTimeoutException e) {
+                break;
+            }
+            String text = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.US_ASCII);
+            if (text.equals(payload)) {
+                return packet;
+            }
+        }
+        throw new AssertionError("datagram with payload " + payload + " never arrived");
+    }
+
+    static String hex(byte[] bytes) {
+        StringBuilder text = new StringBuilder();
+        for (byte b : bytes) {
+            text.append(String.format("%02x", b & 0xff));
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,103 @@
+package rawsock.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import rawsock.testing.CliRun;
+
+/**
+ * The command-line contract without privileges: bad input gives exit 2 and one line on stderr
+ * naming the value, before any socket is opened (so these pass without root, where a socket
+ * would fail with exit 3).
+ */
+class CommandLineTest {
+    @Test
+    void versionGoesToStdoutAndExitsZero() {
+        CliRun run = CliRun.run("--version");
+        assertEquals(0, run.status, run.toString());
+        assertTrue(run.out().startsWith("rawsock "), run.toString());
+    }
+
+    @Test
+    void helpListsBothCommandsAndTheExitStatuses() {
+        CliRun run = CliRun.run("--help");
+        assertEquals(0, run.status, run.toString());
+        assertTrue(run.out().contains("send"), run.out());
+        assertTrue(run.out().contains("recv"), run.out());
+        assertTrue(run.out().contains("permission denied"), run.out());
+    }
+
+    @Test
+    void noSubcommandIsAUsageError() {
+        CliRun run = CliRun.run();
+        assertEquals(2, run.status, run.toString());
+        assertEquals(0, run.stdout.length);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "send --proto icmp|--dst is required",
+        "send --dst 127.0.0.1 --proto bogus|bogus",
+        "send --dst 1.2.3.999|1.2.3.999",
+        "send --dst 127.0.0.1 --ttl 256|--ttl 256",
+        "send --dst 127.0.0.1 --tos 300|--tos 300",
+        "send --dst 127.0.0.1 -p udp --dport 70000|--dport 70000",
+        "send --dst 127.0.0.1 -p udp --sport -1|--sport -1",
+        "send --dst 127.0.0.1 --id 65536|--id 65536",
+        "send --dst 127.0.0.1 --frag-offset 8192|--frag-offset 8192",
+        "send --dst 127.0.0.1 --interval -1s|-1s",
+        "send --dst 127.0.0.1 --interval 5 parsecs|parsecs",
+        "send --dst 127.0.0.1 --hex zz|zz",
+        "send --dst 127.0.0.1 --hex abc|odd number",
+        "send --dst 127.0.0.1 --ip-options 01|--ip-options",
+        "send --dst 127.0.0.1 --data a --hex 00|mutually exclusive",
+        "send --dst 127.0.0.1 --flood --interval 1ms|--flood",
+        "send --dst 127.0.0.1 --rate 0|--rate 0",
+        "send --stdin-hex --ttl 5|--ttl",
+        "send --stdin-hex --read-pcap x.pcap|mutually exclusive",
+        "send --dst 127.0.0.1 -p tcp --flags SXZ|X",
+        "send --dst 127.0.0.1 --icmp-type nonsense|nonsense",
+        "send --dst 127.0.0.1 -p udp --size 65535|65535",
+        "send --dst 127.0.0.1 --count -3|--count -3",
+        "send --dst 127.0.0.1 --file /nonexistent/payload|/nonexistent/payload",
+        "send --dst 127.0.0.1 --timing original|--timing",
+        "send --dst 127.0.0.1 --no-such-option|--no-such-option",
+        "recv --format xml|xml",
+        "recv --proto raw|raw",
+        "recv --snaplen 0|--snaplen 0",
+        "recv --timeout 1x|1x",
+        "recv -w - -f text|-w -"})
+    void badInputIsOneLineAndExitTwo(String args, String named) {
+        CliRun run = CliRun.run(args.split(" "));
+        assertEquals(2, run.status, run.toString());
+        assertEquals(0, run.stdout.length, "nothing on stdout: " + run);
+        String[] lines = run.stderr.strip().split("\n");
+        assertEquals(1, lines.length, "one line: " + run.stderr);
+        assertTrue(lines[0].startsWith("rawsock"), run.stderr);
+        assertTrue(run.stderr.contains(named), "names '" + named + "': " + run.stderr);
+        assertFalse(run.stderr.contains("\tat "), "no stack trace: " + run.stderr);
+    }
+
+    @Test
+    void quietIsAcceptedBeforeAndAfterTheSubcommand() {
+        // An out-of-range TTL stops both runs after parsing: -q itself must parse in both places.
+        CliRun before = CliRun.run("-q", "send", "--dst", "127.0.0.1", "--ttl", "999");
+        CliRun after = CliRun.run("send", "--dst", "127.0.0.1", "--ttl", "999", "-q");
+        CliRun verbose = CliRun.run("send", "-vv", "--dst", "127.0.0.1", "--ttl", "999");
+        assertEquals(2, before.status, before.toString());
+        assertEquals(2, after.status, after.toString());
+        assertEquals(2, verbose.status, verbose.toString());
+    }
+
+    @Test
+    void unwritableCaptureFileIsExitFourBeforeAnySocket() {
+        CliRun run = CliRun.run("recv", "-w", "/nonexistent-dir/capture.pcap", "-c", "1");
+        assertEquals(4, run.status, run.toString());
+        assertTrue(run.stderr.contains("/nonexistent-dir/capture.pcap"), run.stderr);
+        assertEquals(1, run.stderr.strip().split("\n").length, run.stderr);
+    }
+}

@@ -1,0 +1,116 @@
+package rawsock.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import rawsock.testing.Marks;
+import rawsock.testing.RequiresRoot;
+
+/** The conventions a pipeline relies on, checked on the real jar in a real process. */
+@RequiresRoot
+class PipesAndSignalsIT {
+    /** Sends marked datagrams to 127.0.0.1:port in the background while the test runs. */
+    static Thread sendInBackground(int port, long millis) {
+        Thread thread = new Thread(() -> {
+            byte[] data = Marks.payload().getBytes(StandardCharsets.US_ASCII);
+            long deadline = System.currentTimeMillis() + millis;
+            try (DatagramSocket sender = new DatagramSocket()) {
+                InetAddress localhost = InetAddress.getByName("127.0.0.1");
+                while (System.currentTimeMillis() < deadline && !Thread.currentThread().isInterrupted()) {
+                    sender.send(new DatagramPacket(data, data.length, localhost, port));
+                    Thread.sleep(20);
+                }
+            } catch (IOException | InterruptedException e) {
+                // the test is over
+            }
+        }, "udp-sender");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    @Test
+    void aClosedPipeEndsRecvQuietlyWithStatusZero(@TempDir Path dir) throws Exception {
+        int port = Marks.freeUdpPort();
+        Path script = dir.resolve("pipe.sh");
+        Files.writeString(script, ToolProcess.shell("recv -p udp --filter 'dst port " + port + "' -f hex")
+                + " | head -n 1\nexit ${PIPESTATUS[0]}\n");
+        Thread sender = sendInBackground(port, 30_000);
+        try {
+            Object[] result = ToolProcess.sh("bash " + script, 60);
+            String out = (String) result[1];
+            assertEquals(0, result[0], "rawsock's own exit status after head closed the pipe: " + result[2]);
+            assertTrue(out.strip().matches("[0-9a-f]+"), "one hex line: " + out);
+            assertEquals("", ((String) result[2]).strip(), "quiet on a closed pipe");
+        } finally {
+            sender.interrupt();
+        }
+    }
+
+    @Test
+    void sigintFlushesACompletePcapPrintsCountsAndExits130(@TempDir Path dir) throws Exception {
+        assertSignal(dir, "INT", 130);
+    }
+
+    @Test
+    void sigtermFlushesACompletePcapPrintsCountsAndExits143(@TempDir Path dir) throws Exception {
+        assertSignal(dir, "TERM", 143);
+    }
+
+    private void assertSignal(Path dir, String signal, int status) throws Exception {
+        int port = Marks.freeUdpPort();
+        Path file = dir.resolve("capture.pcap");
+        Path errFile = dir.resolve("stderr.txt");
+        Process process = new ProcessBuilder(ToolProcess.command("recv", "-p", "udp", "--filter", "dst port " + port,
+                "-w", file.toString())).redirectError(errFile.toFile()).start();
+        Thread sender = sendInBackground(port, 30_000);
+        try {
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (System.currentTimeMillis() < deadline && (!Files.exists(file) || Files.size(file) < 24 + 16 * 3)) {
+                Thread.sleep(50);
+            }
+            new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).start().waitFor();
+            assertTrue(process.waitFor(10, TimeUnit.SECONDS), "rawsock did not exit after SIG" + signal);
+        } finally {
+            sender.interrupt();
+            process.destroyForcibly();
+        }
+        String stderr = Files.readString(errFile);
+        assertEquals(status, process.exitValue(), stderr);
+        assertTrue(stderr.matches("(?s).*\\d+ packets received.*"), stderr);
+        Process tcpdump = new ProcessBuilder("tcpdump", "-nn", "-r", file.toString()).start();
+        String read = new String(tcpdump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String readErr = new String(tcpdump.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(tcpdump.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, tcpdump.exitValue(), "tcpdump reads the whole file: " + readErr);
+        assertFalse(readErr.contains("truncated"), readErr);
+        long packets = read.lines().filter(l -> l.contains("> 127.0.0.1." + port + ": UDP")).count();
+        assertTrue(packets >= 3, read);
+        assertTrue(stderr.contains(packets + " packets received"), "counts agree with the file: " + stderr);
+    }
+
+    @Test
+    void sigintStopsAnEndlessSendWithItsSummary() throws Exception {
+        int port = Marks.freeUdpPort();
+        Process process = new ProcessBuilder(ToolProcess.command("send", "-p", "udp", "-d", "127.0.0.1", "--dport",
+                String.valueOf(port), "--count", "0", "--interval", "10ms")).start();
+        Thread.sleep(1500);
+        new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start().waitFor();
+        assertTrue(process.waitFor(10, TimeUnit.SECONDS));
+        String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(130, process.exitValue(), stderr);
+        assertTrue(stderr.matches("(?s).*sent \\d+ packets.*"), stderr);
+        assertEquals(0, process.getInputStream().readAllBytes().length, "nothing on stdout");
+    }
+}
