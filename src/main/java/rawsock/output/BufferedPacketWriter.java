@@ -62,11 +62,24 @@ abstract class BufferedPacketWriter implements PacketWriter {
             return;
         }
         closed = true;
+        IOException failure = null;
         try {
             drain();
             out.flush();
-        } finally {
+        } catch (IOException e) {
+            failure = e;
+        }
+        try {
             out.close();
+        } catch (IOException e) {
+            if (failure == null) {
+                failure = e;
+            } else if (failure != e) {
+                failure.addSuppressed(e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 

@@ -153,6 +153,42 @@ class PcapWriterTest {
     }
 
     @Test
+    void throughAPipeTcpdumpPrintsEachPacketBeforeTheCaptureEnds() throws Exception {
+        // `rawsock recv -f pcap | tcpdump -l -nr -`: flushing per packet must be enough for
+        // tcpdump to see the header and the packet while the writer is still open.
+        ExternalTool.requireTcpdump();
+        Process tcpdump = new ProcessBuilder("tcpdump", "-l", "-n", "-r", "-")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(
+                        tcpdump.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+                PacketWriter w = PacketWriters.create(OutputFormat.PCAP, tcpdump.getOutputStream(),
+                        LinkType.RAW, true)) {
+            java.util.concurrent.ExecutorService reader =
+                    java.util.concurrent.Executors.newSingleThreadExecutor();
+            try {
+                String[] packets = {TestPackets.ICMP_ECHO, TestPackets.UDP, TestPackets.TCP_SYN};
+                String[] expected = {"IP 127.0.0.1 > 127.0.0.1: ICMP echo request",
+                    "IP 192.0.2.1.40001 > 198.51.100.2.9999: UDP, length 13",
+                    "IP 192.0.2.1.40000 > 198.51.100.2.80: Flags [S]"};
+                for (int i = 0; i < packets.length; i++) {
+                    w.write(TestPackets.meta(TestPackets.TS, packets[i].length() / 2),
+                            TestPackets.buffer(packets[i]), null);
+                    String line = reader.submit(lines::readLine)
+                            .get(30, java.util.concurrent.TimeUnit.SECONDS);
+                    assertTrue(line != null && line.contains(expected[i]), "packet " + i + ": " + line);
+                }
+            } finally {
+                reader.shutdownNow();
+            }
+        } finally {
+            if (!tcpdump.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                tcpdump.destroyForcibly();
+            }
+        }
+        assertEquals(0, tcpdump.exitValue());
+    }
+
+    @Test
     void tcpdumpSeesTheSnaplenTruncation() throws Exception {
         ExternalTool.requireTcpdump();
         Path file = dir.resolve("cut.pcap");

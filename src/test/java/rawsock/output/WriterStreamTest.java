@@ -17,7 +17,7 @@ import rawsock.packet.LinkType;
 /** Buffering, flushing, closing and I/O errors, the same for every format. */
 class WriterStreamTest {
     /** Counts what reaches it and its flushes; can be told to fail like a closed pipe. */
-    static final class Recording extends OutputStream {
+    static class Recording extends OutputStream {
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int flushes;
         int writes;
@@ -133,6 +133,27 @@ class WriterStreamTest {
         writePacket(w);
         assertSame(pipe, assertThrows(IOException.class, w::close));
         assertTrue(out.closed, "the stream is closed even when flushing failed");
+    }
+
+    @ParameterizedTest
+    @EnumSource(OutputFormat.class)
+    void closeReportsTheFlushFailureFirstAndStillCloses(OutputFormat format) throws IOException {
+        IOException pipe = new IOException("Broken pipe");
+        IOException onClose = new IOException("Bad file descriptor");
+        Recording out = new Recording() {
+            @Override
+            public void close() throws IOException {
+                closed = true;
+                throw onClose;
+            }
+        };
+        PacketWriter w = PacketWriters.create(format, out, LinkType.RAW, false);
+        writePacket(w);
+        out.failWith = pipe;
+        IOException e = assertThrows(IOException.class, w::close);
+        assertSame(pipe, e);
+        assertSame(onClose, e.getSuppressed()[0]);
+        assertTrue(out.closed);
     }
 
     @ParameterizedTest
