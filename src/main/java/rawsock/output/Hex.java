@@ -1,0 +1,138 @@
+package rawsock.output;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Lowercase hex encoding and tolerant decoding.
+ *
+ * <p>Decoding rules (shared with {@link HexLineReader}): digits in either case; spaces, tabs,
+ * carriage returns and colons may stand between whole bytes ({@code "4500 0054"},
+ * {@code "45:00:00:54"}), never inside one ({@code "4 500"} is an odd digit count). Nothing
+ * else is accepted: no {@code 0x} prefix, no trailing comments.
+ */
+public final class Hex {
+    private static final char[] DIGITS = "0123456789abcdef".toCharArray();
+
+    private Hex() {
+    }
+
+    /** The value of one hex digit (either case), or -1 when {@code c} is not one. */
+    public static int digit(int c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
+    }
+
+    /** True for the characters allowed between bytes. */
+    public static boolean isSeparator(int c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == ':';
+    }
+
+    /**
+     * Writes {@code src}'s remaining bytes as lowercase ASCII hex into {@code dst} at
+     * {@code offset}, without moving {@code src}; returns the offset after the last digit.
+     */
+    public static int encode(ByteBuffer src, byte[] dst, int offset) {
+        int o = offset;
+        for (int i = src.position(), end = src.limit(); i < end; i++) {
+            int b = src.get(i);
+            dst[o++] = (byte) DIGITS[(b >> 4) & 0xf];
+            dst[o++] = (byte) DIGITS[b & 0xf];
+        }
+        return o;
+    }
+
+    /** Like {@link #encode(ByteBuffer, byte[], int)}, into chars. */
+    public static int encode(ByteBuffer src, char[] dst, int offset) {
+        int o = offset;
+        for (int i = src.position(), end = src.limit(); i < end; i++) {
+            int b = src.get(i);
+            dst[o++] = DIGITS[(b >> 4) & 0xf];
+            dst[o++] = DIGITS[b & 0xf];
+        }
+        return o;
+    }
+
+    /** Appends {@code src}'s remaining bytes as lowercase hex, without moving it. */
+    public static StringBuilder append(StringBuilder sb, ByteBuffer src) {
+        for (int i = src.position(), end = src.limit(); i < end; i++) {
+            int b = src.get(i);
+            sb.append(DIGITS[(b >> 4) & 0xf]).append(DIGITS[b & 0xf]);
+        }
+        return sb;
+    }
+
+    /** Lowercase hex of {@code src}'s remaining bytes (position unchanged). */
+    public static String encode(ByteBuffer src) {
+        char[] chars = new char[src.remaining() * 2];
+        encode(src, chars, 0);
+        return new String(chars);
+    }
+
+    /** Lowercase hex of all of {@code bytes}. */
+    public static String encode(byte[] bytes) {
+        return encode(ByteBuffer.wrap(bytes));
+    }
+
+    /**
+     * Decodes hex following the rules in the class comment (for option values such as
+     * {@code --hex}).
+     *
+     * @throws IllegalArgumentException naming the 1-based column of the first bad character
+     */
+    public static byte[] decode(CharSequence text) {
+        byte[] out = new byte[text.length() / 2];
+        int n = 0;
+        int high = -1;
+        int highColumn = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            int d = digit(c);
+            if (d >= 0) {
+                if (high < 0) {
+                    high = d;
+                    highColumn = i + 1;
+                } else {
+                    out[n++] = (byte) (high << 4 | d);
+                    high = -1;
+                }
+            } else if (isSeparator(c)) {
+                if (high >= 0) {
+                    throw new IllegalArgumentException(oddMessage(highColumn));
+                }
+            } else {
+                throw new IllegalArgumentException(badCharMessage(c, i + 1));
+            }
+        }
+        if (high >= 0) {
+            throw new IllegalArgumentException(oddMessage(highColumn));
+        }
+        return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+    }
+
+    static String oddMessage(long column) {
+        return "column " + column + ": odd number of hex digits (this digit has no pair)";
+    }
+
+    static String badCharMessage(int c, long column) {
+        return "column " + column + ": " + show(c) + " is not a hex digit";
+    }
+
+    /** A character for an error message: printable ASCII quoted, anything else as a code. */
+    static String show(int c) {
+        if (c >= 0x21 && c < 0x7f) {
+            return "'" + (char) c + "'";
+        }
+        if (c < 0x100) {
+            return String.format("byte 0x%02x", c);
+        }
+        return String.format("U+%04X", c);
+    }
+}

@@ -1,0 +1,45 @@
+package rawsock.output;
+
+import java.util.Locale;
+
+/** The formats {@code recv -f} knows; {@code -w FILE} always writes {@link #PCAP}. */
+public enum OutputFormat {
+    /** One human-readable line per packet, timestamp first. */
+    TEXT,
+    /** One line of lowercase hex per packet: the captured bytes from the first header. */
+    HEX,
+    /** One JSON object per line (NDJSON). */
+    JSON,
+    /** Classic pcap with nanosecond timestamps. */
+    PCAP;
+
+    /**
+     * Parses a format name, ignoring case.
+     *
+     * @throws IllegalArgumentException for null or an unknown name, with a message that can be
+     *     shown to the user as it is
+     */
+    public static OutputFormat parse(String name) {
+        if (name != null) {
+            switch (name.toLowerCase(Locale.ROOT)) {
+                case "text":
+                    return TEXT;
+                case "hex":
+                    return HEX;
+                case "json":
+                    return JSON;
+                case "pcap":
+                    return PCAP;
+                default:
+                    break;
+            }
+        }
+        throw new IllegalArgumentException(
+                "unknown format '" + name + "' (expected text, hex, json or pcap)");
+    }
+
+    /** The lowercase name the command line uses. */
+    public String cliName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
