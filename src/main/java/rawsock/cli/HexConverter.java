@@ -2,8 +2,12 @@ package rawsock.cli;
 
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
+import rawsock.output.Hex;
 
-/** Bytes from hex text: "0102ff", with optional spaces or colons between bytes and an 0x prefix. */
+/**
+ * Bytes from hex text for --hex, --ip-options and --tcp-options: "0102ff", with spaces or colons
+ * between bytes and an optional 0x prefix. The same reading as --stdin-hex lines.
+ */
 public final class HexConverter implements ITypeConverter<byte[]> {
     @Override
     public byte[] convert(String value) {
@@ -11,20 +15,10 @@ public final class HexConverter implements ITypeConverter<byte[]> {
         if (text.startsWith("0x") || text.startsWith("0X")) {
             text = text.substring(2);
         }
-        text = text.replace(" ", "").replace(":", "");
-        if (text.length() % 2 != 0) {
-            throw new TypeConversionException("'" + value + "' has an odd number of hex digits");
+        try {
+            return Hex.decode(text);
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException("'" + value + "': " + e.getMessage());
         }
-        byte[] bytes = new byte[text.length() / 2];
-        for (int i = 0; i < bytes.length; i++) {
-            int high = Character.digit(text.charAt(2 * i), 16);
-            int low = Character.digit(text.charAt(2 * i + 1), 16);
-            if (high < 0 || low < 0) {
-                char bad = high < 0 ? text.charAt(2 * i) : text.charAt(2 * i + 1);
-                throw new TypeConversionException("'" + value + "' is not hex: '" + bad + "'");
-            }
-            bytes[i] = (byte) (high << 4 | low);
-        }
-        return bytes;
     }
 }
