@@ -64,19 +64,20 @@ public final class TcpOptions {
 
     /**
      * Absolute index of the first option of {@code kind} in {@code buf[from, to)}, or -1 (also
-     * when the options are malformed before it). Allocation-free, for reply matching.
+     * when the options are malformed before it or its length runs past {@code to}); the option's
+     * length byte and data are then within range. Allocation-free, for reply matching.
      */
     public static int find(ByteBuffer buf, int from, int to, int kind) {
         int i = from;
         while (i < to) {
             int k = Bytes.u8(buf, i);
-            if (k == kind) {
-                return i;
-            }
-            if (k == EOL) {
-                return -1;
-            }
-            if (k == NOP) {
+            if (k == EOL || k == NOP) {
+                if (k == kind) {
+                    return i;
+                }
+                if (k == EOL) {
+                    return -1;
+                }
                 i++;
                 continue;
             }
@@ -86,6 +87,9 @@ public final class TcpOptions {
             int length = Bytes.u8(buf, i + 1);
             if (length < 2 || i + length > to) {
                 return -1;
+            }
+            if (k == kind) {
+                return i; // only once its whole length is known to be inside the header
             }
             i += length;
         }
