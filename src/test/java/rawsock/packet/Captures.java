@@ -10,8 +10,8 @@ final class Captures {
     }
 
     /**
-     * Linux ping on lo: "IP localhost > localhost: ICMP echo request, id 40234, seq 1, length 64".
-     * (tos 0x0, ttl 64, id 53970, flags [DF], proto ICMP (1), length 84)
+     * Linux ping on lo: "IP localhost > localhost: ICMP echo request, id 40234, seq 1, length 64"
+     * (tcpdump without -v; the header says ttl 64, id 0xd2f2, DF, length 84).
      */
     static final byte[] PING_REQUEST = TestBytes.hex(
             "4500 0054 d2f2 4000 4001 69b4 7f00 0001"
@@ -21,7 +21,7 @@ final class Captures {
             + "2425 2627 2829 2a2b 2c2d 2e2f 3031 3233"
             + "3435 3637");
 
-    /** Its reply: "ICMP echo reply, id 40234, seq 1, length 64", id 53971, no DF. */
+    /** Its reply: "ICMP echo reply, id 40234, seq 1, length 64", id 54003, no DF. */
     static final byte[] PING_REPLY = TestBytes.hex(
             "4500 0054 d2f3 0000 4001 a9b3 7f00 0001"
             + "7f00 0001 0000 387c 9d2a 0001 e7c2 5561"
