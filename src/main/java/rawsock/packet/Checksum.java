@@ -18,6 +18,8 @@ public final class Checksum {
     /**
      * Adds the bytes {@code buf[offset, offset+length)} as big-endian 16-bit words to
      * {@code initial}; an odd last byte counts as the high byte of a word padded with zero.
+     * The result is congruent to the 16-bit sum but not equal to it (words are added 32 bits at
+     * a time), so compare partial sums only after {@link #fold}.
      */
     public static long sum(ByteBuffer buf, int offset, int length, long initial) {
         if (length < 0) {
@@ -54,6 +56,14 @@ public final class Checksum {
     /** The 16-bit value to store in a checksum field: the complement of the folded sum. */
     public static int finish(long sum) {
         return ~fold(sum) & 0xffff;
+    }
+
+    /**
+     * True when {@code length} bytes at {@code offset}, checksum field included, plus a
+     * pseudo-header sum ({@code initial}, 0 for none) add up to all ones: the checksum verifies.
+     */
+    public static boolean verify(ByteBuffer buf, int offset, int length, long initial) {
+        return fold(sum(buf, offset, length, initial)) == 0xffff;
     }
 
     /** Checksum of {@code length} bytes at {@code offset} (the checksum field must hold 0). */

@@ -56,6 +56,6 @@ abstract class View {
 
     /** Ones'-complement check over {@code length} bytes from the header start plus a pseudo-header sum. */
     final boolean sumsToOnes(int length, long initial) {
-        return has(0, length) && Checksum.fold(Checksum.sum(buf, offset, length, initial)) == 0xffff;
+        return has(0, length) && Checksum.verify(buf, offset, length, initial);
     }
 }

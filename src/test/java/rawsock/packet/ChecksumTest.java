@@ -1,6 +1,8 @@
 package rawsock.packet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.ByteBuffer;
@@ -46,6 +48,9 @@ class ChecksumTest {
             assertEquals(stored, Checksum.compute(buf, 0, headerLength), TestBytes.hex(packet));
             buf.putShort(10, (short) stored);
             assertEquals(0xffff, Checksum.fold(Checksum.sum(buf, 0, headerLength, 0)), "verifies to all ones");
+            assertTrue(Checksum.verify(buf, 0, headerLength, 0));
+            buf.put(8, (byte) (buf.get(8) + 1));
+            assertFalse(Checksum.verify(buf, 0, headerLength, 0), "a changed TTL no longer verifies");
         }
     }
 
