@@ -1,0 +1,88 @@
+package rawsock.packet;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Big-endian absolute reads and writes that ignore the buffer's {@link ByteBuffer#order()}: wire
+ * formats are network order whatever order a caller left a buffer in, and absolute access never
+ * moves the position other code relies on.
+ */
+final class Bytes {
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private Bytes() {
+    }
+
+    static int u8(ByteBuffer buf, int index) {
+        return buf.get(index) & 0xff;
+    }
+
+    static int u16(ByteBuffer buf, int index) {
+        return ((buf.get(index) & 0xff) << 8) | (buf.get(index + 1) & 0xff);
+    }
+
+    static long u32(ByteBuffer buf, int index) {
+        return ((long) u16(buf, index) << 16) | u16(buf, index + 2);
+    }
+
+    static void put8(ByteBuffer buf, int index, int value) {
+        buf.put(index, (byte) value);
+    }
+
+    static void put16(ByteBuffer buf, int index, int value) {
+        buf.put(index, (byte) (value >>> 8));
+        buf.put(index + 1, (byte) value);
+    }
+
+    static void put32(ByteBuffer buf, int index, long value) {
+        put16(buf, index, (int) (value >>> 16));
+        put16(buf, index + 2, (int) value);
+    }
+
+    /** Copies {@code length} bytes from {@code src} (absolute, from {@code from}) to {@code out} at {@code index}. */
+    static void copy(ByteBuffer src, int from, ByteBuffer out, int index, int length) {
+        if (length > 0) {
+            out.put(index, src, from, length);
+        }
+    }
+
+    static void appendHex(StringBuilder text, ByteBuffer buf, int from, int length) {
+        for (int i = 0; i < length; i++) {
+            int b = buf.get(from + i) & 0xff;
+            text.append(HEX[b >>> 4]).append(HEX[b & 0xf]);
+        }
+    }
+
+    static void appendHex16(StringBuilder text, int value) {
+        text.append("0x");
+        for (int shift = 12; shift >= 0; shift -= 4) {
+            text.append(HEX[(value >>> shift) & 0xf]);
+        }
+    }
+
+    static void appendHex8(StringBuilder text, int value) {
+        text.append("0x").append(HEX[(value >>> 4) & 0xf]).append(HEX[value & 0xf]);
+    }
+
+    /** Range check shared by the builders' setters: a clear message instead of silent truncation. */
+    static int checkRange(String what, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(what + " " + value + " is out of range " + min + ".." + max);
+        }
+        return value;
+    }
+
+    static long checkRange(String what, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(what + " " + value + " is out of range " + min + ".." + max);
+        }
+        return value;
+    }
+
+    static byte[] checkAddress(String what, byte[] address) {
+        if (address == null || (address.length != 4 && address.length != 16)) {
+            throw new IllegalArgumentException(what + " must be a 4-byte IPv4 or 16-byte IPv6 address");
+        }
+        return address;
+    }
+}

@@ -1,0 +1,61 @@
+package rawsock.packet;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Common state of the decoder views: a window over captured bytes. Every read goes through
+ * {@link #has} so a getter on a short or hostile packet returns 0 instead of throwing; the views'
+ * {@code truncated()} says when that happened.
+ */
+abstract class View {
+    ByteBuffer buf;
+    /** Absolute index of this header's first byte. */
+    int offset;
+    /** Bytes of this protocol unit actually present (never past the buffer's limit). */
+    int available;
+    /** Length the enclosing header says this unit has (e.g. IP total length minus IP header). */
+    int declared;
+
+    final void reset(ByteBuffer buffer, int offset, int available, int declared) {
+        this.buf = buffer;
+        if (buffer == null || offset < 0 || offset > buffer.limit() || available <= 0) {
+            this.offset = Math.max(offset, 0);
+            this.available = 0;
+        } else {
+            this.offset = offset;
+            this.available = Math.min(available, buffer.limit() - offset);
+        }
+        this.declared = declared < 0 ? this.available : declared;
+    }
+
+    /** Absolute index of the first byte of this header. */
+    public final int offset() {
+        return offset;
+    }
+
+    /** Bytes present from {@link #offset()} on, as clamped to the buffer. */
+    public final int available() {
+        return available;
+    }
+
+    final boolean has(int rel, int length) {
+        return rel >= 0 && length >= 0 && rel <= available - length;
+    }
+
+    final int u8(int rel) {
+        return has(rel, 1) ? Bytes.u8(buf, offset + rel) : 0;
+    }
+
+    final int u16(int rel) {
+        return has(rel, 2) ? Bytes.u16(buf, offset + rel) : 0;
+    }
+
+    final long u32(int rel) {
+        return has(rel, 4) ? Bytes.u32(buf, offset + rel) : 0;
+    }
+
+    /** Ones'-complement check over {@code length} bytes from the header start plus a pseudo-header sum. */
+    final boolean sumsToOnes(int length, long initial) {
+        return has(0, length) && Checksum.verify(buf, offset, length, initial);
+    }
+}
