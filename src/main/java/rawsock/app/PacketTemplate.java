@@ -111,7 +111,7 @@ final class PacketTemplate {
             case IpProtocol.TCP:
                 return 20 + padded(spec.tcpOptions);
             case IpProtocol.IGMP:
-                return 8;
+                return igmp(spec).length();
             default:
                 return 0;
         }
@@ -136,20 +136,26 @@ final class PacketTemplate {
                         .dport(spec.destinationPort == null ? 80 : spec.destinationPort)
                         .seq(spec.tcpSeq != null ? spec.tcpSeq : randomSequence())
                         .ack(spec.tcpAck == null ? 0 : spec.tcpAck).flags(spec.tcpFlags).window(spec.tcpWindow)
-                        .urgentPointer(spec.tcpUrgent).checksum(spec.checksum);
+                        .urgent(spec.tcpUrgent).checksum(spec.checksum);
                 if (spec.tcpOptions != null) {
                     tcp.options(spec.tcpOptions);
                 }
                 tcp.emit(out, payload, src, dst);
                 break;
             case IpProtocol.IGMP:
-                new IgmpBuilder().type(spec.igmpType).maxResponse(spec.igmpMaxResponse)
-                        .group(spec.igmpGroup == null ? new byte[4] : spec.igmpGroup.getAddress())
-                        .checksum(spec.checksum).emit(out, payload);
+                igmp(spec).emit(out);
                 break;
             default:
                 out.put(payload);
         }
+    }
+
+    private static IgmpBuilder igmp(SendSpec spec) {
+        if (spec.payload.length > 0) {
+            throw new UsageException("a payload does not apply to igmp (its message has a fixed layout)");
+        }
+        return IgmpBuilder.ofType(spec.igmpType).maxResp(spec.igmpMaxResponse)
+                .group(spec.igmpGroup == null ? new byte[4] : spec.igmpGroup.getAddress()).checksum(spec.checksum);
     }
 
     /** ICMP timestamp requests without a payload get the three timestamps RFC 792 defines. */

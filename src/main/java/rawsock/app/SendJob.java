@@ -56,7 +56,9 @@ public final class SendJob {
                     break;
                 }
                 template.prepare(i);
-                stats.sent(send(socket, template, source));
+                send(socket, template, source);
+                // Counted as IP packets on the wire, whoever wrote the IP header.
+                stats.sent(template.ipPacketLength());
             }
         } finally {
             if (!spec.quiet) {
@@ -84,9 +86,9 @@ public final class SendJob {
         }
     }
 
-    private int send(RawSocket socket, PacketTemplate template, InetAddress source) throws NativeException {
+    private void send(RawSocket socket, PacketTemplate template, InetAddress source) throws NativeException {
         try {
-            return socket.send(template.packet(), spec.destination);
+            socket.send(template.packet(), spec.destination);
         } catch (NativeException e) {
             if (e.errno() == LinuxConstants.EMSGSIZE) {
                 throw e.withHint("packet of " + template.ipPacketLength() + " bytes exceeds the MTU "

@@ -48,7 +48,7 @@ public final class SendSpec {
     public int tcpFlags = 0x02;
     public Long tcpSeq;
     public Long tcpAck;
-    public int tcpWindow = 64240;
+    public int tcpWindow = rawsock.packet.TcpBuilder.DEFAULT_WINDOW;
     public int tcpUrgent;
     public byte[] tcpOptions;
 

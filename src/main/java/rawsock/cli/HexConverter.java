@@ -2,10 +2,14 @@ package rawsock.cli;
 
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
+import rawsock.app.UsageException;
 import rawsock.output.Hex;
 
 /**
- * Bytes from hex text for --hex, --ip-options and --tcp-options: "0102ff", with spaces or colons
+ * Bytes from hex text. Options keep their hex as text (picocli would treat a byte[] option as a
+ * list of single bytes) and convert it with {@link #option}.
+ *
+ * <p>Bytes from hex text for --hex, --ip-options and --tcp-options: "0102ff", with spaces or colons
  * between bytes and an optional 0x prefix. The same reading as --stdin-hex lines.
  */
 public final class HexConverter implements ITypeConverter<byte[]> {
@@ -19,6 +23,18 @@ public final class HexConverter implements ITypeConverter<byte[]> {
             return Hex.decode(text);
         } catch (IllegalArgumentException e) {
             throw new TypeConversionException("'" + value + "': " + e.getMessage());
+        }
+    }
+
+    /** The bytes of an option's hex value, or null when the option was not given. */
+    static byte[] option(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return new HexConverter().convert(value);
+        } catch (TypeConversionException e) {
+            throw new UsageException(name + " " + e.getMessage());
         }
     }
 }

@@ -84,9 +84,8 @@ public final class SendCommand implements Callable<Integer> {
             description = "Fragment offset in 8-byte units, 0..8191.")
     private Long fragmentOffset;
 
-    @Option(names = "--ip-options", paramLabel = "HEX", converter = HexConverter.class,
-            description = "Raw IPv4 options (padded to 4 bytes, at most 40).")
-    private byte[] ipOptions;
+    @Option(names = "--ip-options", paramLabel = "HEX", description = "Raw IPv4 options (padded to 4 bytes, at most 40).")
+    private String ipOptions;
 
     @Option(names = "--icmp-type", paramLabel = "TYPE",
             description = "ICMP type: a number or a name (echo-request, timestamp, ...; default echo-request).")
@@ -121,15 +120,14 @@ public final class SendCommand implements Callable<Integer> {
     @Option(names = "--ack", paramLabel = "N", converter = NumberConverter.class, description = "TCP acknowledgment number.")
     private Long tcpAck;
 
-    @Option(names = "--win", paramLabel = "N", converter = NumberConverter.class, description = "TCP window (default 64240).")
+    @Option(names = "--win", paramLabel = "N", converter = NumberConverter.class, description = "TCP window (default 65535).")
     private Long tcpWindow;
 
     @Option(names = "--urg", paramLabel = "N", converter = NumberConverter.class, description = "TCP urgent pointer.")
     private Long tcpUrgent;
 
-    @Option(names = "--tcp-options", paramLabel = "HEX", converter = HexConverter.class,
-            description = "Raw TCP options (padded to 4 bytes, at most 40).")
-    private byte[] tcpOptions;
+    @Option(names = "--tcp-options", paramLabel = "HEX", description = "Raw TCP options (padded to 4 bytes, at most 40).")
+    private String tcpOptions;
 
     @Option(names = "--igmp-type", paramLabel = "TYPE",
             description = "IGMP type: query, v1-report, v2-report, leave, or a number (default query).")
@@ -153,8 +151,8 @@ public final class SendCommand implements Callable<Integer> {
         @Option(names = "--data", paramLabel = "TEXT", description = "Payload: this text (UTF-8).")
         String text;
 
-        @Option(names = "--hex", paramLabel = "HEX", converter = HexConverter.class, description = "Payload: these bytes.")
-        byte[] hex;
+        @Option(names = "--hex", paramLabel = "HEX", description = "Payload: these bytes.")
+        String hex;
 
         @Option(names = "--file", paramLabel = "PATH", description = "Payload: the contents of a file ('-' = stdin).")
         String file;
@@ -293,10 +291,10 @@ public final class SendCommand implements Callable<Integer> {
         s.dontFragment = dontFragment;
         s.moreFragments = moreFragments;
         s.fragmentOffset = Ranges.optional("--frag-offset", fragmentOffset, 0, 8191);
-        if (ipOptions != null && ipOptions.length > 40) {
-            throw new UsageException("--ip-options has " + ipOptions.length + " bytes (at most 40)");
+        s.ipOptions = HexConverter.option("--ip-options", ipOptions);
+        if (s.ipOptions != null && s.ipOptions.length > 40) {
+            throw new UsageException("--ip-options has " + s.ipOptions.length + " bytes (at most 40)");
         }
-        s.ipOptions = ipOptions;
     }
 
     private void readTransport(SendSpec s) {
@@ -335,10 +333,10 @@ public final class SendCommand implements Callable<Integer> {
         if (tcpUrgent != null) {
             s.tcpUrgent = Ranges.check("--urg", tcpUrgent, 0, 65535);
         }
-        if (tcpOptions != null && tcpOptions.length > 40) {
-            throw new UsageException("--tcp-options has " + tcpOptions.length + " bytes (at most 40)");
+        s.tcpOptions = HexConverter.option("--tcp-options", tcpOptions);
+        if (s.tcpOptions != null && s.tcpOptions.length > 40) {
+            throw new UsageException("--tcp-options has " + s.tcpOptions.length + " bytes (at most 40)");
         }
-        s.tcpOptions = tcpOptions;
         if (igmpType != null) {
             s.igmpType = parseIgmpType(igmpType);
         }
@@ -359,7 +357,7 @@ public final class SendCommand implements Callable<Integer> {
             return payload.text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
         if (payload.hex != null) {
-            return payload.hex;
+            return HexConverter.option("--hex", payload.hex);
         }
         if (payload.size != null) {
             int size = Ranges.check("--size", payload.size, 0, 65535);

@@ -184,8 +184,9 @@ class RecvTest {
         Future<CliRun> recv = POOL.submit(() -> CliRun.run("recv", "-p", "icmp", "--filter", "host 127.0.0.1",
                 "-c", "2", "-t", "10s"));
         InetAddress localhost = InetAddress.getByName("127.0.0.1");
-        for (int i = 0; i < 100 && !recv.isDone(); i++) {
+        for (int i = 0; i < 200 && !recv.isDone(); i++) {
             localhost.isReachable(100);
+            Thread.sleep(25);
         }
         CliRun run = recv.get(20, TimeUnit.SECONDS);
         assertEquals(0, run.status, run.toString());

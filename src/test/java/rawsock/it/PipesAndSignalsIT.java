@@ -76,8 +76,9 @@ class PipesAndSignalsIT {
                 "-w", file.toString())).redirectError(errFile.toFile()).start();
         Thread sender = sendInBackground(port, 30_000);
         try {
+            // Records here are at most 16 + 73 bytes: 324 bytes of file hold at least 3 packets.
             long deadline = System.currentTimeMillis() + 20_000;
-            while (System.currentTimeMillis() < deadline && (!Files.exists(file) || Files.size(file) < 24 + 16 * 3)) {
+            while (System.currentTimeMillis() < deadline && (!Files.exists(file) || Files.size(file) < 24 + 3 * 100)) {
                 Thread.sleep(50);
             }
             new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).start().waitFor();
