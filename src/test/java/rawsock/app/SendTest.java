@@ -9,8 +9,11 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import rawsock.testing.CliRun;
 import rawsock.testing.InetChecksum;
 import rawsock.testing.Marks;
@@ -182,6 +185,73 @@ class SendTest {
             assertTrue(run.stderr.contains("1 packets sent before it"), run.stderr);
             receive(receiver, payload);
         }
+    }
+
+    @Test
+    void readPcapReplaysACaptureThatTcpdumpWrote(@TempDir Path dir) throws Exception {
+        try (DatagramSocket receiver = new DatagramSocket(0, LOCALHOST)) {
+            receiver.setSoTimeout(5000);
+            int port = receiver.getLocalPort();
+            Path capture = dir.resolve("tcpdump.pcap");
+            String[] payloads = {Marks.payload(), Marks.payload(), Marks.payload()};
+            // tcpdump writes the capture (link type EN10MB on lo): an independent pcap writer. The
+            // datagrams come from rawsock, whose UDP checksums are complete on the wire; a JDK
+            // socket's would be captured before checksum offload fills them in.
+            Process tcpdump = new ProcessBuilder("tcpdump", "-i", "lo", "-w", capture.toString(), "-c", "3",
+                    "--immediate-mode", "-U", "udp and dst port " + port).redirectErrorStream(true).start();
+            waitForListening(tcpdump);
+            for (String payload : payloads) {
+                CliRun sent = CliRun.run("send", "-p", "udp", "-d", "127.0.0.1", "--dport", String.valueOf(port),
+                        "--data", payload);
+                assertEquals(0, sent.status, sent.toString());
+                receive(receiver, payload);
+            }
+            assertTrue(tcpdump.waitFor(10, TimeUnit.SECONDS), "tcpdump captured the 3 datagrams");
+            CliRun run = CliRun.run("send", "--read-pcap", capture.toString());
+            assertEquals(0, run.status, run.toString());
+            assertTrue(run.stderr.contains("sent 3 packets"), run.stderr);
+            for (String payload : payloads) {
+                receive(receiver, payload);
+            }
+        }
+    }
+
+    @Test
+    void icmpTimestampRequestDrawsTheKernelsTimestampReply() throws Exception {
+        int id = Marks.id();
+        try (Tcpdump tcpdump = Tcpdump.start("lo", "icmp and icmp[4:2] == " + id)) {
+            CliRun run = CliRun.run("send", "-d", "127.0.0.1", "--icmp-type", "timestamp", "--icmp-id",
+                    String.valueOf(id));
+            assertEquals(0, run.status, run.toString());
+            String all = String.join("\n", tcpdump.awaitLines("time stamp reply", 1, 5000));
+            assertTrue(all.contains("time stamp query id " + id + " seq 1"), all);
+            assertTrue(all.contains("time stamp reply id " + id + " seq 1"), all);
+        }
+    }
+
+    @Test
+    void igmpQueryIsWellFormedOnTheWire() throws Exception {
+        try (Tcpdump tcpdump = Tcpdump.start("lo", "igmp")) {
+            CliRun run = CliRun.run("send", "-p", "igmp", "-d", "127.0.0.1", "--igmp-type", "v2-report",
+                    "--igmp-group", "239.1.2.3");
+            assertEquals(0, run.status, run.toString());
+            String all = String.join("\n", tcpdump.awaitLines("239.1.2.3", 1, 5000));
+            assertTrue(all.contains("igmp v2 report 239.1.2.3"), all);
+            assertTrue(!all.contains("bad igmp cksum"), all);
+        }
+    }
+
+    private static void waitForListening(Process tcpdump) throws Exception {
+        java.io.BufferedReader reader = new java.io.BufferedReader(
+                new java.io.InputStreamReader(tcpdump.getInputStream(), StandardCharsets.UTF_8));
+        long deadline = System.currentTimeMillis() + 15_000;
+        String line;
+        while (System.currentTimeMillis() < deadline && (line = reader.readLine()) != null) {
+            if (line.contains("listening on")) {
+                return;
+            }
+        }
+        throw new AssertionError("tcpdump did not start");
     }
 
     static DatagramPacket receive(DatagramSocket receiver, String payload) throws Exception {
