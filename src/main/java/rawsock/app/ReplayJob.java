@@ -47,11 +47,13 @@ final class ReplayJob {
         PacketSource source = open();
         SendStats stats = new SendStats(err, live);
         String failure = null;
+        boolean started = false;
         try (RawSocket socket = RawSocket.open(Family.INET, LinuxConstants.IPPROTO_RAW)) {
             socket.setHeaderIncluded(true);
             if (spec.iface != null) {
                 socket.bindToDevice(spec.iface);
             }
+            started = true;
             Pacer pacer = new Pacer(spec.intervalNanos, interrupts);
             ByteBuffer packet = ByteBuffer.allocateDirect(PcapReader.MAX_RECORD).order(ByteOrder.BIG_ENDIAN);
             long firstTimestamp = 0;
@@ -91,7 +93,8 @@ final class ReplayJob {
                 }
             }
         } finally {
-            if (!spec.quiet) {
+            // A run that failed while setting up sent nothing: the error line says it all.
+            if (!spec.quiet && started) {
                 stats.summary(failure == null ? "" : " before the error");
             }
         }

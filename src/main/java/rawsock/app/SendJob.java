@@ -45,8 +45,10 @@ public final class SendJob {
         }
         PacketTemplate template = PacketTemplate.build(spec, source, writesHeader);
         SendStats stats = new SendStats(err, live);
+        boolean started = false;
         try (RawSocket socket = RawSocket.open(Family.INET, writesHeader ? LinuxConstants.IPPROTO_RAW : spec.protocol)) {
             configure(socket, writesHeader);
+            started = true;
             LOG.info("sending {} bytes per packet to {} (protocol {}, {} writes the IP header)",
                     template.length(), spec.destination.getHostAddress(), spec.protocol,
                     writesHeader ? "rawsock" : "the kernel");
@@ -61,7 +63,8 @@ public final class SendJob {
                 stats.sent(template.ipPacketLength());
             }
         } finally {
-            if (!spec.quiet) {
+            // A run that failed while setting up sent nothing: the error line says it all.
+            if (!spec.quiet && started) {
                 stats.summary("");
             }
         }

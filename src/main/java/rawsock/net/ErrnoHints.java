@@ -14,7 +14,7 @@ final class ErrnoHints {
             case LinuxConstants.EPERM:
             case LinuxConstants.EACCES:
                 if (call.startsWith("socket")) {
-                    return "raw sockets need root or CAP_NET_RAW (run with sudo, or see the README on granting the capability)";
+                    return "raw sockets need root or CAP_NET_RAW: run rawsock with sudo (or as a user holding CAP_NET_RAW)";
                 }
                 return "this needs root or CAP_NET_RAW/CAP_NET_ADMIN";
             case LinuxConstants.ENODEV:

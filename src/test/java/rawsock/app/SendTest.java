@@ -191,22 +191,8 @@ class SendTest {
     void readPcapReplaysACaptureThatTcpdumpWrote(@TempDir Path dir) throws Exception {
         try (DatagramSocket receiver = new DatagramSocket(0, LOCALHOST)) {
             receiver.setSoTimeout(5000);
-            int port = receiver.getLocalPort();
-            Path capture = dir.resolve("tcpdump.pcap");
             String[] payloads = {Marks.payload(), Marks.payload(), Marks.payload()};
-            // tcpdump writes the capture (link type EN10MB on lo): an independent pcap writer. The
-            // datagrams come from rawsock, whose UDP checksums are complete on the wire; a JDK
-            // socket's would be captured before checksum offload fills them in.
-            Process tcpdump = new ProcessBuilder("tcpdump", "-i", "lo", "-w", capture.toString(), "-c", "3",
-                    "--immediate-mode", "-U", "udp and dst port " + port).redirectErrorStream(true).start();
-            waitForListening(tcpdump);
-            for (String payload : payloads) {
-                CliRun sent = CliRun.run("send", "-p", "udp", "-d", "127.0.0.1", "--dport", String.valueOf(port),
-                        "--data", payload);
-                assertEquals(0, sent.status, sent.toString());
-                receive(receiver, payload);
-            }
-            assertTrue(tcpdump.waitFor(10, TimeUnit.SECONDS), "tcpdump captured the 3 datagrams");
+            Path capture = captureWithTcpdump(dir, receiver, payloads);
             CliRun run = CliRun.run("send", "--read-pcap", capture.toString());
             assertEquals(0, run.status, run.toString());
             assertTrue(run.stderr.contains("sent 3 packets"), run.stderr);
@@ -214,6 +200,61 @@ class SendTest {
                 receive(receiver, payload);
             }
         }
+    }
+
+    @Test
+    void aTruncatedPcapSendsTheWholeRecordsThenExitsFour(@TempDir Path dir) throws Exception {
+        try (DatagramSocket receiver = new DatagramSocket(0, LOCALHOST)) {
+            receiver.setSoTimeout(5000);
+            String[] payloads = {Marks.payload(), Marks.payload(), Marks.payload()};
+            Path capture = captureWithTcpdump(dir, receiver, payloads);
+            byte[] whole = java.nio.file.Files.readAllBytes(capture);
+            Path truncated = dir.resolve("truncated.pcap");
+            java.nio.file.Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length - 5));
+            CliRun run = CliRun.runWithInput(java.nio.file.Files.readAllBytes(truncated), "send", "--read-pcap", "-");
+            assertEquals(4, run.status, run.toString());
+            assertTrue(run.stderr.contains("record 3"), run.stderr);
+            assertTrue(run.stderr.contains("2 packets sent before it"), run.stderr);
+            receive(receiver, payloads[0]);
+            receive(receiver, payloads[1]);
+        }
+    }
+
+    @Test
+    void sendingThroughANamedInterfaceWorksAndAMissingOneIsNamed() throws Exception {
+        int id = Marks.id();
+        try (Tcpdump tcpdump = Tcpdump.start("lo", "icmp and icmp[4:2] == " + id)) {
+            CliRun run = CliRun.run("send", "-d", "127.0.0.1", "-I", "lo", "--icmp-id", String.valueOf(id));
+            assertEquals(0, run.status, run.toString());
+            String all = String.join("\n", tcpdump.awaitLines("echo reply", 1, 5000));
+            assertTrue(all.contains("ICMP echo reply, id " + id), all);
+        }
+        CliRun missing = CliRun.run("send", "-d", "127.0.0.1", "-I", "nosuch0");
+        assertEquals(4, missing.status, missing.toString());
+        assertEquals(1, missing.stderr.strip().split("\n").length, missing.stderr);
+        assertTrue(missing.stderr.contains("no such interface: nosuch0"), missing.stderr);
+    }
+
+    /**
+     * tcpdump writes the capture (link type EN10MB on lo): an independent pcap writer. The
+     * datagrams come from rawsock, whose UDP checksums are complete on the wire; a JDK socket's
+     * would be captured before checksum offload fills them in, and replaying them would be dropped.
+     */
+    private static Path captureWithTcpdump(Path dir, DatagramSocket receiver, String... payloads) throws Exception {
+        int port = receiver.getLocalPort();
+        Path capture = dir.resolve("tcpdump.pcap");
+        Process tcpdump = new ProcessBuilder("tcpdump", "-i", "lo", "-w", capture.toString(), "-c",
+                String.valueOf(payloads.length), "--immediate-mode", "-U", "udp and dst port " + port)
+                .redirectErrorStream(true).start();
+        waitForListening(tcpdump);
+        for (String payload : payloads) {
+            CliRun sent = CliRun.run("send", "-p", "udp", "-d", "127.0.0.1", "--dport", String.valueOf(port),
+                    "--data", payload);
+            assertEquals(0, sent.status, sent.toString());
+            receive(receiver, payload);
+        }
+        assertTrue(tcpdump.waitFor(10, TimeUnit.SECONDS), "tcpdump captured the datagrams");
+        return capture;
     }
 
     @Test

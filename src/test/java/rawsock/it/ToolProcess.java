@@ -25,7 +25,11 @@ final class ToolProcess {
     }
 
     static List<String> command(String... args) {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:+UseSerialGC", "-jar", jar().toString()));
+        return command(jar(), args);
+    }
+
+    static List<String> command(Path jar, String... args) {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:+UseSerialGC", "-jar", jar.toString()));
         command.addAll(Arrays.asList(args));
         return command;
     }
