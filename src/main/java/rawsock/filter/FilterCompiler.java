@@ -57,14 +57,21 @@ import java.util.Objects;
  * <li>{@link FilterTarget#IPV4_RAW}: absolute offsets from the IPv4 header; IPv4 is recognised
  *     by its version nibble, as tcpdump does for LINKTYPE_RAW.</li>
  * <li>{@link FilterTarget#IPV6_RAW}: the kernel runs the filter with skb-&gt;data at the
- *     transport header (after any extension headers), so ports are read at offsets 0 and 2 of
- *     the packet, and the IPv6 header with SKF_NET_OFF loads ({@code [SKF_NET_OFF + n]} is byte
- *     n of the network header; net/core/filter.c bpf_internal_load_pointer_neg_helper). When the
+ *     transport header (after any extension headers): net/ipv6/ip6_input.c
+ *     ip6_protocol_deliver_rcu pulls each header and calls raw6_local_deliver(skb, nexthdr) with
+ *     skb-&gt;data at the header of type nexthdr; net/ipv6/raw.c rawv6_rcv then treats
+ *     skb_network_header(skb) .. skb-&gt;data as the pulled IPv6 headers. So ports are read at
+ *     offsets 0 and 2 of the packet, and the IPv6 header with SKF_NET_OFF loads
+ *     ({@code [SKF_NET_OFF + n]} is byte n of skb_network_header: net/core/filter.c
+ *     bpf_internal_load_pointer_neg_helper; an indirect load {@code [x + SKF_NET_OFF + n]} reaches
+ *     the same helper, convert_bpf_ld_abs passes X + k to bpf_skb_load_helper_*). When the
  *     expression tests a protocol, a prologue walks up to 8 extension headers (Hop-by-Hop,
  *     Routing, Destination Options, Fragment, AH) from the fixed header's Next Header and keeps
  *     the upper-layer protocol in scratch memory. An ESP header or a longer chain ends the walk
  *     and such packets match no protocol test. A load past the end of the packet (a truncated
- *     chain) makes the kernel drop the packet, as for every classic BPF program.</li>
+ *     chain) makes the kernel drop the packet, as for every classic BPF program. (A raw socket
+ *     opened for an extension-header protocol number itself, e.g. 60, sees data at that header
+ *     while the walk goes past it; such sockets are not what this tool opens.)</li>
  * <li>{@link FilterTarget#ETHERNET}: EtherType at 12, network header at 14. IPv6 is read as
  *     libpcap reads it: Next Header at 14+6 (or behind one Fragment header), ports right after
  *     the 40-byte fixed header; no other extension headers are walked. {@code vlan} handles

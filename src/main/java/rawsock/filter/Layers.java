@@ -108,8 +108,14 @@ final class Layers {
         return target == FilterTarget.ETHERNET ? eq(etherType().load(Bpf.H, 0), ETHERTYPE_RARP) : Node.FALSE;
     }
 
-    /** {@code ether proto N}: the EtherType (after any VLAN tags the expression consumed). */
+    /**
+     * {@code ether proto N}: the EtherType (after any VLAN tags the expression consumed). On a raw
+     * IP socket the packet's own version stands for it, as libpcap does for LINKTYPE_RAW.
+     */
     Node etherProto(int type) {
+        if (target != FilterTarget.ETHERNET) {
+            return type == ETHERTYPE_IP ? ip4() : type == ETHERTYPE_IPV6 ? ip6() : Node.FALSE;
+        }
         return eq(etherType().load(Bpf.H, 0), type);
     }
 

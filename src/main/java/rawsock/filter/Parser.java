@@ -584,10 +584,12 @@ final class Parser {
         }
     }
 
-    /** ether proto N | ether [dir] host MAC | ether dir MAC. */
+    /**
+     * ether proto N | ether [dir] host MAC | ether dir MAC. On raw IP sockets only {@code ether
+     * proto} is allowed (as in libpcap for LINKTYPE_RAW): 0x0800 means IPv4, 0x86dd IPv6.
+     */
     private Node ether(Token t) throws FilterSyntaxException {
         next();
-        requireEthernet(t);
         if (peek().isWord("proto")) {
             Token kw = next();
             Token v = peek();
@@ -606,6 +608,7 @@ final class Parser {
             }
             return layers.etherProto((int) n);
         }
+        requireEthernet(t);
         boolean hasDir = peek().isWord("src") || peek().isWord("dst");
         Layers.Dir dir = direction();
         if (peek().isWord("host")) {
