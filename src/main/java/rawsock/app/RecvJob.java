@@ -106,9 +106,11 @@ public final class RecvJob {
         }
         if (spec.filter != null) {
             socket.attachFilter(spec.filter);
-            LOG.info("filter attached: {} ({} instructions)", spec.filterExpression, spec.filter.size());
+            LOG.info("filter attached: {} ({} instructions)", spec.filterExpression, spec.filter.length / 8);
         }
         socket.setReceiveTimeout(WAKE_MICROS);
+        int discarded = socket.drain();
+        LOG.debug("discarded {} packets queued before the socket was configured", discarded);
     }
 
     private static void describe(ReceiveInfo info, PacketMeta meta) {

@@ -1,7 +1,6 @@
 package rawsock.app;
 
 import rawsock.filter.FilterTarget;
-import rawsock.net.SocketFilterCode;
 import rawsock.output.OutputFormat;
 
 /** Everything {@code recv} needs, validated by the command line. A plain holder. */
@@ -14,8 +13,8 @@ public final class RecvSpec {
     public int bufferBytes = 8 << 20;
     /** The filter expression as the user wrote it, or null. */
     public String filterExpression;
-    /** The compiled filter, or null for none. */
-    public SocketFilterCode filter;
+    /** The compiled filter (struct sock_filter[] in native byte order), or null for none. */
+    public byte[] filter;
     public FilterTarget filterTarget = FilterTarget.IPV4_RAW;
     /** Packets to receive; 0 = until interrupted. */
     public long count;

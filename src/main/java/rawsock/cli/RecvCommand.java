@@ -1,6 +1,7 @@
 package rawsock.cli;
 
 import java.io.IOException;
+import java.nio.ByteOrder;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -9,10 +10,8 @@ import rawsock.app.Interrupts;
 import rawsock.app.RecvJob;
 import rawsock.app.RecvSpec;
 import rawsock.app.UsageException;
-import rawsock.filter.BpfProgram;
 import rawsock.filter.FilterCompiler;
 import rawsock.filter.FilterSyntaxException;
-import rawsock.net.SocketFilterCode;
 import rawsock.output.OutputFormat;
 import rawsock.packet.IpProtocol;
 
@@ -127,41 +126,11 @@ public final class RecvCommand implements Callable<Integer> {
         return s;
     }
 
-    private static SocketFilterCode compile(String expression, RecvSpec s) {
-        BpfProgram program;
+    private static byte[] compile(String expression, RecvSpec s) {
         try {
-            program = FilterCompiler.compile(expression, s.filterTarget);
+            return FilterCompiler.compile(expression, s.filterTarget).toByteArray(ByteOrder.nativeOrder());
         } catch (FilterSyntaxException e) {
             throw new UsageException(e.getMessage());
         }
-        if (program == null) {
-            return null;
-        }
-        return new SocketFilterCode() {
-            @Override
-            public int size() {
-                return program.size();
-            }
-
-            @Override
-            public short code(int index) {
-                return program.code(index);
-            }
-
-            @Override
-            public byte jt(int index) {
-                return program.jt(index);
-            }
-
-            @Override
-            public byte jf(int index) {
-                return program.jf(index);
-            }
-
-            @Override
-            public int k(int index) {
-                return program.k(index);
-            }
-        };
     }
 }

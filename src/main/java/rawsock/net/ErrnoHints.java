@@ -28,6 +28,12 @@ final class ErrnoHints {
                 return "the address is not available on this host";
             case LinuxConstants.ENETDOWN:
                 return context == null ? "the interface is down" : "the interface is down: " + context;
+            case LinuxConstants.ENOMEM:
+                if (call.contains("SO_ATTACH_FILTER")) {
+                    return "the kernel refused the filter program as too large for net.core.optmem_max: "
+                            + "simplify the filter or raise that sysctl";
+                }
+                return null;
             case LinuxConstants.ENOBUFS:
                 return "the kernel's send queue is full; lower the rate";
             case LinuxConstants.EAFNOSUPPORT:

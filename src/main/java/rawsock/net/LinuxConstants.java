@@ -79,6 +79,7 @@ public final class LinuxConstants {
     public static final int EINTR = 4;
     public static final int ENXIO = 6;
     public static final int EAGAIN = 11;
+    public static final int ENOMEM = 12;
     public static final int EACCES = 13;
     public static final int ENODEV = 19;
     public static final int EINVAL = 22;

@@ -17,6 +17,8 @@ public final class RawSocket implements AutoCloseable {
     private static final int CONTROL_SIZE = 256;
     /** Largest IP packet; heap buffers are staged through a direct buffer of this size. */
     private static final int MAX_PACKET = 65535 + 14 + 4;
+    /** At most this many queued packets are discarded by {@link #drain}. */
+    private static final int DRAIN_LIMIT = 1 << 16;
 
     private final Family family;
     private final int fd;
@@ -195,22 +197,23 @@ public final class RawSocket implements AutoCloseable {
         }
     }
 
-    /** SO_ATTACH_FILTER: the kernel runs this classic BPF program on every packet. */
-    public void attachFilter(SocketFilterCode program) throws NativeException {
-        int count = program.size();
-        ByteBuffer code = Native.allocate(Math.max(1, count) * Layouts.SOCK_FILTER_SIZE);
-        for (int i = 0; i < count; i++) {
-            int at = i * Layouts.SOCK_FILTER_SIZE;
-            code.putShort(at, program.code(i));
-            code.put(at + 2, program.jt(i));
-            code.put(at + 3, program.jf(i));
-            code.putInt(at + 4, program.k(i));
+    /**
+     * SO_ATTACH_FILTER: the kernel runs this classic BPF program on every packet.
+     *
+     * @param program an array of struct sock_filter (8 bytes each) in native byte order
+     */
+    public void attachFilter(byte[] program) throws NativeException {
+        if (program.length == 0 || program.length % Layouts.SOCK_FILTER_SIZE != 0) {
+            throw new IllegalArgumentException("a filter program is a non-empty array of 8-byte instructions");
         }
+        ByteBuffer code = Native.allocate(program.length);
+        code.put(0, program);
         ByteBuffer fprog = Native.allocate(Layouts.SOCK_FPROG_SIZE);
-        fprog.putShort(0, (short) count);
+        fprog.putShort(0, (short) (program.length / Layouts.SOCK_FILTER_SIZE));
         fprog.putLong(Layouts.SOCK_FPROG_FILTER, Native.address(code));
         int rc = Native.LIBC.setsockopt(fd, LinuxConstants.SOL_SOCKET, LinuxConstants.SO_ATTACH_FILTER,
                 Native.pointer(fprog), Layouts.SOCK_FPROG_SIZE);
+        // The kernel copies the program during the call; the buffer must live until then.
         java.lang.ref.Reference.reachabilityFence(code);
         if (rc < 0) {
             throw NativeException.withHint("setsockopt(SO_ATTACH_FILTER)", Native.errno(), null);
@@ -362,6 +365,34 @@ public final class RawSocket implements AutoCloseable {
         ControlMessages.parse(recvControl, (int) Math.min(CONTROL_SIZE,
                 recvHeader.getLong(Layouts.MSGHDR_CONTROLLEN)), info);
         return true;
+    }
+
+    /**
+     * Discards what was queued before the socket's options and filter were in place: those
+     * packets passed no filter and carry no PKTINFO or timestamp (libpcap drains for the same
+     * reason). Bounded, so a flood cannot keep it here. Returns the packets discarded.
+     */
+    public int drain() throws NativeException {
+        ByteBuffer scratch = Native.allocate(64);
+        long base = Native.address(scratch);
+        int discarded = 0;
+        while (discarded < DRAIN_LIMIT) {
+            recvHeader.putLong(Layouts.MSGHDR_SIZE + Layouts.IOVEC_BASE, base);
+            recvHeader.putLong(Layouts.MSGHDR_SIZE + Layouts.IOVEC_LEN, scratch.capacity());
+            recvHeader.putInt(Layouts.MSGHDR_NAMELEN, Layouts.SOCKADDR_STORAGE_SIZE);
+            recvHeader.putLong(Layouts.MSGHDR_CONTROLLEN, CONTROL_SIZE);
+            long rc = Native.LIBC.recvmsg(fd, recvHeaderPointer, LinuxConstants.MSG_DONTWAIT | LinuxConstants.MSG_TRUNC);
+            if (rc < 0) {
+                int errno = Native.errno();
+                if (errno == LinuxConstants.EAGAIN || errno == LinuxConstants.EINTR) {
+                    break;
+                }
+                throw NativeException.withHint("recvmsg", errno, null);
+            }
+            discarded++;
+        }
+        java.lang.ref.Reference.reachabilityFence(scratch);
+        return discarded;
     }
 
     @Override
