@@ -49,6 +49,9 @@ final class ControlMessages {
                 info.hopLimit = c.getInt(data);
             } else if (type == LinuxConstants.IPV6_TCLASS && dataLength >= 4) {
                 info.trafficClass = c.getInt(data);
+            } else if (type == LinuxConstants.IPV6_FLOWINFO && dataLength >= 4) {
+                // Big-endian like the header's first word: the flow label is the low 20 bits.
+                info.flowLabel = (c.get(data + 1) & 0x0f) << 16 | (c.get(data + 2) & 0xff) << 8 | (c.get(data + 3) & 0xff);
             }
         }
     }

@@ -52,6 +52,7 @@ public final class LinuxConstants {
     // <linux/in6.h>, <linux/ipv6.h>
     public static final int SOL_IPV6 = 41;
     public static final int IPV6_CHECKSUM = 7;
+    public static final int IPV6_FLOWINFO = 11;
     public static final int IPV6_UNICAST_HOPS = 16;
     public static final int IPV6_RECVPKTINFO = 49;
     public static final int IPV6_PKTINFO = 50;

@@ -112,8 +112,9 @@ public final class RawSocket implements AutoCloseable {
     }
 
     /**
-     * IP_PKTINFO (IPv4) or IPV6_RECVPKTINFO with hop limit and traffic class (IPv6): the arriving
-     * interface and the packet's destination address with every packet.
+     * IP_PKTINFO (IPv4), or for IPv6 IPV6_RECVPKTINFO with the hop limit, traffic class and flow
+     * label: the arriving interface and the packet's destination address with every packet (on
+     * IPv6 sockets, all that is needed to rebuild the header the kernel strips).
      */
     public void enablePacketInfo() throws NativeException {
         if (family == Family.INET) {
@@ -122,6 +123,7 @@ public final class RawSocket implements AutoCloseable {
             setInt(LinuxConstants.SOL_IPV6, LinuxConstants.IPV6_RECVPKTINFO, 1, "IPV6_RECVPKTINFO");
             setInt(LinuxConstants.SOL_IPV6, LinuxConstants.IPV6_RECVHOPLIMIT, 1, "IPV6_RECVHOPLIMIT");
             setInt(LinuxConstants.SOL_IPV6, LinuxConstants.IPV6_RECVTCLASS, 1, "IPV6_RECVTCLASS");
+            setInt(LinuxConstants.SOL_IPV6, LinuxConstants.IPV6_FLOWINFO, 1, "IPV6_FLOWINFO");
         }
     }
 

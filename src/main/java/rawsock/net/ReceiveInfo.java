@@ -19,6 +19,7 @@ public final class ReceiveInfo {
     int destinationLength;
     int hopLimit = -1;
     int trafficClass = -1;
+    int flowLabel = -1;
     long kernelDrops = -1;
     boolean controlTruncated;
 
@@ -33,6 +34,7 @@ public final class ReceiveInfo {
         destinationLength = 0;
         hopLimit = -1;
         trafficClass = -1;
+        flowLabel = -1;
         controlTruncated = false;
     }
 
@@ -96,6 +98,11 @@ public final class ReceiveInfo {
     /** IPV6_TCLASS of the packet, or -1. */
     public int trafficClass() {
         return trafficClass;
+    }
+
+    /** IPV6_FLOWINFO's flow label of the packet, or -1. */
+    public int flowLabel() {
+        return flowLabel;
     }
 
     /** Packets the kernel dropped on this socket so far (SO_RXQ_OVFL), or -1 when not told. */
