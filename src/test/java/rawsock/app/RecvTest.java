@@ -170,6 +170,28 @@ class RecvTest {
     }
 
     @Test
+    void snaplenKeepsTheFirstBytesAndTheWireLength(@TempDir Path dir) throws Exception {
+        int port = Marks.freeUdpPort();
+        String payload = Marks.payload();
+        Path file = dir.resolve("snap.pcap");
+        CliRun run = receiveWhileSending(port, payload, "recv", "-p", "udp", "--filter", "dst port " + port, "-c", "2",
+                "-t", "10s", "--snaplen", "30", "-f", "json", "-w", file.toString());
+        assertEquals(0, run.status, run.toString());
+        for (String line : run.out().split("\n")) {
+            Map<String, String> top = topLevelScalars(line);
+            assertEquals("30", top.get("caplen"), line);
+            assertEquals(String.valueOf(28 + payload.length()), top.get("len"), line);
+            assertEquals(60, top.get("hex").length(), line);
+        }
+        // tcpdump sees 30 captured bytes of a longer packet.
+        Process tcpdump = new ProcessBuilder("tcpdump", "-nn", "-r", file.toString(), "-v").start();
+        String out = new String(tcpdump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(tcpdump.waitFor(30, TimeUnit.SECONDS));
+        assertTrue(out.contains("length " + (28 + payload.length())), out);
+        assertEquals(2, tcpdumpRead(file).size());
+    }
+
+    @Test
     void countNotReachedBeforeTheTimeoutExitsOne() throws Exception {
         int port = Marks.freeUdpPort();
         CliRun run = CliRun.run("recv", "-p", "udp", "--filter", "dst port " + port, "-c", "1", "-t", "300ms");

@@ -221,6 +221,36 @@ class SendTest {
     }
 
     @Test
+    void originalTimingKeepsTheCapturesSpacing(@TempDir Path dir) throws Exception {
+        try (DatagramSocket receiver = new DatagramSocket(0, LOCALHOST)) {
+            receiver.setSoTimeout(5000);
+            String[] payloads = {Marks.payload(), Marks.payload(), Marks.payload()};
+            // A pcap written by hand (LINKTYPE_RAW, microseconds): records 0, 300 and 600 ms apart.
+            java.io.ByteArrayOutputStream pcap = new java.io.ByteArrayOutputStream();
+            java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(24).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            header.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535)
+                    .putInt(101);
+            pcap.write(header.array());
+            for (int i = 0; i < payloads.length; i++) {
+                byte[] packet = InetChecksum.udpPacket(LOCALHOST.getAddress(), LOCALHOST.getAddress(), 5557,
+                        receiver.getLocalPort(), payloads[i].getBytes(StandardCharsets.US_ASCII));
+                java.nio.ByteBuffer record = java.nio.ByteBuffer.allocate(16).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                record.putInt(1_700_000_000).putInt(i * 300_000).putInt(packet.length).putInt(packet.length);
+                pcap.write(record.array());
+                pcap.write(packet);
+            }
+            long start = System.nanoTime();
+            CliRun run = CliRun.runWithInput(pcap.toByteArray(), "send", "--read-pcap", "-", "--timing", "original");
+            long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(0, run.status, run.toString());
+            assertTrue(elapsedMillis >= 590, "the replay took the capture's 600 ms, not " + elapsedMillis);
+            for (String payload : payloads) {
+                receive(receiver, payload);
+            }
+        }
+    }
+
+    @Test
     void sendingThroughANamedInterfaceWorksAndAMissingOneIsNamed() throws Exception {
         int id = Marks.id();
         try (Tcpdump tcpdump = Tcpdump.start("lo", "icmp and icmp[4:2] == " + id)) {
