@@ -19,6 +19,7 @@ public final class Udp extends View implements Layer {
 
     private boolean quoted;
     private long pseudoSum = -1;
+    private boolean checksumRequired;
 
     public Udp wrap(ByteBuffer buf, int offset, int available) {
         return wrap(buf, offset, available, available);
@@ -29,6 +30,7 @@ public final class Udp extends View implements Layer {
         reset(buf, offset, available, length);
         quoted = false;
         pseudoSum = -1;
+        checksumRequired = false;
         return this;
     }
 
@@ -44,6 +46,15 @@ public final class Udp extends View implements Layer {
      */
     public Udp pseudoHeaderSum(long sum) {
         pseudoSum = sum;
+        return this;
+    }
+
+    /**
+     * Over IPv6 the checksum is mandatory (RFC 8200 8.1): a zero is then a wrong checksum, not
+     * "none", and {@code checksum_ok} reports it as false. Call after wrap.
+     */
+    public Udp checksumRequired(boolean value) {
+        checksumRequired = value;
         return this;
     }
 
@@ -85,14 +96,15 @@ public final class Udp extends View implements Layer {
 
     /**
      * True when the checksum can be checked (pseudo-header known, the datagram complete and a
-     * checksum present) and verifies. A zero checksum means "none" on IPv4 and is not "ok".
+     * checksum present) and verifies. A zero checksum means "none" on IPv4 and is not "ok"; on
+     * IPv6 ({@link #checksumRequired}) it is checked and always wrong.
      */
     public boolean checksumOk() {
-        return checksumCheckable() && sumsToOnes(length(), pseudoSum);
+        return checksumCheckable() && checksum() != 0 && sumsToOnes(length(), pseudoSum);
     }
 
     private boolean checksumCheckable() {
-        return !quoted && pseudoSum >= 0 && lengthValid() && has(0, length()) && checksum() != 0;
+        return !quoted && pseudoSum >= 0 && lengthValid() && has(0, length()) && (checksum() != 0 || checksumRequired);
     }
 
     public String malformed() {
