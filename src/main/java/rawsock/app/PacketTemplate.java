@@ -5,9 +5,12 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import rawsock.packet.Checksum;
 import rawsock.packet.IcmpBuilder;
+import rawsock.packet.Icmpv6Builder;
+import rawsock.packet.Icmpv6Types;
 import rawsock.packet.IgmpBuilder;
 import rawsock.packet.IpProtocol;
 import rawsock.packet.Ipv4Builder;
+import rawsock.packet.Ipv6Builder;
 import rawsock.packet.TcpBuilder;
 import rawsock.packet.UdpBuilder;
 
@@ -21,6 +24,7 @@ final class PacketTemplate {
     static final int MAX_IP_PACKET = 65535;
     /** The header the kernel adds when rawsock does not write one (no options). */
     private static final int KERNEL_IP_HEADER = 20;
+    private static final int IPV6_HEADER = 40;
 
     private final ByteBuffer packet;
     private final int transportOffset;
@@ -39,9 +43,9 @@ final class PacketTemplate {
         this.firstSequence = firstSequence;
     }
 
-    /** UDP and TCP checksums cover a pseudo-header with the source address. */
+    /** UDP, TCP and ICMPv6 checksums cover a pseudo-header with the source address. */
     static boolean needsPseudoHeader(int protocol) {
-        return protocol == IpProtocol.UDP || protocol == IpProtocol.TCP;
+        return protocol == IpProtocol.UDP || protocol == IpProtocol.TCP || protocol == IpProtocol.ICMP6;
     }
 
     /**
@@ -52,32 +56,62 @@ final class PacketTemplate {
      *     when neither is needed
      */
     static PacketTemplate build(SendSpec spec, InetAddress source, boolean writesHeader) {
-        byte[] src = source == null ? new byte[4] : source.getAddress();
         byte[] dst = spec.destination.getAddress();
+        byte[] src = source == null ? new byte[dst.length] : source.getAddress();
         ByteBuffer payload = ByteBuffer.wrap(payloadOf(spec));
-        Ipv4Builder ip = writesHeader ? ipHeader(spec, src, dst) : null;
-        int ipLength = ip == null ? 0 : ip.headerLength();
         int transportHeader = transportHeaderLength(spec);
-        int total = ipLength + transportHeader + payload.remaining();
-        int onWire = total + (writesHeader ? 0 : KERNEL_IP_HEADER);
-        if (onWire > MAX_IP_PACKET) {
-            throw new UsageException("the packet would be " + onWire
-                    + " bytes, more than IPv4's 65535 (payload " + payload.remaining() + " bytes)");
+        int transportLength = transportHeader + payload.remaining();
+        int ipLength;
+        int onWire;
+        if (spec.ipv6) {
+            // IPv6 limits the payload (everything after the 40-byte header) to 65535 bytes.
+            ipLength = writesHeader ? IPV6_HEADER : 0;
+            onWire = IPV6_HEADER + transportLength;
+            if (transportLength > MAX_IP_PACKET) {
+                throw new UsageException("the IPv6 payload would be " + transportLength
+                        + " bytes, more than 65535 (payload " + payload.remaining() + " bytes)");
+            }
+        } else {
+            Ipv4Builder ip = writesHeader ? ipv4Header(spec, src, dst) : null;
+            ipLength = ip == null ? 0 : ip.headerLength();
+            onWire = transportLength + (writesHeader ? ipLength : KERNEL_IP_HEADER);
+            if (onWire > MAX_IP_PACKET) {
+                throw new UsageException("the packet would be " + onWire
+                        + " bytes, more than IPv4's 65535 (payload " + payload.remaining() + " bytes)");
+            }
         }
-        ByteBuffer transport = ByteBuffer.allocate(transportHeader + payload.remaining());
+        ByteBuffer transport = ByteBuffer.allocate(transportLength);
         emitTransport(spec, transport, payload, src, dst);
         transport.flip();
         ByteBuffer out = ByteBuffer.allocateDirect(ipLength + transport.remaining()).order(ByteOrder.BIG_ENDIAN);
-        if (ip != null) {
-            ip.emit(out, transport.remaining());
+        if (writesHeader && spec.ipv6) {
+            ipv6Header(spec, src, dst).emit(out, transport.remaining());
+        } else if (writesHeader) {
+            ipv4Header(spec, src, dst).emit(out, transport.remaining());
         }
         out.put(transport);
         out.flip();
-        boolean counts = spec.protocol == IpProtocol.ICMP && carriesSequence(spec.icmpType);
+        boolean counts = spec.protocol == IpProtocol.ICMP ? carriesSequence(spec.icmpType)
+                : spec.protocol == IpProtocol.ICMP6 && (spec.icmpType == Icmpv6Types.ECHO_REQUEST
+                        || spec.icmpType == Icmpv6Types.ECHO_REPLY);
         return new PacketTemplate(out, ipLength, counts, spec.checksum == null, spec.icmpSeq, onWire);
     }
 
-    private static Ipv4Builder ipHeader(SendSpec spec, byte[] src, byte[] dst) {
+    private static Ipv6Builder ipv6Header(SendSpec spec, byte[] src, byte[] dst) {
+        Ipv6Builder ip = new Ipv6Builder().nextHeader(spec.protocol).src(src).dst(dst);
+        if (spec.ttl != null) {
+            ip.hopLimit(spec.ttl);
+        }
+        if (spec.tos != null) {
+            ip.trafficClass(spec.tos);
+        }
+        if (spec.flowLabel != null) {
+            ip.flowLabel(spec.flowLabel);
+        }
+        return ip;
+    }
+
+    private static Ipv4Builder ipv4Header(SendSpec spec, byte[] src, byte[] dst) {
         Ipv4Builder ip = new Ipv4Builder().protocol(spec.protocol == IpProtocol.RAW ? IpProtocol.RAW : spec.protocol)
                 .src(src).dst(dst).df(spec.dontFragment).mf(spec.moreFragments);
         if (spec.ttl != null) {
@@ -105,6 +139,7 @@ final class PacketTemplate {
     private static int transportHeaderLength(SendSpec spec) {
         switch (spec.protocol) {
             case IpProtocol.ICMP:
+            case IpProtocol.ICMP6:
                 return 8;
             case IpProtocol.UDP:
                 return 8;
@@ -126,6 +161,10 @@ final class PacketTemplate {
             case IpProtocol.ICMP:
                 new IcmpBuilder().type(spec.icmpType).code(spec.icmpCode).id(spec.icmpId).seq(spec.icmpSeq)
                         .checksum(spec.checksum).emit(out, payload);
+                break;
+            case IpProtocol.ICMP6:
+                new Icmpv6Builder().type(spec.icmpType).code(spec.icmpCode).id(spec.icmpId).seq(spec.icmpSeq)
+                        .checksum(spec.checksum).emit(out, payload, src, dst);
                 break;
             case IpProtocol.UDP:
                 new UdpBuilder().sport(sourcePort(spec)).dport(spec.destinationPort == null ? 0 : spec.destinationPort)

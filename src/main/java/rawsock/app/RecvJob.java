@@ -14,12 +14,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rawsock.net.Family;
 import rawsock.net.Interfaces;
+import rawsock.net.LinuxConstants;
+import rawsock.net.NativeException;
 import rawsock.net.RawSocket;
 import rawsock.net.ReceiveInfo;
 import rawsock.output.OutputFormat;
 import rawsock.output.PacketWriter;
 import rawsock.output.PacketWriters;
 import rawsock.packet.DecodedPacket;
+import rawsock.packet.Ipv6Header;
 import rawsock.packet.LinkType;
 import rawsock.packet.PacketDecoder;
 import rawsock.packet.PacketMeta;
@@ -33,6 +36,7 @@ public final class RecvJob {
     private static final Logger LOG = LoggerFactory.getLogger(RecvJob.class);
     /** How often a blocked receive wakes to check for signals and the deadline. */
     private static final long WAKE_MICROS = 100_000;
+    private static final int IPV6_HEADER = 40;
 
     private final RecvSpec spec;
     private final OutputStream stdout;
@@ -52,37 +56,47 @@ public final class RecvJob {
         long drops = -1;
         boolean pipeClosed = false;
         boolean timedOut = false;
-        try (RawSocket socket = RawSocket.open(Family.INET, spec.protocol)) {
+        try (RawSocket socket = open()) {
             configure(socket);
-            ByteBuffer buffer = ByteBuffer.allocateDirect(spec.snaplen).order(ByteOrder.BIG_ENDIAN);
+            // IPv6 sockets deliver no IPv6 header: the payload lands after room for a rebuilt one.
+            int headroom = spec.mode == RecvSpec.Mode.IPV6 ? IPV6_HEADER : 0;
+            ByteBuffer buffer = ByteBuffer.allocateDirect(spec.snaplen + headroom).order(ByteOrder.BIG_ENDIAN);
             ReceiveInfo info = new ReceiveInfo();
             PacketMeta meta = new PacketMeta();
             PacketDecoder decoder = new PacketDecoder();
+            Ipv6HeaderSource ipv6 = headroom > 0 ? new Ipv6HeaderSource(spec.protocol) : null;
             long deadline = spec.timeoutNanos == 0 ? Long.MAX_VALUE : System.nanoTime() + spec.timeoutNanos;
             while ((spec.count == 0 || received < spec.count) && !interrupts.requested()) {
                 if (System.nanoTime() - deadline >= 0) {
                     timedOut = true;
                     break;
                 }
-                buffer.clear();
+                buffer.clear().position(headroom);
+                buffer.limit(headroom + spec.snaplen);
                 if (!socket.receive(buffer, info)) {
                     continue;
                 }
                 received++;
-                drops = info.kernelDrops();
                 describe(info, meta);
-                DecodedPacket decoded = decoder.decode(buffer, LinkType.RAW);
+                if (ipv6 != null) {
+                    ipv6.rebuild(buffer, info, meta);
+                }
+                drops = info.kernelDrops();
+                DecodedPacket decoded = decoder.decode(buffer, linkType());
                 pipeClosed = !writeAll(outputs, meta, buffer, decoded);
                 if (pipeClosed) {
                     break;
                 }
             }
+            if (spec.mode == RecvSpec.Mode.LINK) {
+                drops = socket.packetStatistics()[1];
+            }
         } finally {
             pipeClosed |= !closeAll(outputs);
         }
         if (!spec.quiet && !pipeClosed) {
-            err.println(received + " packet" + (received == 1 ? "" : "s") + " received"
-                    + (drops > 0 ? ", " + drops + " dropped by the kernel" : ", 0 dropped by the kernel"));
+            err.println(received + " packet" + (received == 1 ? "" : "s") + " received, "
+                    + Math.max(0, drops) + " dropped by the kernel");
             err.flush();
         }
         if (interrupts.requested()) {
@@ -94,22 +108,48 @@ public final class RecvJob {
         return timedOut && spec.count > 0 ? ExitStatus.NOT_MET : ExitStatus.OK;
     }
 
+    private RawSocket open() throws NativeException {
+        switch (spec.mode) {
+            case IPV6:
+                return RawSocket.open(Family.INET6, spec.protocol);
+            case LINK:
+                return RawSocket.open(Family.PACKET, LinuxConstants.ETH_P_ALL);
+            default:
+                return RawSocket.open(Family.INET, spec.protocol);
+        }
+    }
+
+    private LinkType linkType() {
+        return spec.mode == RecvSpec.Mode.LINK ? LinkType.ETHERNET : LinkType.RAW;
+    }
+
     private void configure(RawSocket socket) throws IOException {
         socket.enableTimestamps();
-        socket.enablePacketInfo();
-        socket.enableDropCounter();
+        if (spec.mode == RecvSpec.Mode.LINK) {
+            int ifindex = spec.iface == null ? 0 : Interfaces.indexOf(spec.iface);
+            socket.bindLink(ifindex, LinuxConstants.ETH_P_ALL);
+            if (spec.promiscuous) {
+                socket.enablePromiscuous(ifindex);
+            }
+        } else {
+            socket.enablePacketInfo();
+            socket.enableDropCounter();
+            if (spec.iface != null) {
+                Interfaces.indexOf(spec.iface);
+                socket.bindToDevice(spec.iface);
+            }
+        }
         int granted = socket.setReceiveBuffer(spec.bufferBytes);
         LOG.info("receive buffer: {} bytes granted for {} asked", granted, spec.bufferBytes);
-        if (spec.iface != null) {
-            Interfaces.indexOf(spec.iface);
-            socket.bindToDevice(spec.iface);
-        }
         if (spec.filter != null) {
             socket.attachFilter(spec.filter);
             LOG.info("filter attached: {} ({} instructions)", spec.filterExpression, spec.filter.length / 8);
         }
         socket.setReceiveTimeout(WAKE_MICROS);
         int discarded = socket.drain();
+        if (spec.mode == RecvSpec.Mode.LINK) {
+            socket.packetStatistics();  // the kernel resets them on read: count from here
+        }
         LOG.debug("discarded {} packets queued before the socket was configured", discarded);
     }
 
@@ -122,6 +162,34 @@ public final class RecvJob {
         }
         meta.timestampNanos(ts).ifindex(info.ifindex()).ifname(Interfaces.nameOf(info.ifindex()))
                 .wireLength(info.wireLength()).capturedLength(info.capturedLength()).pktType(info.pktType());
+    }
+
+    /**
+     * Rebuilds the IPv6 header an AF_INET6 raw socket strips, from recvmsg's metadata, in the
+     * headroom before the payload; the packet then starts at the header like any other.
+     */
+    private static final class Ipv6HeaderSource {
+        private final int nextHeader;
+        private final byte[] source = new byte[16];
+        private final byte[] destination = new byte[16];
+
+        Ipv6HeaderSource(int nextHeader) {
+            this.nextHeader = nextHeader;
+        }
+
+        void rebuild(ByteBuffer buffer, ReceiveInfo info, PacketMeta meta) {
+            info.source(source);
+            if (info.destinationLength() == 16) {
+                info.destination(destination);
+            } else {
+                java.util.Arrays.fill(destination, (byte) 0);
+            }
+            buffer.position(0);
+            Ipv6Header.rebuild(buffer, Math.max(0, info.trafficClass()), Math.max(0, info.flowLabel()),
+                    Math.min(0xffff, info.wireLength()), nextHeader, Math.max(0, info.hopLimit()), source, destination);
+            buffer.position(0);
+            meta.wireLength(IPV6_HEADER + info.wireLength()).capturedLength(IPV6_HEADER + info.capturedLength());
+        }
     }
 
     /** One destination of packets; {@code stdout} marks the one whose closing ends us quietly. */
@@ -146,12 +214,12 @@ public final class RecvJob {
                 throw new IOException("-w " + spec.outputPath + ": cannot write (" + describe(e) + ")", e);
             }
             outputs.add(new Output(PacketWriters.create(OutputFormat.PCAP, new BufferedOutputStream(file, 1 << 16),
-                    LinkType.RAW, true), false));
+                    linkType(), true), false));
         } else if (spec.outputPath != null) {
-            outputs.add(new Output(PacketWriters.create(OutputFormat.PCAP, stdout, LinkType.RAW, true), true));
+            outputs.add(new Output(PacketWriters.create(OutputFormat.PCAP, stdout, linkType(), true), true));
         }
         if (spec.format != null && !"-".equals(spec.outputPath)) {
-            outputs.add(new Output(PacketWriters.create(spec.format, stdout, LinkType.RAW, true), true));
+            outputs.add(new Output(PacketWriters.create(spec.format, stdout, linkType(), true), true));
         }
         return outputs;
     }

@@ -5,7 +5,20 @@ import rawsock.output.OutputFormat;
 
 /** Everything {@code recv} needs, validated by the command line. A plain holder. */
 public final class RecvSpec {
+    /** Which kind of socket captures. */
+    public enum Mode {
+        /** AF_INET raw socket: IPv4 packets of one protocol, header included. */
+        IPV4,
+        /** AF_INET6 raw socket: IPv6 payloads of one protocol; rawsock rebuilds the header. */
+        IPV6,
+        /** AF_PACKET socket: whole Ethernet frames of every protocol, both directions. */
+        LINK
+    }
+
+    public Mode mode = Mode.IPV4;
     public int protocol = 1;
+    /** --promisc (LINK only): the interface delivers frames for other hosts too. */
+    public boolean promiscuous;
     public String iface;
     /** Bytes kept of each packet. */
     public int snaplen = 65535;

@@ -18,13 +18,15 @@ import rawsock.output.PcapReader;
 import rawsock.output.PcapRecord;
 
 /**
- * Sends whole IPv4 packets as they are (IP_HDRINCL): one per line of hex on stdin, or the
- * records of a pcap capture. Each goes to its own destination address unless --dst names one.
- * A malformed line or record stops the run with exit 4 after the good packets before it.
+ * Sends whole IPv4 and IPv6 packets as they are (IP_HDRINCL / IPV6_HDRINCL): one per line of hex
+ * on stdin, or the records of a pcap capture. Each goes to its own destination address unless
+ * --dst names one. A malformed line or record stops the run with exit 4 after the good packets
+ * before it.
  */
 final class ReplayJob {
     private static final int ETHERNET_HEADER = 14;
     private static final int ETHERTYPE_IPV4 = 0x0800;
+    private static final int ETHERTYPE_IPV6 = 0x86DD;
     private static final int ETHERTYPE_VLAN = 0x8100;
 
     private final SendSpec spec;
@@ -32,8 +34,9 @@ final class ReplayJob {
     private final PrintWriter err;
     private final boolean live;
     private final Interrupts interrupts;
-    private final byte[] lastDestination = new byte[4];
-    private InetAddress destination;
+    private final Destinations ipv4Destinations = new Destinations(4, 16);
+    private final Destinations ipv6Destinations = new Destinations(16, 24);
+    private RawSocket ipv6Socket;
 
     ReplayJob(SendSpec spec, InputStream stdin, PrintWriter err, boolean live, Interrupts interrupts) {
         this.spec = spec;
@@ -48,11 +51,7 @@ final class ReplayJob {
         SendStats stats = new SendStats(err, live);
         String failure = null;
         boolean started = false;
-        try (RawSocket socket = RawSocket.open(Family.INET, LinuxConstants.IPPROTO_RAW)) {
-            socket.setHeaderIncluded(true);
-            if (spec.iface != null) {
-                socket.bindToDevice(spec.iface);
-            }
+        try (RawSocket socket = openHeaderIncluded(Family.INET)) {
             started = true;
             Pacer pacer = new Pacer(spec.intervalNanos, interrupts);
             ByteBuffer packet = ByteBuffer.allocateDirect(PcapReader.MAX_RECORD).order(ByteOrder.BIG_ENDIAN);
@@ -67,7 +66,7 @@ final class ReplayJob {
                     failure = e.getMessage();
                     break;
                 }
-                String problem = toIpv4(packet);
+                String problem = checkIp(packet);
                 if (problem != null) {
                     failure = source.position() + ": " + problem;
                     break;
@@ -86,13 +85,20 @@ final class ReplayJob {
                     break;
                 }
                 try {
-                    stats.sent(socket.send(packet, destinationOf(packet)));
+                    boolean v6 = (packet.get(packet.position()) & 0xf0) == 0x60;
+                    RawSocket through = v6 ? ipv6Socket() : socket;
+                    Destinations destinations = v6 ? ipv6Destinations : ipv4Destinations;
+                    InetAddress to = spec.destination != null ? spec.destination : destinations.of(packet);
+                    stats.sent(through.send(packet, to));
                 } catch (NativeException e) {
                     throw e.withHint(source.position() + ": " + (e.hint() == null ? e.errnoName() : e.hint())
                             + "; " + stats.packets() + " packets sent before it");
                 }
             }
         } finally {
+            if (ipv6Socket != null) {
+                ipv6Socket.close();
+            }
             // A run that failed while setting up sent nothing: the error line says it all.
             if (!spec.quiet && started) {
                 stats.summary(failure == null ? "" : " before the error");
@@ -125,43 +131,77 @@ final class ReplayJob {
         if (link != PcapReader.LINKTYPE_RAW && link != PcapReader.LINKTYPE_IPV4
                 && link != PcapReader.LINKTYPE_ETHERNET && link != PcapReader.LINKTYPE_IPV6) {
             throw new UsageException("--read-pcap " + spec.inputPath + ": link type " + link
-                    + " is not supported (RAW, IPv4 or Ethernet carrying IPv4)");
+                    + " is not supported (RAW, IPv4, IPv6, or Ethernet carrying IP)");
         }
         return new PcapSource(reader, link == PcapReader.LINKTYPE_ETHERNET);
     }
 
-    /**
-     * Leaves {@code packet} positioned at its IPv4 header (skipping an Ethernet header);
-     * returns why it cannot be sent, or null.
-     */
-    private String toIpv4(ByteBuffer packet) {
-        if (packet.remaining() < 20) {
-            return "too short for an IPv4 header (" + packet.remaining() + " bytes)";
+    private RawSocket openHeaderIncluded(Family family) throws NativeException {
+        RawSocket socket = RawSocket.open(family, LinuxConstants.IPPROTO_RAW);
+        try {
+            socket.setHeaderIncluded(true);
+            if (spec.iface != null) {
+                socket.bindToDevice(spec.iface);
+            }
+            return socket;
+        } catch (NativeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /** The IPv6 socket, opened when the first IPv6 packet comes. */
+    private RawSocket ipv6Socket() throws NativeException {
+        if (ipv6Socket == null) {
+            ipv6Socket = openHeaderIncluded(Family.INET6);
+        }
+        return ipv6Socket;
+    }
+
+    /** Why {@code packet} (positioned at its IP header) cannot be sent, or null. */
+    private static String checkIp(ByteBuffer packet) {
+        if (packet.remaining() < 1) {
+            return "empty packet";
         }
         int version = (packet.get(packet.position()) & 0xff) >> 4;
-        if (version == 6) {
-            return "IPv6 packets are not supported yet";
+        int minimum = version == 6 ? 40 : 20;
+        if (version != 4 && version != 6) {
+            return "not an IPv4 or IPv6 packet (version " + version + ")";
         }
-        if (version != 4) {
-            return "not an IPv4 packet (version " + version + ")";
+        if (packet.remaining() < minimum) {
+            return "too short for an IPv" + version + " header (" + packet.remaining() + " bytes)";
         }
         return null;
     }
 
-    private InetAddress destinationOf(ByteBuffer packet) throws IOException {
-        if (spec.destination != null) {
-            return spec.destination;
+    /**
+     * The destination address in each packet's header, as an InetAddress made only when it
+     * differs from the previous packet's (replays usually go to one host).
+     */
+    private static final class Destinations {
+        private final int length;
+        private final int offset;
+        private final byte[] last;
+        private InetAddress address;
+
+        Destinations(int length, int offset) {
+            this.length = length;
+            this.offset = offset;
+            this.last = new byte[length];
         }
-        int at = packet.position() + 16;
-        boolean same = destination != null;
-        for (int i = 0; i < 4 && same; i++) {
-            same = lastDestination[i] == packet.get(at + i);
+
+        InetAddress of(ByteBuffer packet) throws IOException {
+            int at = packet.position() + offset;
+            boolean same = address != null;
+            for (int i = 0; i < length && same; i++) {
+                same = last[i] == packet.get(at + i);
+            }
+            if (!same) {
+                packet.get(at, last, 0, length);
+                address = InetAddress.getByAddress(last.clone());
+            }
+            return address;
         }
-        if (!same) {
-            packet.get(at, lastDestination, 0, 4);
-            destination = InetAddress.getByAddress(lastDestination.clone());
-        }
-        return destination;
     }
 
     /** Packets one at a time, with where each came from for error messages. */
@@ -225,7 +265,7 @@ final class ReplayJob {
             return true;
         }
 
-        /** Ethernet (and one 802.1Q tag); a non-IPv4 frame is left whole and refused later. */
+        /** Ethernet (and one 802.1Q tag); a frame that is not IP is left whole and refused later. */
         private static int linkHeaderLength(ByteBuffer frame) {
             int start = frame.position();
             if (frame.limit() - start < ETHERNET_HEADER) {
@@ -234,9 +274,13 @@ final class ReplayJob {
             int type = frame.getShort(start + 12) & 0xffff;
             if (type == ETHERTYPE_VLAN && frame.limit() - start >= ETHERNET_HEADER + 4) {
                 type = frame.getShort(start + 16) & 0xffff;
-                return type == ETHERTYPE_IPV4 ? ETHERNET_HEADER + 4 : 0;
+                return isIp(type) ? ETHERNET_HEADER + 4 : 0;
             }
-            return type == ETHERTYPE_IPV4 ? ETHERNET_HEADER : 0;
+            return isIp(type) ? ETHERNET_HEADER : 0;
+        }
+
+        private static boolean isIp(int etherType) {
+            return etherType == ETHERTYPE_IPV4 || etherType == ETHERTYPE_IPV6;
         }
 
         @Override

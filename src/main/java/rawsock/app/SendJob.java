@@ -38,7 +38,7 @@ public final class SendJob {
         if (spec.input != SendSpec.Input.BUILD) {
             return new ReplayJob(spec, stdin, err, live, interrupts).run();
         }
-        boolean writesHeader = spec.writesIpHeader() || spec.protocol == 0 || spec.protocol == LinuxConstants.IPPROTO_RAW;
+        boolean writesHeader = spec.writesIpHeader();
         InetAddress source = spec.source;
         if (source == null && (writesHeader || PacketTemplate.needsPseudoHeader(spec.protocol))) {
             source = SourceAddress.toward(spec.destination, spec.iface);
@@ -46,7 +46,8 @@ public final class SendJob {
         PacketTemplate template = PacketTemplate.build(spec, source, writesHeader);
         SendStats stats = new SendStats(err, live);
         boolean started = false;
-        try (RawSocket socket = RawSocket.open(Family.INET, writesHeader ? LinuxConstants.IPPROTO_RAW : spec.protocol)) {
+        Family family = spec.ipv6 ? Family.INET6 : Family.INET;
+        try (RawSocket socket = RawSocket.open(family, writesHeader ? LinuxConstants.IPPROTO_RAW : spec.protocol)) {
             configure(socket, writesHeader);
             started = true;
             LOG.info("sending {} bytes per packet to {} (protocol {}, {} writes the IP header)",
@@ -81,8 +82,10 @@ public final class SendJob {
             if (spec.tos != null) {
                 socket.setTos(spec.tos);
             }
-            // Exact control: DF only when asked for, and then no fragmentation by the kernel.
-            socket.setPathMtuDiscovery(spec.dontFragment);
+            if (!spec.ipv6) {
+                // Exact control: DF only when asked for, and then no fragmentation by the kernel.
+                socket.setPathMtuDiscovery(spec.dontFragment);
+            }
         }
         if (spec.iface != null) {
             socket.bindToDevice(spec.iface);

@@ -25,13 +25,19 @@ public final class SendSpec {
     public boolean originalTiming;
 
     public InetAddress destination;
+    /** IPv6 (-6 or an IPv6 destination): AF_INET6 sockets, ICMPv6, the IPv6 pseudo-header. */
+    public boolean ipv6;
     public int protocol = 1;
     public InetAddress source;
     public String iface;
     public boolean headerIncluded;
 
+    /** Hop limit on IPv6. */
     public Integer ttl;
+    /** Traffic class on IPv6. */
     public Integer tos;
+    /** IPv6 flow label (20 bits); makes rawsock write the IPv6 header. */
+    public Integer flowLabel;
     public Integer ipId;
     public boolean dontFragment;
     public boolean moreFragments;
@@ -70,9 +76,15 @@ public final class SendSpec {
     /** -q: no summary or progress on stderr. */
     public boolean quiet;
 
-    /** True when the tool writes the IPv4 header itself (IP_HDRINCL). */
+    /**
+     * True when the tool writes the IP header itself (IP_HDRINCL, or IPV6_HDRINCL through an
+     * IPPROTO_RAW socket): for a spoofed source, for header fields no socket option sets, and for
+     * protocols 0 and 255. On IPv6 also for a chosen ICMPv6 checksum, which the kernel would
+     * otherwise always compute.
+     */
     public boolean writesIpHeader() {
-        return headerIncluded || source != null || ipId != null || moreFragments || fragmentOffset != null
-                || ipOptions != null;
+        boolean header = headerIncluded || source != null || ipId != null || moreFragments || fragmentOffset != null
+                || ipOptions != null || flowLabel != null || protocol == 0 || protocol == 255;
+        return header || (ipv6 && protocol == 58 && checksum != null);
     }
 }

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.ByteOrder;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.ParentCommand;
 import rawsock.app.Interrupts;
 import rawsock.app.RecvJob;
@@ -12,12 +14,14 @@ import rawsock.app.RecvSpec;
 import rawsock.app.UsageException;
 import rawsock.filter.FilterCompiler;
 import rawsock.filter.FilterSyntaxException;
+import rawsock.filter.FilterTarget;
 import rawsock.output.OutputFormat;
 import rawsock.packet.IpProtocol;
 
 /** {@code rawsock recv}: options to a validated {@link RecvSpec}, then a {@link RecvJob}. */
 @Command(name = "recv", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
-        description = {"Receive raw packets of one IP protocol and print them as text, hex, JSON or pcap.",
+        description = {"Receive raw packets of one IP protocol (or, with --link, whole frames) and print them as "
+                + "text, hex, JSON or pcap.",
             "The kernel timestamps each packet (SO_TIMESTAMPNS); --filter runs in the kernel (classic BPF)."},
         footerHeading = "%nExamples:%n",
         footer = {"  sudo rawsock recv --proto icmp --count 5",
@@ -28,12 +32,22 @@ public final class RecvCommand implements Callable<Integer> {
     @ParentCommand
     private RawsockCommand parent;
 
+    @Spec
+    private CommandSpec spec;
+
     @Option(names = {"-p", "--proto"}, paramLabel = "PROTO", defaultValue = "icmp",
-            description = "icmp, udp, tcp, igmp, or a protocol number 1..254 (default: ${DEFAULT-VALUE}).")
+            description = "icmp, icmp6, udp, tcp, igmp, or a protocol number 1..254 (default: ${DEFAULT-VALUE}).")
     private String protocol;
 
-    @Option(names = "-6", description = "Receive IPv6 (not supported yet).")
+    @Option(names = "-6", description = "Receive IPv6 (icmp means icmp6); the IPv6 header is rebuilt from the "
+            + "kernel's metadata.")
     private boolean ipv6;
+
+    @Option(names = "--link", description = "Whole Ethernet frames of every protocol, both directions (packet socket).")
+    private boolean link;
+
+    @Option(names = "--promisc", description = "With --link -I: also frames addressed to other hosts.")
+    private boolean promiscuous;
 
     @Option(names = {"-I", "--iface"}, paramLabel = "NAME", description = "Only packets from this interface (SO_BINDTODEVICE).")
     private String iface;
@@ -75,17 +89,26 @@ public final class RecvCommand implements Callable<Integer> {
     RecvSpec toSpec() {
         RecvSpec s = new RecvSpec();
         s.quiet = parent.quiet();
-        if (ipv6) {
-            throw new UsageException("IPv6 receiving is not supported yet");
+        if (link && ipv6) {
+            throw new UsageException("--link captures every protocol of both IP versions; drop -6 (or filter with 'ip6')");
         }
-        try {
-            s.protocol = IpProtocol.parse(protocol);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--proto " + e.getMessage());
+        if (promiscuous && !link) {
+            throw new UsageException("--promisc needs --link (a packet socket)");
         }
-        if (s.protocol == 0 || s.protocol == IpProtocol.RAW) {
-            throw new UsageException("--proto " + protocol + " cannot be received on a raw IP socket "
-                    + "(Linux delivers no packets to protocol 0 or 255); choose icmp, udp, tcp, igmp or a number 1..254");
+        if (promiscuous && iface == null) {
+            throw new UsageException("--promisc needs -I IFACE: promiscuous mode is set per interface");
+        }
+        s.promiscuous = promiscuous;
+        if (link) {
+            if (spec.commandLine().getParseResult().hasMatchedOption("--proto")) {
+                throw new UsageException("--proto does not apply to --link, which captures every protocol; use --filter");
+            }
+            s.mode = RecvSpec.Mode.LINK;
+            s.filterTarget = FilterTarget.ETHERNET;
+        } else {
+            s.mode = ipv6 ? RecvSpec.Mode.IPV6 : RecvSpec.Mode.IPV4;
+            s.filterTarget = ipv6 ? FilterTarget.IPV6_RAW : FilterTarget.IPV4_RAW;
+            s.protocol = parseProtocol(protocol, ipv6);
         }
         s.iface = iface;
         if (snaplen != null) {
@@ -124,6 +147,26 @@ public final class RecvCommand implements Callable<Integer> {
             s.filter = compile(filter, s);
         }
         return s;
+    }
+
+    private static int parseProtocol(String text, boolean ipv6) {
+        int number;
+        try {
+            number = IpProtocol.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--proto " + e.getMessage());
+        }
+        if (number == 0 || number == IpProtocol.RAW) {
+            throw new UsageException("--proto " + text + " cannot be received on a raw IP socket "
+                    + "(Linux delivers no packets to protocol 0 or 255); choose a protocol, or --link for everything");
+        }
+        if (ipv6 && number == IpProtocol.ICMP && text.equalsIgnoreCase("icmp")) {
+            return IpProtocol.ICMP6;
+        }
+        if (!ipv6 && number == IpProtocol.ICMP6) {
+            throw new UsageException("--proto icmp6 needs -6");
+        }
+        return number;
     }
 
     private static byte[] compile(String expression, RecvSpec s) {

@@ -19,14 +19,15 @@ import rawsock.app.SendJob;
 import rawsock.app.SendSpec;
 import rawsock.app.UsageException;
 import rawsock.packet.IcmpTypes;
+import rawsock.packet.Icmpv6Types;
 import rawsock.packet.IpProtocol;
 import rawsock.packet.TcpFlags;
 
 /** {@code rawsock send}: options to a validated {@link SendSpec}, then a {@link SendJob}. */
 @Command(name = "send", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
         description = {"Send hand-built packets (or whole packets from stdin or a pcap) to one destination.",
-            "Without --src the kernel writes the IPv4 header; --src, --hdrincl, --id, --mf, --frag-offset "
-                + "and --ip-options make rawsock write it (IP_HDRINCL)."},
+            "Without --src the kernel writes the IP header; --src, --hdrincl, --id, --mf, --frag-offset, "
+                + "--ip-options and --flow-label make rawsock write it (IP_HDRINCL / IPV6_HDRINCL)."},
         footerHeading = "%nExamples:%n",
         footer = {"  sudo rawsock send --proto icmp --dst 127.0.0.1 --count 3 --interval 200ms",
             "  sudo rawsock send -p udp -d 127.0.0.1 --src 127.0.0.9 --sport 5353 --dport 9999 --data hi",
@@ -34,7 +35,7 @@ import rawsock.packet.TcpFlags;
             "  sudo rawsock recv -f hex -c 1 | sudo rawsock send --stdin-hex"})
 public final class SendCommand implements Callable<Integer> {
     /** Options that shape a built packet; they do not apply to whole packets from stdin or pcap. */
-    private static final List<String> HEADER_OPTIONS = List.of("--proto", "--src", "--hdrincl", "--ttl", "--tos",
+    private static final List<String> HEADER_OPTIONS = List.of("--proto", "--src", "--hdrincl", "--ttl", "--tos", "--flow-label",
             "--id", "--df", "--mf", "--frag-offset", "--ip-options", "--icmp-type", "--icmp-code", "--icmp-id",
             "--icmp-seq", "--sport", "--dport", "--flags", "--seq", "--ack", "--win", "--urg", "--tcp-options",
             "--igmp-type", "--igmp-group", "--igmp-max-resp", "--checksum", "--data", "--hex", "--file", "--size");
@@ -52,7 +53,8 @@ public final class SendCommand implements Callable<Integer> {
     private boolean ipv6;
 
     @Option(names = {"-p", "--proto"}, paramLabel = "PROTO", defaultValue = "icmp",
-            description = "icmp, udp, tcp, igmp, raw, or a protocol number 0..255 (default: ${DEFAULT-VALUE}).")
+            description = "icmp, icmp6, udp, tcp, igmp, raw, or a protocol number 0..255 (default: ${DEFAULT-VALUE}; "
+                    + "icmp means icmp6 over IPv6).")
     private String protocol;
 
     @Option(names = {"-s", "--src"}, paramLabel = "ADDR",
@@ -73,6 +75,10 @@ public final class SendCommand implements Callable<Integer> {
 
     @Option(names = "--id", paramLabel = "N", converter = NumberConverter.class, description = "IPv4 identification, 0..65535.")
     private Long ipId;
+
+    @Option(names = "--flow-label", paramLabel = "N", converter = NumberConverter.class,
+            description = "IPv6 flow label, 0..0xfffff (rawsock then writes the IPv6 header).")
+    private Long flowLabel;
 
     @Option(names = "--df", description = "Set don't-fragment (the kernel refuses packets over the path MTU).")
     private boolean dontFragment;
@@ -221,15 +227,23 @@ public final class SendCommand implements Callable<Integer> {
             throw new UsageException("--dst is required (the host to send to)");
         }
         s.destination = Addresses.resolve("--dst", destination, ipv6);
-        if (ipv6 || s.destination instanceof Inet6Address) {
-            throw new UsageException("IPv6 sending is not supported yet: use an IPv4 destination");
+        s.ipv6 = s.destination instanceof Inet6Address;
+        if (ipv6 && !s.ipv6) {
+            throw new UsageException("-6: --dst " + destination + " is an IPv4 address");
         }
-        s.protocol = parseProtocol(protocol);
+        s.protocol = parseProtocol(protocol, s.ipv6);
         if (source != null) {
-            s.source = Addresses.resolve("--src", source, false);
-            if (s.source instanceof Inet6Address) {
-                throw new UsageException("--src " + source + " is IPv6 but --dst is IPv4");
+            s.source = Addresses.resolve("--src", source, s.ipv6);
+            if ((s.source instanceof Inet6Address) != s.ipv6) {
+                throw new UsageException("--src " + source + " is " + (s.ipv6 ? "IPv4" : "IPv6") + " but --dst is "
+                        + (s.ipv6 ? "IPv6" : "IPv4"));
             }
+        }
+        refuseOtherProtocols(s.protocol);
+        if (s.ipv6) {
+            refuseIpv4Only();
+        } else if (flowLabel != null) {
+            throw new UsageException("--flow-label is an IPv6 field; --dst " + destination + " is IPv4");
         }
         s.iface = iface;
         s.headerIncluded = headerIncluded;
@@ -237,6 +251,44 @@ public final class SendCommand implements Callable<Integer> {
         readTransport(s);
         s.payload = readPayload();
         return s;
+    }
+
+    /** Header options of one protocol: given with another protocol they would be silently ignored. */
+    private static final List<String> ICMP_OPTIONS = List.of("--icmp-type", "--icmp-code", "--icmp-id", "--icmp-seq");
+    private static final List<String> PORT_OPTIONS = List.of("--sport", "--dport");
+    private static final List<String> TCP_OPTIONS = List.of("--flags", "--seq", "--ack", "--win", "--urg",
+            "--tcp-options");
+    private static final List<String> IGMP_OPTIONS = List.of("--igmp-type", "--igmp-group", "--igmp-max-resp");
+
+    private void refuseOtherProtocols(int number) {
+        boolean icmp = number == IpProtocol.ICMP || number == IpProtocol.ICMP6;
+        boolean tcp = number == IpProtocol.TCP;
+        refuseUnless(icmp, ICMP_OPTIONS, "icmp and icmp6", number);
+        refuseUnless(tcp || number == IpProtocol.UDP, PORT_OPTIONS, "udp and tcp", number);
+        refuseUnless(tcp, TCP_OPTIONS, "tcp", number);
+        refuseUnless(number == IpProtocol.IGMP, IGMP_OPTIONS, "igmp", number);
+    }
+
+    private void refuseUnless(boolean applies, List<String> options, String protocols, int number) {
+        if (applies) {
+            return;
+        }
+        for (String option : options) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw new UsageException(option + " applies to " + protocols + ", not to --proto "
+                        + IpProtocol.name(number));
+            }
+        }
+    }
+
+    /** Options that exist only in the IPv4 header: one line saying why they cannot apply. */
+    private void refuseIpv4Only() {
+        for (String option : List.of("--id", "--df", "--mf", "--frag-offset", "--ip-options")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw new UsageException(option + " is an IPv4 header field; IPv6 has none"
+                        + (option.equals("--df") ? " (IPv6 routers never fragment)" : ""));
+            }
+        }
     }
 
     private void readInput(SendSpec s) {
@@ -298,9 +350,12 @@ public final class SendCommand implements Callable<Integer> {
     }
 
     private void readTransport(SendSpec s) {
+        if (s.ipv6) {
+            s.icmpType = Icmpv6Types.ECHO_REQUEST;
+        }
         if (icmpType != null) {
             try {
-                s.icmpType = IcmpTypes.parse(icmpType);
+                s.icmpType = s.ipv6 ? Icmpv6Types.parse(icmpType) : IcmpTypes.parse(icmpType);
             } catch (IllegalArgumentException e) {
                 throw new UsageException("--icmp-type " + e.getMessage());
             }
@@ -347,6 +402,7 @@ public final class SendCommand implements Callable<Integer> {
             s.igmpMaxResponse = Ranges.check("--igmp-max-resp", igmpMaxResponse, 0, 255);
         }
         s.checksum = Ranges.optional("--checksum", checksum, 0, 65535);
+        s.flowLabel = Ranges.optional("--flow-label", flowLabel, 0, 0xfffff);
     }
 
     private byte[] readPayload() throws IOException {
@@ -384,12 +440,23 @@ public final class SendCommand implements Callable<Integer> {
         }
     }
 
-    private static int parseProtocol(String text) {
+    private static int parseProtocol(String text, boolean ipv6) {
+        int number;
         try {
-            return IpProtocol.parse(text);
+            number = IpProtocol.parse(text);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--proto " + e.getMessage());
         }
+        if (ipv6 && number == IpProtocol.ICMP && text.equalsIgnoreCase("icmp")) {
+            return IpProtocol.ICMP6;
+        }
+        if (ipv6 && number == IpProtocol.IGMP) {
+            throw new UsageException("--proto igmp is IPv4 only (IPv6 uses MLD, in ICMPv6)");
+        }
+        if (!ipv6 && number == IpProtocol.ICMP6) {
+            throw new UsageException("--proto icmp6 needs an IPv6 destination (or -6)");
+        }
+        return number;
     }
 
     private static int parseIgmpType(String text) {

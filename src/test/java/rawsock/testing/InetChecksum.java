@@ -63,4 +63,38 @@ public final class InetChecksum {
         System.arraycopy(payload, 0, packet, 28, payload.length);
         return packet;
     }
+
+    /** A whole IPv6 + UDP packet with a correct checksum (RFC 8200 pseudo-header), built by hand. */
+    public static byte[] udp6Packet(byte[] src, byte[] dst, int sport, int dport, byte[] payload) {
+        int length = 8 + payload.length;
+        byte[] packet = new byte[40 + length];
+        packet[0] = 0x60;
+        packet[4] = (byte) (length >> 8);
+        packet[5] = (byte) length;
+        packet[6] = 17;
+        packet[7] = 64;
+        System.arraycopy(src, 0, packet, 8, 16);
+        System.arraycopy(dst, 0, packet, 24, 16);
+        packet[40] = (byte) (sport >> 8);
+        packet[41] = (byte) sport;
+        packet[42] = (byte) (dport >> 8);
+        packet[43] = (byte) dport;
+        packet[44] = (byte) (length >> 8);
+        packet[45] = (byte) length;
+        System.arraycopy(payload, 0, packet, 48, payload.length);
+        byte[] pseudo = new byte[40];
+        System.arraycopy(src, 0, pseudo, 0, 16);
+        System.arraycopy(dst, 0, pseudo, 16, 16);
+        pseudo[34] = (byte) (length >> 8);
+        pseudo[35] = (byte) length;
+        pseudo[39] = 17;
+        byte[] udp = java.util.Arrays.copyOfRange(packet, 40, packet.length);
+        int checksum = of(pseudo, udp);
+        if (checksum == 0) {
+            checksum = 0xffff;
+        }
+        packet[46] = (byte) (checksum >> 8);
+        packet[47] = (byte) checksum;
+        return packet;
+    }
 }
