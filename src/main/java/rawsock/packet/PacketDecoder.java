@@ -76,13 +76,103 @@ public final class PacketDecoder {
         }
     }
 
+    // The IPv6 path's views (and those of the packet an ICMPv6 error quotes, which never decode a
+    // further quote). Transport views are shared with IPv4: one packet is decoded at a time.
+    private final Ipv6 ip6 = new Ipv6();
+    private final Icmpv6 icmp6 = new Icmpv6();
+    private final Ipv6 quotedIp6 = new Ipv6();
+    private final Icmpv6 quotedIcmp6 = new Icmpv6();
+
     /**
-     * Extension point for IPv6: an Ipv6 view (fixed header and extension-header chain) goes here;
-     * its final next-header feeds the same transport dispatch as IPv4, with ICMPv6 errors quoting
-     * through {@link DecodedPacket#markQuotedStart()}. Until then IPv6 is one raw layer.
+     * IPv6: the fixed header with its extension-header chain (one layer), then the upper layer
+     * the chain ends in: ICMPv6 (whose errors quote the invoking packet after
+     * {@link DecodedPacket#markQuotedStart()}), UDP, TCP, or a raw layer. A non-first fragment
+     * is raw, and so is what follows ESP. Checksums are verified with the IPv6 pseudo-header,
+     * except in a first fragment (the checksum covers the reassembled packet).
      */
     private void decodeIpv6(ByteBuffer bytes, int offset, int length) {
-        packet.add(raw.wrap(bytes, offset, length).label("ip6 not decoded"));
+        ip6.wrap(bytes, offset, length);
+        packet.add(ip6);
+        if (ip6.fixedHeaderPresent()) {
+            packet.src(ip6.srcText());
+            packet.dst(ip6.dstText());
+        }
+        int protocol = ip6.upperProtocol();
+        if (protocol >= 0) {
+            packet.proto(protocol == IpProtocol.ICMP6 ? IpProtocol.name(protocol) : protoText(protocol));
+        }
+        if (!ip6.chainComplete()) {
+            return; // header cut, or an extension header that could not be walked
+        }
+        int payload = ip6.upperOffset();
+        int present = ip6.upperLength();
+        int declared = ip6.declaredUpperLength();
+        if (!ip6.firstFragment()) {
+            packet.add(raw.wrap(bytes, payload, present).protocol(protocol).label(FRAGMENT));
+            return;
+        }
+        boolean whole = !ip6.moreFragments();
+        switch (protocol) {
+            case IpProtocol.ICMP6:
+                icmp6.wrap(bytes, payload, present, declared);
+                icmp6.pseudoHeaderSum(whole ? ip6.pseudoHeaderSum(IpProtocol.ICMP6, declared) : -1);
+                packet.add(icmp6);
+                if (icmp6.isError() && icmp6.quotedLength() > 0) {
+                    decodeQuoted6(bytes, icmp6.quotedOffset(), icmp6.quotedLength());
+                }
+                break;
+            case IpProtocol.TCP:
+                tcp.wrap(bytes, payload, present, declared);
+                tcp.pseudoHeaderSum(whole ? ip6.pseudoHeaderSum(IpProtocol.TCP, declared) : -1);
+                packet.add(tcp);
+                break;
+            case IpProtocol.UDP:
+                udp.wrap(bytes, payload, present, declared).checksumRequired(true);
+                if (present >= Udp.HEADER_LENGTH && whole) {
+                    udp.pseudoHeaderSum(ip6.pseudoHeaderSum(IpProtocol.UDP, udp.length()));
+                }
+                packet.add(udp);
+                break;
+            default:
+                if (present > 0) {
+                    packet.add(raw.wrap(bytes, payload, present).protocol(protocol));
+                }
+                break;
+        }
+    }
+
+    /** The packet quoted by an ICMPv6 error: its IPv6 header and chain, and the start of its upper layer. */
+    private void decodeQuoted6(ByteBuffer bytes, int offset, int length) {
+        packet.markQuotedStart();
+        if (((bytes.get(offset) & 0xff) >>> 4) != 6) {
+            packet.add(quotedRaw.wrap(bytes, offset, length).label("quoted bytes not IPv6"));
+            return;
+        }
+        quotedIp6.wrap(bytes, offset, length).quoted(true);
+        packet.add(quotedIp6);
+        if (!quotedIp6.chainComplete() || !quotedIp6.firstFragment()) {
+            return;
+        }
+        int payload = quotedIp6.upperOffset();
+        int present = quotedIp6.upperLength();
+        if (present <= 0) {
+            return;
+        }
+        int declared = quotedIp6.declaredUpperLength();
+        switch (quotedIp6.upperProtocol()) {
+            case IpProtocol.ICMP6:
+                packet.add(quotedIcmp6.wrap(bytes, payload, present, declared).quoted(true));
+                break;
+            case IpProtocol.TCP:
+                packet.add(quotedTcp.wrap(bytes, payload, present, declared).quoted(true));
+                break;
+            case IpProtocol.UDP:
+                packet.add(quotedUdp.wrap(bytes, payload, present, declared).quoted(true));
+                break;
+            default:
+                packet.add(quotedRaw.wrap(bytes, payload, present).protocol(quotedIp6.upperProtocol()));
+                break;
+        }
     }
 
     private void decodeIpv4(ByteBuffer bytes, int offset, int length) {
