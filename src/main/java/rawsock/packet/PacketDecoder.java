@@ -50,14 +50,82 @@ public final class PacketDecoder {
         return packet;
     }
 
+    // The link layer: one Ethernet view, one view per VLAN tag up to MAX_VLAN_TAGS, one ARP view.
+    /** Deeper VLAN stacks than this are hostile or broken; the rest of the frame becomes raw. */
+    public static final int MAX_VLAN_TAGS = 4;
+    private static final String TOO_MANY_TAGS = "too many vlan tags";
+    private static final String ETHERTYPE_NOT_DECODED = "ethertype not decoded";
+    private static final String LLC = "llc";
+    private final Ethernet eth = new Ethernet();
+    private final Vlan[] vlans = {new Vlan(), new Vlan(), new Vlan(), new Vlan()};
+    private final Arp arp = new Arp();
+
     /**
-     * Extension point for the link layer: an Ethernet (and VLAN) view goes here, dispatching on
-     * the EtherType to {@link #decodeNetwork}'s IPv4/IPv6 decoders, ARP, or a raw layer. Until it
-     * exists the whole frame is one raw layer.
+     * Ethernet, then 0..{@link #MAX_VLAN_TAGS} VLAN tags, then by EtherType: IPv4 and IPv6
+     * through the IP decoders, ARP, or a raw layer. src/dst are the IP addresses when there is
+     * an IP layer, else ARP's sender and target IPv4 addresses, else the MACs; proto is the IP
+     * layer's, "arp", "llc" for 802.3 frames, or the EtherType as hex text ("0x88cc").
      */
     private void decodeEthernet(ByteBuffer bytes, int offset, int length) {
-        if (length > 0) {
-            packet.add(raw.wrap(bytes, offset, length).label("link layer not decoded"));
+        if (length <= 0) {
+            return;
+        }
+        packet.add(eth.wrap(bytes, offset, length));
+        if (!eth.typePresent()) {
+            linkAddresses();
+            return;
+        }
+        int end = offset + length;
+        int at = eth.payloadOffset();
+        int type = eth.typeField();
+        int tags = 0;
+        while (EtherType.isVlanTpid(type)) {
+            if (tags == MAX_VLAN_TAGS) {
+                packet.add(raw.wrap(bytes, at, end - at).label(TOO_MANY_TAGS));
+                linkAddresses();
+                packet.proto(EtherType.hex(type));
+                return;
+            }
+            Vlan tag = vlans[tags++].wrap(bytes, at, end - at, type);
+            packet.add(tag);
+            if (!tag.typePresent()) {
+                linkAddresses();
+                packet.proto(EtherType.hex(type));
+                return;
+            }
+            type = tag.typeField();
+            at = tag.payloadOffset();
+        }
+        int present = end - at;
+        if (type == EtherType.IPV4) {
+            decodeIpv4(bytes, at, present);
+        } else if (type == EtherType.IPV6 && present > 0) {
+            decodeNetwork(bytes, at, present);
+        } else if (type == EtherType.ARP) {
+            packet.add(arp.wrap(bytes, at, present));
+            packet.proto("arp");
+            String src = arp.senderIpText();
+            String dst = arp.targetIpText();
+            if (src != null && dst != null) {
+                packet.src(src);
+                packet.dst(dst);
+            } else {
+                linkAddresses();
+            }
+        } else {
+            if (type >= EtherType.MIN_ETHERTYPE && present > 0) {
+                packet.add(raw.wrap(bytes, at, present).label(ETHERTYPE_NOT_DECODED));
+            }
+            linkAddresses();
+            packet.proto(type >= EtherType.MIN_ETHERTYPE ? EtherType.hex(type) : LLC);
+        }
+    }
+
+    /** src/dst of a frame without a network layer: the Ethernet MACs, when present. */
+    private void linkAddresses() {
+        if (eth.addressesPresent()) {
+            packet.src(eth.srcText());
+            packet.dst(eth.dstText());
         }
     }
 

@@ -1,0 +1,149 @@
+package rawsock.packet;
+
+import java.nio.ByteBuffer;
+
+/**
+ * A view of an Ethernet II / IEEE 802.3 header over captured bytes, reused from frame to frame:
+ * destination and source MAC and the type field. A type field of {@link EtherType#MIN_ETHERTYPE}
+ * or more is an EtherType; below it, it is an 802.3 length and an LLC header follows, which is
+ * noted (its DSAP, SSAP and control byte) but not decoded further.
+ *
+ * <p>Frames as a packet socket hands them over: no preamble and no FCS. Getters return 0 for
+ * bytes that are missing; nothing here throws on hostile bytes.
+ */
+public final class Ethernet extends View implements Layer {
+    public static final int HEADER_LENGTH = 14;
+    public static final int DST_OFFSET = 0;
+    public static final int SRC_OFFSET = 6;
+    public static final int TYPE_OFFSET = 12;
+    /** ETH_ZLEN: the shortest frame on the wire without its 4-byte FCS. */
+    public static final int MIN_FRAME = 60;
+
+    public Ethernet wrap(ByteBuffer buf, int offset, int available) {
+        reset(buf, offset, available, available);
+        return this;
+    }
+
+    @Override
+    public String name() {
+        return "eth";
+    }
+
+    /** True when both addresses are present. */
+    public boolean addressesPresent() {
+        return has(DST_OFFSET, 12);
+    }
+
+    /** Destination MAC text, or null when its bytes are missing. */
+    public String dstText() {
+        return has(DST_OFFSET, MacAddress.LENGTH) ? MacAddress.format(buf, offset + DST_OFFSET) : null;
+    }
+
+    /** Source MAC text, or null when its bytes are missing. */
+    public String srcText() {
+        return has(SRC_OFFSET, MacAddress.LENGTH) ? MacAddress.format(buf, offset + SRC_OFFSET) : null;
+    }
+
+    /** Destination MAC (a copy), or null when missing. */
+    public byte[] dst() {
+        return copy(DST_OFFSET);
+    }
+
+    /** Source MAC (a copy), or null when missing. */
+    public byte[] src() {
+        return copy(SRC_OFFSET);
+    }
+
+    private byte[] copy(int rel) {
+        if (!has(rel, MacAddress.LENGTH)) {
+            return null;
+        }
+        byte[] mac = new byte[MacAddress.LENGTH];
+        buf.get(offset + rel, mac);
+        return mac;
+    }
+
+    public boolean typePresent() {
+        return has(TYPE_OFFSET, 2);
+    }
+
+    /** The type field as it is: an EtherType, or an 802.3 length when below 0x0600. */
+    public int typeField() {
+        return u16(TYPE_OFFSET);
+    }
+
+    /** The EtherType, or -1 when the field is missing or is an 802.3 length. */
+    public int etherType() {
+        return typePresent() && typeField() >= EtherType.MIN_ETHERTYPE ? typeField() : -1;
+    }
+
+    /** True when the type field is present and is an 802.3 length. */
+    public boolean is8023() {
+        return typePresent() && typeField() < EtherType.MIN_ETHERTYPE;
+    }
+
+    /** Absolute index of what follows the header (a VLAN tag, a network header or LLC). */
+    public int payloadOffset() {
+        return offset + HEADER_LENGTH;
+    }
+
+    /** Bytes present after the header (the frame's padding included). */
+    public int payloadLength() {
+        return Math.max(0, available - HEADER_LENGTH);
+    }
+
+    public String malformed() {
+        return is8023() ? Llc.malformed(typeField()) : null;
+    }
+
+    @Override
+    public boolean truncated() {
+        return available < HEADER_LENGTH;
+    }
+
+    @Override
+    public void fields(FieldSink out) {
+        if (has(DST_OFFSET, MacAddress.LENGTH)) {
+            out.text("dst", dstText());
+        }
+        if (has(SRC_OFFSET, MacAddress.LENGTH)) {
+            out.text("src", srcText());
+        }
+        if (typePresent()) {
+            Llc.typeFields(out, buf, offset + TYPE_OFFSET, available - TYPE_OFFSET);
+        }
+        String bad = malformed();
+        if (bad != null) {
+            out.text("malformed", bad);
+        }
+        if (truncated()) {
+            out.flag("truncated", true);
+        }
+    }
+
+    /** Like tcpdump -e: "aa:bb:cc:dd:ee:ff > ff:ff:ff:ff:ff:ff, ethertype IPv4 (0x0800)". */
+    @Override
+    public void describe(StringBuilder text) {
+        if (!has(0, HEADER_LENGTH)) {
+            text.append("[truncated eth]");
+            if (addressesPresent()) {
+                text.append(' ');
+                appendAddresses(text);
+            }
+            return;
+        }
+        appendAddresses(text);
+        text.append(", ");
+        Llc.describeType(text, buf, offset + TYPE_OFFSET, available - TYPE_OFFSET);
+        String bad = malformed();
+        if (bad != null) {
+            text.append(" [malformed: ").append(bad).append(']');
+        }
+    }
+
+    private void appendAddresses(StringBuilder text) {
+        MacAddress.append(text, buf, offset + SRC_OFFSET);
+        text.append(" > ");
+        MacAddress.append(text, buf, offset + DST_OFFSET);
+    }
+}

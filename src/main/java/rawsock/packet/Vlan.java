@@ -1,0 +1,140 @@
+package rawsock.packet;
+
+import java.nio.ByteBuffer;
+
+/**
+ * A view of one IEEE 802.1Q / 802.1ad VLAN tag over captured bytes, reused from frame to frame.
+ * The view starts at the tag control information (TCI: priority, drop-eligible bit, VLAN id)
+ * and covers it and the type field after it; the tag protocol identifier (TPID) sits before it,
+ * in the type field of the Ethernet header or of the outer tag, and is handed over on
+ * {@link #wrap}. Stacked tags (QinQ) are one view each, outermost first.
+ *
+ * <p>Linux usually takes the outer tag out of a received frame and keeps it beside the frame
+ * (VLAN offload); a packet socket then shows the frame without it. Tags seen here were in the
+ * bytes.
+ */
+public final class Vlan extends View implements Layer {
+    /** TCI and the type field after it; the TPID belongs to the header before. */
+    public static final int HEADER_LENGTH = 4;
+    public static final int TCI_OFFSET = 0;
+    public static final int TYPE_OFFSET = 2;
+    public static final int MAX_VID = 0xfff;
+
+    private int tpid;
+
+    /**
+     * Views the tag whose TCI is at absolute {@code offset}, {@code available} bytes present;
+     * {@code tpid} is the type field that announced it (0x8100, 0x88a8, ...).
+     */
+    public Vlan wrap(ByteBuffer buf, int offset, int available, int tpid) {
+        reset(buf, offset, available, available);
+        this.tpid = tpid;
+        return this;
+    }
+
+    @Override
+    public String name() {
+        return "vlan";
+    }
+
+    public int tpid() {
+        return tpid;
+    }
+
+    public int tci() {
+        return u16(TCI_OFFSET);
+    }
+
+    /** Priority code point, 0..7. */
+    public int pcp() {
+        return tci() >>> 13;
+    }
+
+    /** Drop eligible indicator (formerly CFI). */
+    public boolean dei() {
+        return (tci() & 0x1000) != 0;
+    }
+
+    /** VLAN identifier, 0..4095 (0: priority tag only; 4095 reserved). */
+    public int vid() {
+        return tci() & MAX_VID;
+    }
+
+    public boolean typePresent() {
+        return has(TYPE_OFFSET, 2);
+    }
+
+    /** The inner type field as it is: an EtherType, or an 802.3 length when below 0x0600. */
+    public int typeField() {
+        return u16(TYPE_OFFSET);
+    }
+
+    /** The inner EtherType, or -1 when missing or an 802.3 length. */
+    public int etherType() {
+        return typePresent() && typeField() >= EtherType.MIN_ETHERTYPE ? typeField() : -1;
+    }
+
+    public boolean is8023() {
+        return typePresent() && typeField() < EtherType.MIN_ETHERTYPE;
+    }
+
+    /** Absolute index of what follows the tag. */
+    public int payloadOffset() {
+        return offset + HEADER_LENGTH;
+    }
+
+    public int payloadLength() {
+        return Math.max(0, available - HEADER_LENGTH);
+    }
+
+    public String malformed() {
+        return is8023() ? Llc.malformed(typeField()) : null;
+    }
+
+    @Override
+    public boolean truncated() {
+        return available < HEADER_LENGTH;
+    }
+
+    @Override
+    public void fields(FieldSink out) {
+        out.number("tpid", tpid);
+        if (has(TCI_OFFSET, 2)) {
+            out.number("pcp", pcp());
+            out.flag("dei", dei());
+            out.number("vid", vid());
+        }
+        if (typePresent()) {
+            Llc.typeFields(out, buf, offset + TYPE_OFFSET, available - TYPE_OFFSET);
+        }
+        String bad = malformed();
+        if (bad != null) {
+            out.text("malformed", bad);
+        }
+        if (truncated()) {
+            out.flag("truncated", true);
+        }
+    }
+
+    /** Like tcpdump -e: "vlan 203, p 1, DEI, ethertype 802.1Q (0x8100)". */
+    @Override
+    public void describe(StringBuilder text) {
+        if (!has(TCI_OFFSET, 2)) {
+            text.append("[truncated vlan]");
+            return;
+        }
+        text.append("vlan ").append(vid()).append(", p ").append(pcp());
+        if (dei()) {
+            text.append(", DEI");
+        }
+        if (!typePresent()) {
+            return; // the writer marks the layer truncated
+        }
+        text.append(", ");
+        Llc.describeType(text, buf, offset + TYPE_OFFSET, available - TYPE_OFFSET);
+        String bad = malformed();
+        if (bad != null) {
+            text.append(" [malformed: ").append(bad).append(']');
+        }
+    }
+}
