@@ -56,6 +56,14 @@ final class PacketTemplate {
      *     when neither is needed
      */
     static PacketTemplate build(SendSpec spec, InetAddress source, boolean writesHeader) {
+        return build(spec, source, writesHeader, new byte[0]);
+    }
+
+    /**
+     * Builds a frame: {@code linkHeader} (an Ethernet header, for --link) followed by the IP
+     * packet built as above.
+     */
+    static PacketTemplate build(SendSpec spec, InetAddress source, boolean writesHeader, byte[] linkHeader) {
         byte[] dst = spec.destination.getAddress();
         byte[] src = source == null ? new byte[dst.length] : source.getAddress();
         ByteBuffer payload = ByteBuffer.wrap(payloadOf(spec));
@@ -83,7 +91,9 @@ final class PacketTemplate {
         ByteBuffer transport = ByteBuffer.allocate(transportLength);
         emitTransport(spec, transport, payload, src, dst);
         transport.flip();
-        ByteBuffer out = ByteBuffer.allocateDirect(ipLength + transport.remaining()).order(ByteOrder.BIG_ENDIAN);
+        ByteBuffer out = ByteBuffer.allocateDirect(linkHeader.length + ipLength + transport.remaining())
+                .order(ByteOrder.BIG_ENDIAN);
+        out.put(linkHeader);
         if (writesHeader && spec.ipv6) {
             ipv6Header(spec, src, dst).emit(out, transport.remaining());
         } else if (writesHeader) {
@@ -94,7 +104,15 @@ final class PacketTemplate {
         boolean counts = spec.protocol == IpProtocol.ICMP ? carriesSequence(spec.icmpType)
                 : spec.protocol == IpProtocol.ICMP6 && (spec.icmpType == Icmpv6Types.ECHO_REQUEST
                         || spec.icmpType == Icmpv6Types.ECHO_REPLY);
-        return new PacketTemplate(out, ipLength, counts, spec.checksum == null, spec.icmpSeq, onWire);
+        return new PacketTemplate(out, linkHeader.length + ipLength, counts, spec.checksum == null, spec.icmpSeq,
+                linkHeader.length + onWire);
+    }
+
+    /** A frame that never changes (an ARP request, a raw EtherType payload). */
+    static PacketTemplate fixed(ByteBuffer frame) {
+        ByteBuffer out = ByteBuffer.allocateDirect(frame.remaining()).order(ByteOrder.BIG_ENDIAN);
+        out.put(frame).flip();
+        return new PacketTemplate(out, 0, false, false, 0, out.remaining());
     }
 
     private static Ipv6Builder ipv6Header(SendSpec spec, byte[] src, byte[] dst) {
@@ -245,8 +263,11 @@ final class PacketTemplate {
         return packet.remaining();
     }
 
-    /** Size of the IP packet on the wire, header included (what the MTU limits). */
-    int ipPacketLength() {
+    /**
+     * Size on the wire: the IP packet with its header (whoever writes it: what the MTU limits),
+     * or the whole frame for --link.
+     */
+    int wireLength() {
         return ipPacketLength;
     }
 }

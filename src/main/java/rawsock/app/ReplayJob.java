@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import rawsock.net.Family;
+import rawsock.net.Interfaces;
 import rawsock.net.LinuxConstants;
 import rawsock.net.NativeException;
 import rawsock.net.RawSocket;
@@ -37,6 +38,7 @@ final class ReplayJob {
     private final Destinations ipv4Destinations = new Destinations(4, 16);
     private final Destinations ipv6Destinations = new Destinations(16, 24);
     private RawSocket ipv6Socket;
+    private final byte[] frameDestination = new byte[6];
 
     ReplayJob(SendSpec spec, InputStream stdin, PrintWriter err, boolean live, Interrupts interrupts) {
         this.spec = spec;
@@ -51,7 +53,8 @@ final class ReplayJob {
         SendStats stats = new SendStats(err, live);
         String failure = null;
         boolean started = false;
-        try (RawSocket socket = openHeaderIncluded(Family.INET)) {
+        try (RawSocket socket = spec.link ? RawSocket.open(Family.PACKET, 0) : openHeaderIncluded(Family.INET)) {
+            int ifindex = spec.link ? Interfaces.indexOf(spec.iface) : 0;
             started = true;
             Pacer pacer = new Pacer(spec.intervalNanos, interrupts);
             ByteBuffer packet = ByteBuffer.allocateDirect(PcapReader.MAX_RECORD).order(ByteOrder.BIG_ENDIAN);
@@ -66,7 +69,7 @@ final class ReplayJob {
                     failure = e.getMessage();
                     break;
                 }
-                String problem = checkIp(packet);
+                String problem = spec.link ? checkFrame(packet) : checkIp(packet);
                 if (problem != null) {
                     failure = source.position() + ": " + problem;
                     break;
@@ -85,6 +88,10 @@ final class ReplayJob {
                     break;
                 }
                 try {
+                    if (spec.link) {
+                        stats.sent(sendFrame(socket, packet, ifindex));
+                        continue;
+                    }
                     boolean v6 = (packet.get(packet.position()) & 0xf0) == 0x60;
                     RawSocket through = v6 ? ipv6Socket() : socket;
                     Destinations destinations = v6 ? ipv6Destinations : ipv4Destinations;
@@ -128,12 +135,17 @@ final class ReplayJob {
         }
         PcapReader reader = new PcapReader(in);
         int link = reader.linkType();
+        if (spec.link && link != PcapReader.LINKTYPE_ETHERNET) {
+            throw new UsageException("--link replays Ethernet frames; " + spec.inputPath + " has link type " + link
+                    + " (replay it without --link)");
+        }
         if (link != PcapReader.LINKTYPE_RAW && link != PcapReader.LINKTYPE_IPV4
                 && link != PcapReader.LINKTYPE_ETHERNET && link != PcapReader.LINKTYPE_IPV6) {
             throw new UsageException("--read-pcap " + spec.inputPath + ": link type " + link
                     + " is not supported (RAW, IPv4, IPv6, or Ethernet carrying IP)");
         }
-        return new PcapSource(reader, link == PcapReader.LINKTYPE_ETHERNET);
+        // Without --link an Ethernet capture's IP packets are sent; with it, the whole frames.
+        return new PcapSource(reader, link == PcapReader.LINKTYPE_ETHERNET && !spec.link);
     }
 
     private RawSocket openHeaderIncluded(Family family) throws NativeException {
@@ -156,6 +168,18 @@ final class ReplayJob {
             ipv6Socket = openHeaderIncluded(Family.INET6);
         }
         return ipv6Socket;
+    }
+
+    /** Sends a whole frame to the MAC and with the EtherType it carries. */
+    private int sendFrame(RawSocket socket, ByteBuffer frame, int ifindex) throws NativeException {
+        int at = frame.position();
+        frame.get(at, frameDestination, 0, 6);
+        return socket.sendFrame(frame, ifindex, frame.getShort(at + 12) & 0xffff, frameDestination);
+    }
+
+    private static String checkFrame(ByteBuffer frame) {
+        return frame.remaining() < ETHERNET_HEADER ? "too short for an Ethernet frame (" + frame.remaining() + " bytes)"
+                : null;
     }
 
     /** Why {@code packet} (positioned at its IP header) cannot be sent, or null. */

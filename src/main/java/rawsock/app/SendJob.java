@@ -8,9 +8,11 @@ import java.net.NetworkInterface;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rawsock.net.Family;
+import rawsock.net.Interfaces;
 import rawsock.net.LinuxConstants;
 import rawsock.net.NativeException;
 import rawsock.net.RawSocket;
+import rawsock.packet.MacAddress;
 
 /**
  * The send loop: opens the raw socket, builds the packet once, then sends it {@code count}
@@ -38,34 +40,61 @@ public final class SendJob {
         if (spec.input != SendSpec.Input.BUILD) {
             return new ReplayJob(spec, stdin, err, live, interrupts).run();
         }
+        return spec.link ? runLink() : runIp();
+    }
+
+    /** One send of the prepared template; what differs between IP and packet sockets. */
+    private interface Transmit {
+        void send() throws NativeException;
+    }
+
+    private int runIp() throws IOException {
         boolean writesHeader = spec.writesIpHeader();
         InetAddress source = spec.source;
         if (source == null && (writesHeader || PacketTemplate.needsPseudoHeader(spec.protocol))) {
             source = SourceAddress.toward(spec.destination, spec.iface);
         }
         PacketTemplate template = PacketTemplate.build(spec, source, writesHeader);
-        SendStats stats = new SendStats(err, live);
-        boolean started = false;
         Family family = spec.ipv6 ? Family.INET6 : Family.INET;
         try (RawSocket socket = RawSocket.open(family, writesHeader ? LinuxConstants.IPPROTO_RAW : spec.protocol)) {
             configure(socket, writesHeader);
-            started = true;
             LOG.info("sending {} bytes per packet to {} (protocol {}, {} writes the IP header)",
                     template.length(), spec.destination.getHostAddress(), spec.protocol,
                     writesHeader ? "rawsock" : "the kernel");
+            InetAddress from = source;
+            return loop(template, () -> send(socket, template, from));
+        }
+    }
+
+    /** --link: frames through a packet socket on one interface, addressed by MAC. */
+    private int runLink() throws IOException {
+        int ifindex = Interfaces.indexOf(spec.iface);
+        LinkFrame frame = LinkFrame.build(spec);
+        // Protocol 0: a packet socket that only sends (nothing is queued for it to receive).
+        try (RawSocket socket = RawSocket.open(Family.PACKET, 0)) {
+            LOG.info("sending {}-byte frames on {} to {}", frame.template().length(), spec.iface,
+                    MacAddress.format(frame.destinationMac()));
+            return loop(frame.template(), () -> socket.sendFrame(frame.template().packet(), ifindex,
+                    frame.etherType(), frame.destinationMac()));
+        }
+    }
+
+    /** Sends the template {@code count} times on the pacer's schedule; prints the summary. */
+    private int loop(PacketTemplate template, Transmit transmit) throws NativeException {
+        SendStats stats = new SendStats(err, live);
+        try {
             Pacer pacer = new Pacer(spec.intervalNanos, interrupts);
             for (long i = 0; spec.count == 0 || i < spec.count; i++) {
                 if (!pacer.awaitSlot(i)) {
                     break;
                 }
                 template.prepare(i);
-                send(socket, template, source);
-                // Counted as IP packets on the wire, whoever wrote the IP header.
-                stats.sent(template.ipPacketLength());
+                transmit.send();
+                // Counted as IP packets (or frames) on the wire, whoever wrote the IP header.
+                stats.sent(template.wireLength());
             }
         } finally {
-            // A run that failed while setting up sent nothing: the error line says it all.
-            if (!spec.quiet && started) {
+            if (!spec.quiet) {
                 stats.summary("");
             }
         }
@@ -97,7 +126,7 @@ public final class SendJob {
             socket.send(template.packet(), spec.destination);
         } catch (NativeException e) {
             if (e.errno() == LinuxConstants.EMSGSIZE) {
-                throw e.withHint("packet of " + template.ipPacketLength() + " bytes exceeds the MTU "
+                throw e.withHint("packet of " + template.wireLength() + " bytes exceeds the MTU "
                         + mtuToward(source) + " toward " + spec.destination.getHostAddress()
                         + (spec.dontFragment ? " and --df forbids fragmenting it" : ""));
             }

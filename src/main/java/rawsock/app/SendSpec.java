@@ -62,6 +62,17 @@ public final class SendSpec {
     public int igmpMaxResponse = 100;
     public InetAddress igmpGroup;
 
+    /** --link: whole Ethernet frames through a packet socket on {@link #iface}. */
+    public boolean link;
+    /** --proto arp (with --link): an ARP request for {@link #destination}. */
+    public boolean arp;
+    /** --src-mac; null = the interface's own address. */
+    public byte[] sourceMac;
+    /** --dst-mac; null = broadcast for ARP, the neighbour table's entry for IP. */
+    public byte[] destinationMac;
+    /** --ethertype; null = from the payload (IPv4, IPv6, ARP). */
+    public Integer etherType;
+
     /** --checksum: sent instead of the computed transport checksum. */
     public Integer checksum;
 
@@ -80,9 +91,12 @@ public final class SendSpec {
      * True when the tool writes the IP header itself (IP_HDRINCL, or IPV6_HDRINCL through an
      * IPPROTO_RAW socket): for a spoofed source, for header fields no socket option sets, and for
      * protocols 0 and 255. On IPv6 also for a chosen ICMPv6 checksum, which the kernel would
-     * otherwise always compute.
+     * otherwise always compute. Frames sent through a packet socket always carry our header.
      */
     public boolean writesIpHeader() {
+        if (link) {
+            return true;
+        }
         boolean header = headerIncluded || source != null || ipId != null || moreFragments || fragmentOffset != null
                 || ipOptions != null || flowLabel != null || protocol == 0 || protocol == 255;
         return header || (ipv6 && protocol == 58 && checksum != null);

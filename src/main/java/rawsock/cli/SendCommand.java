@@ -21,6 +21,7 @@ import rawsock.app.UsageException;
 import rawsock.packet.IcmpTypes;
 import rawsock.packet.Icmpv6Types;
 import rawsock.packet.IpProtocol;
+import rawsock.packet.MacAddress;
 import rawsock.packet.TcpFlags;
 
 /** {@code rawsock send}: options to a validated {@link SendSpec}, then a {@link SendJob}. */
@@ -35,10 +36,11 @@ import rawsock.packet.TcpFlags;
             "  sudo rawsock recv -f hex -c 1 | sudo rawsock send --stdin-hex"})
 public final class SendCommand implements Callable<Integer> {
     /** Options that shape a built packet; they do not apply to whole packets from stdin or pcap. */
-    private static final List<String> HEADER_OPTIONS = List.of("--proto", "--src", "--hdrincl", "--ttl", "--tos", "--flow-label",
+    private static final List<String> HEADER_OPTIONS = List.of("--proto", "--src", "--hdrincl", "--ttl", "--tos",
             "--id", "--df", "--mf", "--frag-offset", "--ip-options", "--icmp-type", "--icmp-code", "--icmp-id",
             "--icmp-seq", "--sport", "--dport", "--flags", "--seq", "--ack", "--win", "--urg", "--tcp-options",
-            "--igmp-type", "--igmp-group", "--igmp-max-resp", "--checksum", "--data", "--hex", "--file", "--size");
+            "--igmp-type", "--igmp-group", "--igmp-max-resp", "--checksum", "--data", "--hex", "--file", "--size",
+            "--src-mac", "--dst-mac", "--ethertype", "--flow-label");
 
     @ParentCommand
     private RawsockCommand parent;
@@ -53,8 +55,8 @@ public final class SendCommand implements Callable<Integer> {
     private boolean ipv6;
 
     @Option(names = {"-p", "--proto"}, paramLabel = "PROTO", defaultValue = "icmp",
-            description = "icmp, icmp6, udp, tcp, igmp, raw, or a protocol number 0..255 (default: ${DEFAULT-VALUE}; "
-                    + "icmp means icmp6 over IPv6).")
+            description = "icmp, icmp6, udp, tcp, igmp, raw, a protocol number 0..255, or with --link arp "
+                    + "(default: ${DEFAULT-VALUE}; icmp means icmp6 over IPv6).")
     private String protocol;
 
     @Option(names = {"-s", "--src"}, paramLabel = "ADDR",
@@ -63,6 +65,20 @@ public final class SendCommand implements Callable<Integer> {
 
     @Option(names = {"-I", "--iface"}, paramLabel = "NAME", description = "Send through this interface (SO_BINDTODEVICE).")
     private String iface;
+
+    @Option(names = "--link", description = "Send whole Ethernet frames through a packet socket on -I IFACE.")
+    private boolean link;
+
+    @Option(names = "--src-mac", paramLabel = "MAC", description = "With --link: source MAC (default: the interface's).")
+    private String sourceMac;
+
+    @Option(names = "--dst-mac", paramLabel = "MAC",
+            description = "With --link: destination MAC (default: broadcast for ARP, the neighbour table's entry for IP).")
+    private String destinationMac;
+
+    @Option(names = "--ethertype", paramLabel = "N", converter = NumberConverter.class,
+            description = "With --link: the frame's EtherType; one other than IPv4/IPv6/ARP carries just the payload.")
+    private Long etherType;
 
     @Option(names = "--hdrincl", description = "Write the IPv4 header ourselves even without --src.")
     private boolean headerIncluded;
@@ -172,7 +188,8 @@ public final class SendCommand implements Callable<Integer> {
     private WholePackets wholePackets;
 
     static final class WholePackets {
-        @Option(names = "--stdin-hex", description = "Send whole IPv4 packets, one line of hex each, read from stdin.")
+        @Option(names = "--stdin-hex",
+                description = "Send whole IP packets (with --link: Ethernet frames), one line of hex each, from stdin.")
         boolean stdinHex;
 
         @Option(names = "--read-pcap", paramLabel = "FILE", description = "Replay the packets of a pcap file ('-' = stdin).")
@@ -208,6 +225,7 @@ public final class SendCommand implements Callable<Integer> {
     SendSpec toSpec() throws IOException {
         SendSpec s = new SendSpec();
         s.quiet = parent.quiet();
+        readLink(s);
         readInput(s);
         readPacing(s);
         if (s.input != SendSpec.Input.BUILD) {
@@ -218,6 +236,9 @@ public final class SendCommand implements Callable<Integer> {
                 }
             }
             if (destination != null) {
+                if (s.link) {
+                    throw new UsageException("--dst does not apply to --link replays: each frame carries its own MACs");
+                }
                 s.destination = Addresses.resolve("--dst", destination, ipv6);
             }
             s.iface = iface;
@@ -230,6 +251,14 @@ public final class SendCommand implements Callable<Integer> {
         s.ipv6 = s.destination instanceof Inet6Address;
         if (ipv6 && !s.ipv6) {
             throw new UsageException("-6: --dst " + destination + " is an IPv4 address");
+        }
+        if (s.link && protocol.equalsIgnoreCase("arp")) {
+            if (s.ipv6) {
+                throw new UsageException("--proto arp resolves IPv4 addresses; --dst " + destination + " is IPv6");
+            }
+            s.arp = true;
+            s.protocol = 0;
+            return finishArp(s);
         }
         s.protocol = parseProtocol(protocol, s.ipv6);
         if (source != null) {
@@ -250,6 +279,50 @@ public final class SendCommand implements Callable<Integer> {
         readIpHeader(s);
         readTransport(s);
         s.payload = readPayload();
+        return s;
+    }
+
+    private void readLink(SendSpec s) {
+        s.link = link;
+        if (!link) {
+            for (String option : List.of("--src-mac", "--dst-mac", "--ethertype")) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                    throw new UsageException(option + " needs --link (frames through a packet socket)");
+                }
+            }
+            return;
+        }
+        if (iface == null) {
+            throw new UsageException("--link needs -I IFACE: a packet socket sends on one interface");
+        }
+        s.sourceMac = mac("--src-mac", sourceMac);
+        s.destinationMac = mac("--dst-mac", destinationMac);
+        s.etherType = Ranges.optional("--ethertype", etherType, 0, 0xffff);
+    }
+
+    private static byte[] mac(String option, String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return MacAddress.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(option + " " + e.getMessage());
+        }
+    }
+
+    /** An ARP request needs only the addresses; header options of IP protocols do not apply. */
+    private SendSpec finishArp(SendSpec s) throws IOException {
+        for (String option : HEADER_OPTIONS) {
+            if (!option.equals("--proto") && !option.equals("--src")
+                    && spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw new UsageException(option + " does not apply to --proto arp");
+            }
+        }
+        if (source != null) {
+            s.source = Addresses.resolve("--src", source, false);
+        }
+        s.iface = iface;
         return s;
     }
 

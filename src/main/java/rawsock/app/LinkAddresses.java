@@ -1,0 +1,68 @@
+package rawsock.app;
+
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.List;
+import rawsock.packet.MacAddress;
+
+/**
+ * Link-layer addresses for --link: an interface's own MAC and IPv4 address (as the JDK reads
+ * them from the kernel), and a neighbour's MAC from the kernel's ARP table.
+ */
+final class LinkAddresses {
+    /** ATF_COM in /proc/net/arp's flags: the entry is complete (the MAC is known). */
+    private static final int ATF_COM = 0x2;
+
+    private LinkAddresses() {
+    }
+
+    static byte[] macOf(String iface) throws IOException {
+        NetworkInterface network = NetworkInterface.getByName(iface);
+        if (network == null) {
+            throw new IOException("no such interface: " + iface);
+        }
+        byte[] mac = network.getHardwareAddress();
+        // Loopback and tunnels have no hardware address: an all-zero MAC, as the kernel shows lo's.
+        return mac == null || mac.length != MacAddress.LENGTH ? MacAddress.zero() : mac;
+    }
+
+    static InetAddress ipv4Of(String iface) throws IOException {
+        NetworkInterface network = NetworkInterface.getByName(iface);
+        if (network == null) {
+            throw new IOException("no such interface: " + iface);
+        }
+        Enumeration<InetAddress> addresses = network.getInetAddresses();
+        while (addresses.hasMoreElements()) {
+            InetAddress address = addresses.nextElement();
+            if (address instanceof Inet4Address) {
+                return address;
+            }
+        }
+        throw new IOException("interface " + iface + " has no IPv4 address (give the ARP sender with --src)");
+    }
+
+    /** The MAC the kernel's ARP table holds for {@code address} on {@code iface}, or null. */
+    static byte[] neighbour(InetAddress address, String iface) throws IOException {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(Path.of("/proc/net/arp"));
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+        String wanted = address.getHostAddress();
+        for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+            String[] fields = line.trim().split("\\s+");
+            if (fields.length >= 6 && fields[0].equals(wanted) && fields[5].equals(iface)
+                    && (Integer.decode(fields[2]) & ATF_COM) != 0) {
+                return MacAddress.parse(fields[3]);
+            }
+        }
+        return null;
+    }
+}
