@@ -1,5 +1,6 @@
 package rawsock.packet;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
@@ -124,7 +125,7 @@ public final class Ipv6Builder {
      *         need a payload length override of 0 and a Jumbo Payload option)
      * @throws java.nio.BufferOverflowException when {@code out} has less room than the header
      */
-    public int emit(java.nio.ByteBuffer out, int payloadLength) {
+    public int emit(ByteBuffer out, int payloadLength) {
         if (payloadLength < 0) {
             throw new IllegalArgumentException("negative payload length " + payloadLength);
         }
@@ -148,7 +149,7 @@ public final class Ipv6Builder {
     }
 
     /** The fixed header at absolute {@code at}; shared with {@link Ipv6Header#rebuild}. Values already checked. */
-    static void writeFixed(java.nio.ByteBuffer out, int at, int version, int trafficClass, int flowLabel,
+    static void writeFixed(ByteBuffer out, int at, int version, int trafficClass, int flowLabel,
                            int payloadLength, int nextHeader, int hopLimit, byte[] src, byte[] dst) {
         Bytes.put32(out, at, ((long) (version & 0xf) << 28) | ((trafficClass & 0xffL) << 20) | (flowLabel & Ipv6.MAX_FLOW_LABEL));
         Bytes.put16(out, at + Ipv6.PAYLOAD_LENGTH_OFFSET, payloadLength);
