@@ -73,7 +73,10 @@ public final class DecodedPacket {
         return false;
     }
 
-    /** Source of the outermost network layer (an IP address, or a MAC for non-IP frames), or null. */
+    /**
+     * Source of the outermost network layer: an IP address; for an ARP frame the sender's IPv4
+     * address; for other frames without IP the source MAC. Null when the bytes are missing.
+     */
     public String src() {
         return src;
     }
@@ -93,7 +96,8 @@ public final class DecodedPacket {
 
     /**
      * Name of the outermost protocol above IP ("icmp", "udp", "tcp", ...), the protocol number
-     * as text when it has no decoder, or the network protocol ("arp") for frames without IP.
+     * as text when it has no decoder; for frames without IP "arp", "llc" for an 802.3 frame, or
+     * the EtherType as hex text ("0x88cc").
      */
     public String proto() {
         return proto;

@@ -13,6 +13,9 @@ public final class MacAddress {
     private static final byte[] BROADCAST = {-1, -1, -1, -1, -1, -1};
     private static final char[] HEX = "0123456789abcdef".toCharArray();
     private static final String FORMS = "use aa:bb:cc:dd:ee:ff, aa-bb-cc-dd-ee-ff or aabb.ccdd.eeff";
+    private static final int TEXT_LENGTH = 17;
+    /** Per-thread scratch for {@link #format}, so formatting allocates the String and nothing else. */
+    private static final ThreadLocal<char[]> SCRATCH = ThreadLocal.withInitial(() -> new char[TEXT_LENGTH]);
 
     private MacAddress() {
     }
@@ -114,20 +117,24 @@ public final class MacAddress {
      */
     public static String format(byte[] mac) {
         check(mac);
-        char[] text = new char[17];
+        char[] text = SCRATCH.get();
         for (int i = 0; i < LENGTH; i++) {
             put(text, i, mac[i]);
         }
-        return new String(text);
+        return new String(text, 0, TEXT_LENGTH);
     }
 
-    /** "aa:bb:cc:dd:ee:ff" of the 6 bytes at absolute {@code index} (the buffer is not moved). */
+    /**
+     * "aa:bb:cc:dd:ee:ff" of the 6 bytes at absolute {@code index} (the buffer is not moved).
+     *
+     * @throws IndexOutOfBoundsException when fewer than 6 bytes are there (views check first)
+     */
     public static String format(ByteBuffer buf, int index) {
-        char[] text = new char[17];
+        char[] text = SCRATCH.get();
         for (int i = 0; i < LENGTH; i++) {
             put(text, i, buf.get(index + i));
         }
-        return new String(text);
+        return new String(text, 0, TEXT_LENGTH);
     }
 
     private static void put(char[] text, int i, byte b) {

@@ -57,7 +57,7 @@ public final class PacketDecoder {
     private static final String ETHERTYPE_NOT_DECODED = "ethertype not decoded";
     private static final String LLC = "llc";
     private final Ethernet eth = new Ethernet();
-    private final Vlan[] vlans = {new Vlan(), new Vlan(), new Vlan(), new Vlan()};
+    private final Vlan[] vlans = {new Vlan(), new Vlan(), new Vlan(), new Vlan()}; // MAX_VLAN_TAGS of them
     private final Arp arp = new Arp();
 
     /**
@@ -80,7 +80,7 @@ public final class PacketDecoder {
         int type = eth.typeField();
         int tags = 0;
         while (EtherType.isVlanTpid(type)) {
-            if (tags == MAX_VLAN_TAGS) {
+            if (tags == vlans.length) {
                 packet.add(raw.wrap(bytes, at, end - at).label(TOO_MANY_TAGS));
                 linkAddresses();
                 packet.proto(EtherType.hex(type));
@@ -97,6 +97,8 @@ public final class PacketDecoder {
             at = tag.payloadOffset();
         }
         int present = end - at;
+        // IPv4 goes to its decoder directly, so a wrong version nibble shows as a malformed IPv4
+        // header; IPv6 through decodeNetwork, which dispatches on the version.
         if (type == EtherType.IPV4) {
             decodeIpv4(bytes, at, present);
         } else if (type == EtherType.IPV6 && present > 0) {

@@ -251,7 +251,7 @@ class LinkBuilderTest {
                 byte[] dst = mac(String.format("0a:bb:cc:dd:%02x:02", n));
                 EthernetBuilder eth = new EthernetBuilder().src(src).dst(dst).etherType(EtherType.ARP).padToMinimum(true);
                 for (int t = 0; t < tpids.length; t++) {
-                    eth.vlan(tpids[t], (n + t) % 8, (n + t) % 2 == 1, (n * 97 + t * 1000) % 4096);
+                    eth.vlan(tpids[t], (n + t) % 8, (n + 2 * t) % 3 == 0, (n * 97 + t * 1000) % 4096);
                 }
                 ArpBuilder arp = new ArpBuilder().operation(op).senderMac(src).senderIp(TestBytes.ip(10, n, 0, 1))
                         .targetMac(dst).targetIp(TestBytes.ip(10, n, 0, 2));
@@ -271,7 +271,7 @@ class LinkBuilderTest {
                     Vlan v = (Vlan) p.layer(1 + t);
                     assertEquals(tpids[t], v.tpid());
                     assertEquals((n + t) % 8, v.pcp());
-                    assertEquals((n + t) % 2 == 1, v.dei());
+                    assertEquals((n + 2 * t) % 3 == 0, v.dei());
                     assertEquals((n * 97 + t * 1000) % 4096, v.vid());
                     assertEquals(t + 1 < tpids.length ? tpids[t + 1] : EtherType.ARP, v.etherType());
                 }

@@ -189,6 +189,27 @@ class LinkDecoderTest {
         assertEquals("ARP, Reply 10.10.10.100 is-at 00:01:00:08:03:14, length 78", TestBytes.describe(p.layer(3)));
     }
 
+    /** TCI = PCP (3 bits), DEI (1 bit), VID (12 bits), each read without the others. */
+    @Test
+    void tciBits() {
+        int[][] table = {
+            // tci, pcp, dei, vid
+            {0x0000, 0, 0, 0}, {0x1000, 0, 1, 0}, {0x2000, 1, 0, 0}, {0xe000, 7, 0, 0}, {0x0fff, 0, 0, 4095},
+            {0xf001, 7, 1, 1}, {0x30cb, 1, 1, 203}, {0xa064, 5, 0, 100},
+        };
+        for (int[] row : table) {
+            ByteBuffer buf = ByteBuffer.allocate(4);
+            buf.putShort(0, (short) row[0]).putShort(2, (short) 0x0800);
+            Vlan v = new Vlan().wrap(buf, 0, 4, 0x8100);
+            assertEquals(row[1], v.pcp(), Integer.toHexString(row[0]));
+            assertEquals(row[2] == 1, v.dei(), Integer.toHexString(row[0]));
+            assertEquals(row[3], v.vid(), Integer.toHexString(row[0]));
+            ByteBuffer out = ByteBuffer.allocate(18);
+            new EthernetBuilder().vlan(0x8100, row[1], row[2] == 1, row[3]).emit(out);
+            assertEquals(row[0], out.getShort(14) & 0xffff, "the builder packs the same bits");
+        }
+    }
+
     @Test
     void twoDot1qTagsAndOneServiceTag() {
         DecodedPacket p = decode(LinkCaptures.DOUBLE_8100_ARP);
