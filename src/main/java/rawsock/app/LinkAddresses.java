@@ -1,19 +1,17 @@
 package rawsock.app;
 
 import java.io.IOException;
-import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.net.NetworkInterface;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Enumeration;
 import java.util.List;
+import rawsock.net.Interfaces;
 import rawsock.packet.MacAddress;
 
 /**
- * Link-layer addresses for --link: an interface's own MAC and IPv4 address (as the JDK reads
- * them from the kernel), and a neighbour's MAC from the kernel's ARP table.
+ * Link-layer addresses for --link: an interface's own MAC and IPv4 address (from the kernel,
+ * whatever the interface's state), and a neighbour's MAC from the kernel's ARP table.
  */
 final class LinkAddresses {
     /** ATF_COM in /proc/net/arp's flags: the entry is complete (the MAC is known). */
@@ -23,28 +21,11 @@ final class LinkAddresses {
     }
 
     static byte[] macOf(String iface) throws IOException {
-        NetworkInterface network = NetworkInterface.getByName(iface);
-        if (network == null) {
-            throw new IOException("no such interface: " + iface);
-        }
-        byte[] mac = network.getHardwareAddress();
-        // Loopback and tunnels have no hardware address: an all-zero MAC, as the kernel shows lo's.
-        return mac == null || mac.length != MacAddress.LENGTH ? MacAddress.zero() : mac;
+        return Interfaces.hardwareAddress(iface);
     }
 
     static InetAddress ipv4Of(String iface) throws IOException {
-        NetworkInterface network = NetworkInterface.getByName(iface);
-        if (network == null) {
-            throw new IOException("no such interface: " + iface);
-        }
-        Enumeration<InetAddress> addresses = network.getInetAddresses();
-        while (addresses.hasMoreElements()) {
-            InetAddress address = addresses.nextElement();
-            if (address instanceof Inet4Address) {
-                return address;
-            }
-        }
-        throw new IOException("interface " + iface + " has no IPv4 address (give the ARP sender with --src)");
+        return InetAddress.getByAddress(Interfaces.ipv4Address(iface));
     }
 
     /** The MAC the kernel's ARP table holds for {@code address} on {@code iface}, or null. */

@@ -82,8 +82,8 @@ public final class SendJob {
     /** Sends the template {@code count} times on the pacer's schedule; prints the summary. */
     private int loop(PacketTemplate template, Transmit transmit) throws NativeException {
         SendStats stats = new SendStats(err, live);
+        Pacer pacer = new Pacer(spec.intervalNanos, interrupts);
         try {
-            Pacer pacer = new Pacer(spec.intervalNanos, interrupts);
             for (long i = 0; spec.count == 0 || i < spec.count; i++) {
                 if (!pacer.awaitSlot(i)) {
                     break;
@@ -93,10 +93,15 @@ public final class SendJob {
                 // Counted as IP packets (or frames) on the wire, whoever wrote the IP header.
                 stats.sent(template.wireLength());
             }
-        } finally {
-            if (!spec.quiet) {
-                stats.summary("");
+        } catch (NativeException e) {
+            // The error line says it all when nothing went out; otherwise say what did.
+            if (!spec.quiet && stats.packets() > 0) {
+                stats.summary(" before the error");
             }
+            throw e;
+        }
+        if (!spec.quiet) {
+            stats.summary("");
         }
         return interrupts.requested() ? interrupts.exitStatus() : ExitStatus.OK;
     }

@@ -25,7 +25,8 @@ final class ErrnoHints {
             case LinuxConstants.EHOSTUNREACH:
                 return "no route to the destination";
             case LinuxConstants.EADDRNOTAVAIL:
-                return "the address is not available on this host";
+                return context != null && context.contains(" has no ") ? context
+                        : "the address is not available on this host";
             case LinuxConstants.ENETDOWN:
                 return context == null ? "the interface is down" : "the interface is down: " + context;
             case LinuxConstants.ENOMEM:

@@ -8,6 +8,12 @@ import java.util.Map;
 /** Interface names and indexes (if_nametoindex / if_indextoname), names cached per index. */
 public final class Interfaces {
     private static final Map<Integer, String> NAMES = new HashMap<>();
+    // <linux/sockios.h> and struct ifreq: a 16-byte name, then a union whose sockaddr is at 16.
+    private static final long SIOCGIFADDR = 0x8915;
+    private static final long SIOCGIFHWADDR = 0x8927;
+    private static final int IFREQ_SIZE = 40;
+    private static final int IFR_ADDRESS = 16;
+    private static final int SA_DATA = 2;
 
     private Interfaces() {
     }
@@ -23,6 +29,47 @@ public final class Interfaces {
             throw NativeException.withHint("if_nametoindex(" + name + ")", LinuxConstants.ENODEV, name);
         }
         return index;
+    }
+
+    /**
+     * The hardware (MAC) address of interface {@code name} (ioctl SIOCGIFHWADDR), whatever its
+     * state; all zeros for interfaces without one (lo, tunnels).
+     */
+    public static byte[] hardwareAddress(String name) throws NativeException {
+        ByteBuffer request = interfaceRequest(name, SIOCGIFHWADDR);
+        byte[] mac = new byte[6];
+        request.get(IFR_ADDRESS + SA_DATA, mac);
+        return mac;
+    }
+
+    /** The primary IPv4 address of interface {@code name} (ioctl SIOCGIFADDR), 4 bytes. */
+    public static byte[] ipv4Address(String name) throws NativeException {
+        ByteBuffer request = interfaceRequest(name, SIOCGIFADDR);
+        byte[] address = new byte[4];
+        request.get(IFR_ADDRESS + Layouts.SIN_ADDR, address);
+        return address;
+    }
+
+    /** An ioctl on struct ifreq (name, then a sockaddr) through a throwaway datagram socket. */
+    private static ByteBuffer interfaceRequest(String name, long request) throws NativeException {
+        byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+        String call = (request == SIOCGIFHWADDR ? "ioctl(SIOCGIFHWADDR, " : "ioctl(SIOCGIFADDR, ") + name + ")";
+        if (bytes.length == 0 || bytes.length >= LinuxConstants.IFNAMSIZ) {
+            throw NativeException.of(call, LinuxConstants.ENODEV, "no such interface: " + name);
+        }
+        ByteBuffer ifreq = Native.allocate(IFREQ_SIZE);
+        ifreq.put(0, bytes);
+        int fd = Native.check(Native.LIBC.socket(LinuxConstants.AF_INET, LinuxConstants.SOCK_DGRAM, 0), "socket");
+        try {
+            if (Native.LIBC.ioctl(fd, request, Native.pointer(ifreq)) < 0) {
+                int errno = Native.errno();
+                String hint = errno == LinuxConstants.EADDRNOTAVAIL ? name + " has no IPv4 address" : null;
+                throw NativeException.withHint(call, errno, hint == null ? name : hint);
+            }
+        } finally {
+            Native.LIBC.close(fd);
+        }
+        return ifreq;
     }
 
     /** The name of interface {@code index}, or null when there is none (it may have gone). */

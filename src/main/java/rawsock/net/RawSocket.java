@@ -291,7 +291,8 @@ public final class RawSocket implements AutoCloseable {
         int length = SocketAddresses.writeLink(sendAddress, ifindex, protocol, destinationMac);
         sendHeader.putInt(Layouts.MSGHDR_NAMELEN, length);
         lastDestination = null;
-        return sendPrepared(frame, "ifindex " + ifindex);
+        String name = Interfaces.nameOf(ifindex);
+        return sendPrepared(frame, name == null ? "ifindex " + ifindex : name);
     }
 
     private int sendPrepared(ByteBuffer packet, Object destination) throws NativeException {
@@ -315,7 +316,7 @@ public final class RawSocket implements AutoCloseable {
             int errno = Native.errno();
             String context = errno == LinuxConstants.EMSGSIZE
                     ? "packet of " + length + " bytes is larger than the MTU toward " + describe(destination)
-                    : null;
+                    : describe(destination);
             throw NativeException.withHint("sendmsg(" + length + " bytes to " + describe(destination) + ")",
                     errno, context);
         }
