@@ -22,16 +22,20 @@ public final class Pacer {
         this.interrupts = interrupts;
     }
 
-    /** Waits until packet {@code index} (0-based) is due. Returns false if a signal came. */
-    public boolean awaitSlot(long index) {
+    /**
+     * When packet {@code index} (0-based) is due, on the System.nanoTime scale; packet 0 is due
+     * now and starts the schedule.
+     */
+    public long deadline(long index) {
         if (index == 0) {
             start = System.nanoTime();
-            return !interrupts.requested();
         }
-        if (intervalNanos == 0) {
-            return !interrupts.requested();
-        }
-        return awaitUntil(start + index * intervalNanos);
+        return start + index * intervalNanos;
+    }
+
+    /** Waits until packet {@code index} (0-based) is due. Returns false if a signal came. */
+    public boolean awaitSlot(long index) {
+        return awaitUntil(deadline(index));
     }
 
     /** Waits until {@code deadline} (System.nanoTime scale). Returns false if a signal came. */

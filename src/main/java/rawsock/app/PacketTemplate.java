@@ -11,7 +11,9 @@ import rawsock.packet.IgmpBuilder;
 import rawsock.packet.IpProtocol;
 import rawsock.packet.Ipv4Builder;
 import rawsock.packet.Ipv6Builder;
+import rawsock.packet.Tcp;
 import rawsock.packet.TcpBuilder;
+import rawsock.packet.Udp;
 import rawsock.packet.UdpBuilder;
 
 /**
@@ -22,6 +24,8 @@ import rawsock.packet.UdpBuilder;
 final class PacketTemplate {
     /** IPv4 carries at most 65535 bytes including its header. */
     static final int MAX_IP_PACKET = 65535;
+    /** Ports 1..65535: counted source ports never use 0. */
+    private static final long PORT_SPAN = 65535;
     /** The header the kernel adds when rawsock does not write one (no options). */
     private static final int KERNEL_IP_HEADER = 20;
     private static final int IPV6_HEADER = 40;
@@ -32,6 +36,11 @@ final class PacketTemplate {
     private final boolean fixChecksum;
     private final int firstSequence;
     private final int ipPacketLength;
+    /** For UDP/TCP probes: the first source port, counted up per packet; -1 when ports stay. */
+    private int countedPortBase = -1;
+    private int protocol;
+    private int firstSourcePort;
+    private long tcpSequence;
 
     private PacketTemplate(ByteBuffer packet, int transportOffset, boolean countsSequence, boolean fixChecksum,
             int firstSequence, int ipPacketLength) {
@@ -89,7 +98,9 @@ final class PacketTemplate {
             }
         }
         ByteBuffer transport = ByteBuffer.allocate(transportLength);
-        emitTransport(spec, transport, payload, src, dst);
+        int sourcePort = sourcePort(spec);
+        long sequence = spec.tcpSeq != null ? spec.tcpSeq : randomSequence();
+        emitTransport(spec, transport, payload, src, dst, sourcePort, sequence);
         transport.flip();
         ByteBuffer out = ByteBuffer.allocateDirect(linkHeader.length + ipLength + transport.remaining())
                 .order(ByteOrder.BIG_ENDIAN);
@@ -104,8 +115,17 @@ final class PacketTemplate {
         boolean counts = spec.protocol == IpProtocol.ICMP ? carriesSequence(spec.icmpType)
                 : spec.protocol == IpProtocol.ICMP6 && (spec.icmpType == Icmpv6Types.ECHO_REQUEST
                         || spec.icmpType == Icmpv6Types.ECHO_REPLY);
-        return new PacketTemplate(out, linkHeader.length + ipLength, counts, spec.checksum == null, spec.icmpSeq,
-                linkHeader.length + onWire);
+        PacketTemplate template = new PacketTemplate(out, linkHeader.length + ipLength, counts, spec.checksum == null,
+                spec.icmpSeq, linkHeader.length + onWire);
+        template.protocol = spec.protocol;
+        template.firstSourcePort = sourcePort;
+        template.tcpSequence = sequence;
+        if (spec.waitNanos >= 0 && (spec.protocol == IpProtocol.UDP || spec.protocol == IpProtocol.TCP)) {
+            // Probes that wait for replies each get their own source port (as hping3 does), so
+            // every reply names the probe it answers.
+            template.countedPortBase = sourcePort;
+        }
+        return template;
     }
 
     /** A frame that never changes (an ARP request, a raw EtherType payload). */
@@ -174,7 +194,8 @@ final class PacketTemplate {
         return options == null ? 0 : (options.length + 3) & ~3;
     }
 
-    private static void emitTransport(SendSpec spec, ByteBuffer out, ByteBuffer payload, byte[] src, byte[] dst) {
+    private static void emitTransport(SendSpec spec, ByteBuffer out, ByteBuffer payload, byte[] src, byte[] dst,
+            int sourcePort, long sequence) {
         switch (spec.protocol) {
             case IpProtocol.ICMP:
                 new IcmpBuilder().type(spec.icmpType).code(spec.icmpCode).id(spec.icmpId).seq(spec.icmpSeq)
@@ -185,13 +206,13 @@ final class PacketTemplate {
                         .checksum(spec.checksum).emit(out, payload, src, dst);
                 break;
             case IpProtocol.UDP:
-                new UdpBuilder().sport(sourcePort(spec)).dport(spec.destinationPort == null ? 0 : spec.destinationPort)
+                new UdpBuilder().sport(sourcePort).dport(spec.destinationPort == null ? 0 : spec.destinationPort)
                         .checksum(spec.checksum).emit(out, payload, src, dst);
                 break;
             case IpProtocol.TCP:
-                TcpBuilder tcp = new TcpBuilder().sport(sourcePort(spec))
+                TcpBuilder tcp = new TcpBuilder().sport(sourcePort)
                         .dport(spec.destinationPort == null ? 80 : spec.destinationPort)
-                        .seq(spec.tcpSeq != null ? spec.tcpSeq : randomSequence())
+                        .seq(sequence)
                         .ack(spec.tcpAck == null ? 0 : spec.tcpAck).flags(spec.tcpFlags).window(spec.tcpWindow)
                         .urgent(spec.tcpUrgent).checksum(spec.checksum);
                 if (spec.tcpOptions != null) {
@@ -242,7 +263,25 @@ final class PacketTemplate {
 
     /** Patches the fields that change for packet {@code index} (0-based). */
     void prepare(long index) {
-        if (!countsSequence || index == 0) {
+        if (index == 0) {
+            return;
+        }
+        if (countedPortBase >= 0) {
+            int port = portFor(index);
+            if (protocol == IpProtocol.UDP) {
+                if (fixChecksum) {
+                    Udp.patchSourcePort(packet, transportOffset, port);
+                } else {
+                    Udp.writeSourcePort(packet, transportOffset, port);
+                }
+            } else if (fixChecksum) {
+                Tcp.patchSourcePort(packet, transportOffset, port);
+            } else {
+                Tcp.writeSourcePort(packet, transportOffset, port);
+            }
+            return;
+        }
+        if (!countsSequence) {
             return;
         }
         int sequence = (int) ((firstSequence + index) & 0xffff);
@@ -252,6 +291,26 @@ final class PacketTemplate {
         } else {
             packet.putShort(sequenceAt, (short) sequence);
         }
+    }
+
+    /** The source port of packet {@code index} of a probe run: counting up, 65535 wraps to 1. */
+    int portFor(long index) {
+        return 1 + (int) Math.floorMod(countedPortBase - 1 + index, PORT_SPAN);
+    }
+
+    /** The offset from the first probe that a reply's port stands for (the caller places it). */
+    int portOffset(int port) {
+        return (int) Math.floorMod(port - countedPortBase, PORT_SPAN);
+    }
+
+    /** The first UDP/TCP source port. */
+    int sourcePort() {
+        return firstSourcePort;
+    }
+
+    /** The TCP sequence number sent (the same for every packet). */
+    long tcpSequence() {
+        return tcpSequence;
     }
 
     ByteBuffer packet() {

@@ -22,7 +22,6 @@ import rawsock.output.OutputFormat;
 import rawsock.output.PacketWriter;
 import rawsock.output.PacketWriters;
 import rawsock.packet.DecodedPacket;
-import rawsock.packet.Ipv6Header;
 import rawsock.packet.LinkType;
 import rawsock.packet.PacketDecoder;
 import rawsock.packet.PacketMeta;
@@ -36,7 +35,6 @@ public final class RecvJob {
     private static final Logger LOG = LoggerFactory.getLogger(RecvJob.class);
     /** How often a blocked receive wakes to check for signals and the deadline. */
     private static final long WAKE_MICROS = 100_000;
-    private static final int IPV6_HEADER = 40;
 
     private final RecvSpec spec;
     private final OutputStream stdout;
@@ -59,12 +57,12 @@ public final class RecvJob {
         try (RawSocket socket = open()) {
             configure(socket);
             // IPv6 sockets deliver no IPv6 header: the payload lands after room for a rebuilt one.
-            int headroom = spec.mode == RecvSpec.Mode.IPV6 ? IPV6_HEADER : 0;
+            int headroom = spec.mode == RecvSpec.Mode.IPV6 ? Ipv6HeaderRebuilder.HEADROOM : 0;
             ByteBuffer buffer = ByteBuffer.allocateDirect(spec.snaplen + headroom).order(ByteOrder.BIG_ENDIAN);
             ReceiveInfo info = new ReceiveInfo();
             PacketMeta meta = new PacketMeta();
             PacketDecoder decoder = new PacketDecoder();
-            Ipv6HeaderSource ipv6 = headroom > 0 ? new Ipv6HeaderSource(spec.protocol) : null;
+            Ipv6HeaderRebuilder ipv6 = headroom > 0 ? new Ipv6HeaderRebuilder(spec.protocol) : null;
             long deadline = spec.timeoutNanos == 0 ? Long.MAX_VALUE : System.nanoTime() + spec.timeoutNanos;
             while ((spec.count == 0 || received < spec.count) && !interrupts.requested()) {
                 if (System.nanoTime() - deadline >= 0) {
@@ -79,7 +77,8 @@ public final class RecvJob {
                 received++;
                 describe(info, meta);
                 if (ipv6 != null) {
-                    ipv6.rebuild(buffer, info, meta);
+                    ipv6.rebuild(buffer, info);
+                    meta.wireLength(Ipv6HeaderRebuilder.HEADROOM + info.wireLength()).capturedLength(buffer.remaining());
                 }
                 drops = info.kernelDrops();
                 DecodedPacket decoded = decoder.decode(buffer, linkType());
@@ -164,34 +163,6 @@ public final class RecvJob {
                 .wireLength(info.wireLength()).capturedLength(info.capturedLength()).pktType(info.pktType());
     }
 
-    /**
-     * Rebuilds the IPv6 header an AF_INET6 raw socket strips, from recvmsg's metadata, in the
-     * headroom before the payload; the packet then starts at the header like any other.
-     */
-    private static final class Ipv6HeaderSource {
-        private final int nextHeader;
-        private final byte[] source = new byte[16];
-        private final byte[] destination = new byte[16];
-
-        Ipv6HeaderSource(int nextHeader) {
-            this.nextHeader = nextHeader;
-        }
-
-        void rebuild(ByteBuffer buffer, ReceiveInfo info, PacketMeta meta) {
-            info.source(source);
-            if (info.destinationLength() == 16) {
-                info.destination(destination);
-            } else {
-                java.util.Arrays.fill(destination, (byte) 0);
-            }
-            buffer.position(0);
-            Ipv6Header.rebuild(buffer, Math.max(0, info.trafficClass()), Math.max(0, info.flowLabel()),
-                    Math.min(0xffff, info.wireLength()), nextHeader, Math.max(0, info.hopLimit()), source, destination);
-            buffer.position(0);
-            meta.wireLength(IPV6_HEADER + info.wireLength()).capturedLength(IPV6_HEADER + info.capturedLength());
-        }
-    }
-
     /** One destination of packets; {@code stdout} marks the one whose closing ends us quietly. */
     private static final class Output {
         final PacketWriter writer;
@@ -237,19 +208,13 @@ public final class RecvJob {
             try {
                 output.writer.write(meta, packet, decoded);
             } catch (IOException e) {
-                if (output.stdout && isClosedPipe(e)) {
+                if (output.stdout && Pipes.isClosed(e)) {
                     return false;
                 }
                 throw e;
             }
         }
         return true;
-    }
-
-    /** EPIPE: the reader of our stdout (head, a closed jq) went away; we end quietly. */
-    static boolean isClosedPipe(IOException e) {
-        String message = String.valueOf(e.getMessage());
-        return message.contains("Broken pipe") || message.contains("Stream closed");
     }
 
     private static boolean closeAll(List<Output> outputs) throws IOException {
@@ -259,7 +224,7 @@ public final class RecvJob {
             try {
                 output.writer.close();
             } catch (IOException e) {
-                if (output.stdout && isClosedPipe(e)) {
+                if (output.stdout && Pipes.isClosed(e)) {
                     stdoutOpen = false;
                 } else if (failure == null) {
                     failure = e;

@@ -2,6 +2,7 @@ package rawsock.app;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
@@ -24,13 +25,16 @@ public final class SendJob {
 
     private final SendSpec spec;
     private final InputStream stdin;
+    private final OutputStream stdout;
     private final PrintWriter err;
     private final boolean live;
     private final Interrupts interrupts;
 
-    public SendJob(SendSpec spec, InputStream stdin, PrintWriter err, boolean live, Interrupts interrupts) {
+    public SendJob(SendSpec spec, InputStream stdin, OutputStream stdout, PrintWriter err, boolean live,
+            Interrupts interrupts) {
         this.spec = spec;
         this.stdin = stdin;
+        this.stdout = stdout;
         this.err = err;
         this.live = live;
         this.interrupts = interrupts;
@@ -48,6 +52,11 @@ public final class SendJob {
         void send() throws NativeException;
     }
 
+    /** The sending socket's clock reading just before its last sendmsg (see RawSocket). */
+    private interface SendTime {
+        long last();
+    }
+
     private int runIp() throws IOException {
         boolean writesHeader = spec.writesIpHeader();
         InetAddress source = spec.source;
@@ -56,13 +65,22 @@ public final class SendJob {
         }
         PacketTemplate template = PacketTemplate.build(spec, source, writesHeader);
         Family family = spec.ipv6 ? Family.INET6 : Family.INET;
-        try (RawSocket socket = RawSocket.open(family, writesHeader ? LinuxConstants.IPPROTO_RAW : spec.protocol)) {
+        try (RawSocket socket = RawSocket.open(family, writesHeader ? LinuxConstants.IPPROTO_RAW : spec.protocol);
+                ReplyWatcher watcher = spec.waitNanos >= 0 ? ReplyWatcher.open(spec, template, stdout, err) : null) {
             configure(socket, writesHeader);
+            if (watcher != null) {
+                socket.enableSendTimestamps();
+            }
             LOG.info("sending {} bytes per packet to {} (protocol {}, {} writes the IP header)",
                     template.length(), spec.destination.getHostAddress(), spec.protocol,
                     writesHeader ? "rawsock" : "the kernel");
             InetAddress from = source;
-            return loop(template, () -> send(socket, template, from));
+            return loop(template, () -> send(socket, template, from), watcher, socket::lastSendRealtime);
+        } catch (IOException e) {
+            if (spec.waitNanos >= 0 && Pipes.isClosed(e)) {
+                return ExitStatus.OK;
+            }
+            throw e;
         }
     }
 
@@ -75,21 +93,33 @@ public final class SendJob {
             LOG.info("sending {}-byte frames on {} to {}", frame.template().length(), spec.iface,
                     MacAddress.format(frame.destinationMac()));
             return loop(frame.template(), () -> socket.sendFrame(frame.template().packet(), ifindex,
-                    frame.etherType(), frame.destinationMac()));
+                    frame.etherType(), frame.destinationMac()), null, null);
         }
     }
 
-    /** Sends the template {@code count} times on the pacer's schedule; prints the summary. */
-    private int loop(PacketTemplate template, Transmit transmit) throws NativeException {
-        SendStats stats = new SendStats(err, live);
+    /**
+     * Sends the template {@code count} times on the pacer's schedule and prints the summary.
+     * With a watcher (--wait), replies are handled while waiting for each slot and for the wait
+     * after the last probe, and the probe statistics replace the send summary.
+     */
+    private int loop(PacketTemplate template, Transmit transmit, ReplyWatcher watcher, SendTime sendTime)
+            throws IOException {
+        SendStats stats = new SendStats(err, live && watcher == null);
         Pacer pacer = new Pacer(spec.intervalNanos, interrupts);
         try {
             for (long i = 0; spec.count == 0 || i < spec.count; i++) {
-                if (!pacer.awaitSlot(i)) {
+                long due = pacer.deadline(i);
+                if (watcher != null && !watcher.watchUntil(due, false, interrupts)) {
+                    break;
+                }
+                if (!pacer.awaitUntil(due)) {
                     break;
                 }
                 template.prepare(i);
                 transmit.send();
+                if (watcher != null) {
+                    watcher.sent(i, sendTime.last());
+                }
                 // Counted as IP packets (or frames) on the wire, whoever wrote the IP header.
                 stats.sent(template.wireLength());
             }
@@ -99,6 +129,11 @@ public final class SendJob {
                 stats.summary(" before the error");
             }
             throw e;
+        }
+        if (watcher != null) {
+            watcher.watchUntil(System.nanoTime() + spec.waitNanos, true, interrupts);
+            int status = watcher.finish();
+            return interrupts.requested() ? interrupts.exitStatus() : status;
         }
         if (!spec.quiet) {
             stats.summary("");

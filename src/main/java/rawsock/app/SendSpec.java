@@ -84,6 +84,11 @@ public final class SendSpec {
     public long intervalNanos = 1_000_000_000L;
     public boolean flood;
 
+    /** --wait: how long to wait for each probe's reply (ns); -1 = do not watch for replies. */
+    public long waitNanos = -1;
+    /** -f json: replies as NDJSON (with --wait). */
+    public boolean jsonReplies;
+
     /** -q: no summary or progress on stderr. */
     public boolean quiet;
 

@@ -214,10 +214,19 @@ public final class SendCommand implements Callable<Integer> {
     @Option(names = "--flood", description = "Send as fast as possible.")
     private boolean flood;
 
+    @Option(names = "--wait", paramLabel = "DUR", arity = "0..1", fallbackValue = "1s", converter = DurationConverter.class,
+            description = "Probe: print each reply (matched to its probe) with its round-trip time, and wait DUR "
+                    + "(default 1s) for the last; exit 0 when any reply came, 1 when none.")
+    private Long waitFor;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FMT",
+            description = "With --wait: text (default) or json (one object per reply, then a summary object).")
+    private String format;
+
     @Override
     public Integer call() throws IOException {
         SendSpec request = toSpec();
-        return new SendJob(request, parent.console().in(), parent.console().err(),
+        return new SendJob(request, parent.console().in(), parent.console().out(), parent.console().err(),
                 parent.console().stderrIsTerminal() && !request.quiet, Interrupts.install()).run();
     }
 
@@ -228,6 +237,7 @@ public final class SendCommand implements Callable<Integer> {
         readLink(s);
         readInput(s);
         readPacing(s);
+        readWait(s);
         if (s.input != SendSpec.Input.BUILD) {
             for (String option : HEADER_OPTIONS) {
                 if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
@@ -269,6 +279,11 @@ public final class SendCommand implements Callable<Integer> {
             }
         }
         refuseOtherProtocols(s.protocol);
+        if (s.waitNanos >= 0 && s.protocol != IpProtocol.ICMP && s.protocol != IpProtocol.ICMP6
+                && s.protocol != IpProtocol.TCP && s.protocol != IpProtocol.UDP) {
+            throw new UsageException("--wait matches replies to icmp, icmp6, tcp and udp probes, not to --proto "
+                    + protocol);
+        }
         if (s.ipv6) {
             refuseIpv4Only();
         } else if (flowLabel != null) {
@@ -280,6 +295,38 @@ public final class SendCommand implements Callable<Integer> {
         readTransport(s);
         s.payload = readPayload();
         return s;
+    }
+
+    /** The longest --wait that makes sense: a probe's reply later than this is no reply. */
+    private static final long MAX_WAIT_NANOS = 3_600_000_000_000L;
+
+    private void readWait(SendSpec s) {
+        if (format != null) {
+            if (waitFor == null) {
+                throw new UsageException("-f applies to the replies of --wait; without it send prints no data");
+            }
+            if (!format.equals("text") && !format.equals("json")) {
+                throw new UsageException("-f '" + format + "' is not text or json");
+            }
+            s.jsonReplies = format.equals("json");
+        }
+        if (waitFor == null) {
+            return;
+        }
+        if (waitFor > MAX_WAIT_NANOS) {
+            throw new UsageException("--wait is longer than an hour: a reply that late answers no probe");
+        }
+        if (flood) {
+            throw new UsageException("--wait with --flood: probes need time for their replies; use --rate or --interval");
+        }
+        if (s.input != SendSpec.Input.BUILD) {
+            throw new UsageException("--wait does not apply to whole packets from "
+                    + (s.input == SendSpec.Input.STDIN_HEX ? "--stdin-hex" : "--read-pcap"));
+        }
+        if (link) {
+            throw new UsageException("--wait does not apply to --link frames (probe through the IP stack instead)");
+        }
+        s.waitNanos = waitFor;
     }
 
     private void readLink(SendSpec s) {

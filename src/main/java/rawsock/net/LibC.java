@@ -34,6 +34,8 @@ public interface LibC {
 
     int close(int fd);
 
+    int clock_gettime(int clock, Pointer timespec);
+
     @IgnoreError
     int isatty(int fd);
 

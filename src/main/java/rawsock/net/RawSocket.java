@@ -35,6 +35,8 @@ public final class RawSocket implements AutoCloseable {
     private final DirectAddresses sendBuffers = new DirectAddresses();
     private ByteBuffer staging;
     private Object lastDestination;
+    private boolean stampSends;
+    private long lastSendRealtime;
 
     private final ByteBuffer recvHeader = Native.allocate(Layouts.MSGHDR_SIZE + Layouts.IOVEC_SIZE);
     private final Pointer recvHeaderPointer = Native.pointer(recvHeader);
@@ -311,6 +313,9 @@ public final class RawSocket implements AutoCloseable {
         long iov = Layouts.MSGHDR_SIZE;
         sendHeader.putLong((int) iov + Layouts.IOVEC_BASE, base);
         sendHeader.putLong((int) iov + Layouts.IOVEC_LEN, length);
+        if (stampSends) {
+            lastSendRealtime = Clock.realtimeNanos();
+        }
         long rc = Native.LIBC.sendmsg(fd, sendHeaderPointer, 0);
         if (rc < 0) {
             int errno = Native.errno();
@@ -396,6 +401,30 @@ public final class RawSocket implements AutoCloseable {
         }
         java.lang.ref.Reference.reachabilityFence(scratch);
         return discarded;
+    }
+
+    /**
+     * Reads CLOCK_REALTIME right before every sendmsg, for round-trip times against the kernel's
+     * receive timestamps: as close to the system call as user space gets.
+     */
+    public void enableSendTimestamps() {
+        stampSends = true;
+        warmUp();
+    }
+
+    /** CLOCK_REALTIME (ns) read just before the last sendmsg, with {@link #enableSendTimestamps}. */
+    public long lastSendRealtime() {
+        return lastSendRealtime;
+    }
+
+    /**
+     * Makes the first real sendmsg and clock read as fast as the rest: JNR-FFI links a native
+     * stub on its first call, which would otherwise land inside the first probe's measured
+     * round trip. Calls sendmsg on fd -1 (EBADF, nothing is sent).
+     */
+    private void warmUp() {
+        Native.LIBC.sendmsg(-1, sendHeaderPointer, 0);
+        Clock.realtimeNanos();
     }
 
     @Override

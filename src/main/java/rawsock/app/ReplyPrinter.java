@@ -1,0 +1,115 @@
+package rawsock.app;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * Prints matched replies on stdout (a ping-like line, or one JSON object each) and the summary:
+ * on stderr as text, or as a final JSON object on stdout.
+ */
+final class ReplyPrinter {
+    private final OutputStream out;
+    private final PrintWriter err;
+    private final JsonGenerator json;
+    private final String destination;
+
+    ReplyPrinter(OutputStream out, PrintWriter err, boolean asJson, String destination) throws IOException {
+        this.out = out;
+        this.err = err;
+        this.destination = destination;
+        if (asJson) {
+            json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
+            json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+            json.setRootValueSeparator(null);
+        } else {
+            json = null;
+        }
+    }
+
+    void reply(Reply reply) throws IOException {
+        if (json != null) {
+            json.writeStartObject();
+            json.writeNumberField(reply.keyName, reply.key);
+            json.writeNumberField("probe", reply.index + 1);
+            json.writeStringField("from", reply.from);
+            json.writeNumberField("rtt_ms", round(reply.rttMillis));
+            json.writeNumberField("ttl", reply.ttl);
+            json.writeStringField("type", reply.kind);
+            if (reply.flags != null) {
+                json.writeStringField("flags", reply.flags);
+            }
+            json.writeBooleanField("error", reply.error);
+            json.writeBooleanField("dup", reply.duplicate);
+            json.writeBooleanField("late", reply.late);
+            json.writeBooleanField("out_of_order", reply.outOfOrder);
+            json.writeEndObject();
+            json.flush();
+            out.write('\n');
+        } else {
+            StringBuilder line = new StringBuilder(96).append(reply.from).append(": ").append(reply.keyName).append('=')
+                    .append(reply.key)
+                    .append(' ').append(reply.kind);
+            if (reply.flags != null) {
+                line.append(" flags=").append(reply.flags);
+            }
+            line.append(" ttl=").append(reply.ttl).append(" time=")
+                    .append(String.format(Locale.ROOT, "%.3f", reply.rttMillis)).append(" ms");
+            if (reply.duplicate) {
+                line.append(" (DUP!)");
+            }
+            if (reply.late) {
+                line.append(" (late)");
+            }
+            if (reply.outOfOrder) {
+                line.append(" (out of order)");
+            }
+            out.write(line.append('\n').toString().getBytes(StandardCharsets.UTF_8));
+        }
+        out.flush();
+    }
+
+    void summary(ProbeTable table, long elapsedMillis) throws IOException {
+        if (json != null) {
+            json.writeStartObject();
+            json.writeObjectFieldStart("summary");
+            json.writeStringField("dst", destination);
+            json.writeNumberField("transmitted", table.transmitted());
+            json.writeNumberField("received", table.received());
+            json.writeNumberField("loss_pct", round(table.lossPercent()));
+            json.writeNumberField("min_ms", round(table.minMillis()));
+            json.writeNumberField("avg_ms", round(table.avgMillis()));
+            json.writeNumberField("max_ms", round(table.maxMillis()));
+            json.writeNumberField("mdev_ms", round(table.mdevMillis()));
+            json.writeNumberField("time_ms", elapsedMillis);
+            json.writeEndObject();
+            json.writeEndObject();
+            json.flush();
+            out.write('\n');
+            out.flush();
+            return;
+        }
+        err.println("--- " + destination + " rawsock statistics ---");
+        err.println(String.format(Locale.ROOT, "%d probes transmitted, %d received, %s%% loss, time %dms",
+                table.transmitted(), table.received(), trim(table.lossPercent()), elapsedMillis));
+        if (table.received() > 0) {
+            err.println(String.format(Locale.ROOT, "rtt min/avg/max/mdev = %.3f/%.3f/%.3f/%.3f ms",
+                    table.minMillis(), table.avgMillis(), table.maxMillis(), table.mdevMillis()));
+        }
+        err.flush();
+    }
+
+    /** Microsecond resolution: more digits would claim a precision the clocks do not have. */
+    private static double round(double millis) {
+        return Math.round(millis * 1000) / 1000.0;
+    }
+
+    private static String trim(double percent) {
+        return percent == Math.rint(percent) ? Long.toString((long) percent) : String.format(Locale.ROOT, "%.1f", percent);
+    }
+}
