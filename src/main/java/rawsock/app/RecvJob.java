@@ -150,6 +150,10 @@ public final class RecvJob {
             socket.packetStatistics();  // the kernel resets them on read: count from here
         }
         LOG.debug("discarded {} packets queued before the socket was configured", discarded);
+        // Like tcpdump's line: from here on nothing is missed (scripts and tests wait for it, with -v).
+        LOG.info("listening on {} ({}), snaplen {}", spec.iface == null ? "all interfaces" : spec.iface,
+                spec.mode == RecvSpec.Mode.LINK ? "Ethernet frames" : spec.mode == RecvSpec.Mode.IPV6
+                        ? "IPv6 protocol " + spec.protocol : "IPv4 protocol " + spec.protocol, spec.snaplen);
     }
 
     private static void describe(ReceiveInfo info, PacketMeta meta) {

@@ -150,21 +150,10 @@ public final class RecvCommand implements Callable<Integer> {
     }
 
     private static int parseProtocol(String text, boolean ipv6) {
-        int number;
-        try {
-            number = IpProtocol.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--proto " + e.getMessage());
-        }
+        int number = ProtocolOption.parse(text, ipv6);
         if (number == 0 || number == IpProtocol.RAW) {
             throw new UsageException("--proto " + text + " cannot be received on a raw IP socket "
                     + "(Linux delivers no packets to protocol 0 or 255); choose a protocol, or --link for everything");
-        }
-        if (ipv6 && number == IpProtocol.ICMP && text.equalsIgnoreCase("icmp")) {
-            return IpProtocol.ICMP6;
-        }
-        if (!ipv6 && number == IpProtocol.ICMP6) {
-            throw new UsageException("--proto icmp6 needs -6");
         }
         return number;
     }

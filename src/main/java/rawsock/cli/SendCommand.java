@@ -561,20 +561,9 @@ public final class SendCommand implements Callable<Integer> {
     }
 
     private static int parseProtocol(String text, boolean ipv6) {
-        int number;
-        try {
-            number = IpProtocol.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--proto " + e.getMessage());
-        }
-        if (ipv6 && number == IpProtocol.ICMP && text.equalsIgnoreCase("icmp")) {
-            return IpProtocol.ICMP6;
-        }
+        int number = ProtocolOption.parse(text, ipv6);
         if (ipv6 && number == IpProtocol.IGMP) {
             throw new UsageException("--proto igmp is IPv4 only (IPv6 uses MLD, in ICMPv6)");
-        }
-        if (!ipv6 && number == IpProtocol.ICMP6) {
-            throw new UsageException("--proto icmp6 needs an IPv6 destination (or -6)");
         }
         return number;
     }

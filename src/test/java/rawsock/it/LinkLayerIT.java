@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import rawsock.testing.Background;
 import rawsock.testing.Lab;
 import rawsock.testing.Marks;
 import rawsock.testing.RequiresRoot;
@@ -41,28 +41,24 @@ class LinkLayerIT {
         return ToolProcess.command(args);
     }
 
-    /** Starts a command on a host in the background, its stdout and stderr going to files. */
-    private static Process background(String host, List<String> command, Path out, Path err) throws Exception {
-        return new ProcessBuilder(lab.on(host, command)).redirectOutput(out.toFile()).redirectError(err.toFile())
-                .start();
-    }
-
-    /** Waits until a background rawsock has its socket open (its JVM started), bounded. */
-    private static void settle() throws InterruptedException {
-        Thread.sleep(1500);
+    /**
+     * Starts a command on a host in the background and waits for its "listening on" line
+     * (tcpdump's, or rawsock recv's with -v): from then on it misses nothing.
+     */
+    private static Background listening(String host, List<String> command) throws Exception {
+        Background background = Background.start(lab.on(host, command));
+        assertTrue(background.awaitStderr("listening on", 30_000), "never listened: " + background.stderr());
+        return background;
     }
 
     @Test
-    void anArpRequestFromAIsAnsweredByBsKernel(@TempDir Path dir) throws Exception {
-        Path out = dir.resolve("out");
-        Process recv = background("a", rawsock("recv", "--link", "-I", "veth-a", "--filter", "arp", "-c", "2", "-t",
-                "15s", "-f", "json"), out, dir.resolve("err"));
-        settle();
+    void anArpRequestFromAIsAnsweredByBsKernel() throws Exception {
+        Background recv = listening("a", rawsock("recv", "-v", "--link", "-I", "veth-a", "--filter", "arp", "-c", "2",
+                "-t", "15s", "-f", "json"));
         Object[] send = lab.exec("a", rawsock("send", "--link", "-I", "veth-a", "-p", "arp", "-d", Lab.B_IP));
         assertEquals(0, send[0], (String) send[2]);
-        assertTrue(recv.waitFor(30, TimeUnit.SECONDS));
-        String json = Files.readString(out);
-        assertEquals(0, recv.exitValue(), json + Files.readString(dir.resolve("err")));
+        assertEquals(0, recv.await(30), recv.stderr());
+        String json = recv.stdout();
         assertTrue(json.contains("\"direction\":\"out\""), json);
         assertTrue(json.matches("(?s).*\"arp\":\\{[^}]*\"op\":2.*"), json);
         assertTrue(json.contains(Lab.B_MAC), json);
@@ -72,25 +68,22 @@ class LinkLayerIT {
     }
 
     @Test
-    void icmpBoundToAnInterfaceReachesBAndIsAnswered(@TempDir Path dir) throws Exception {
+    void icmpBoundToAnInterfaceReachesBAndIsAnswered() throws Exception {
         int id = Marks.id();
-        Path out = dir.resolve("tcpdump");
-        Process tcpdump = background("a", List.of("tcpdump", "-i", "veth-a", "-nn", "-l", "-c", "2",
-                "icmp and icmp[4:2] == " + id), out, dir.resolve("err"));
-        settle();
+        Background tcpdump = listening("a", List.of("tcpdump", "-i", "veth-a", "-nn", "-l", "-c", "2",
+                "icmp and icmp[4:2] == " + id));
         Object[] send = lab.exec("a", rawsock("send", "-I", "veth-a", "-d", Lab.B_IP, "--icmp-id", String.valueOf(id)));
         assertEquals(0, send[0], (String) send[2]);
-        assertTrue(tcpdump.waitFor(20, TimeUnit.SECONDS), "tcpdump saw request and reply");
-        String seen = Files.readString(out);
+        assertEquals(0, tcpdump.await(20), "tcpdump saw request and reply: " + tcpdump.stderr());
+        String seen = tcpdump.stdout();
         assertTrue(seen.contains(Lab.B_IP + " > " + Lab.A_IP + ": ICMP echo reply, id " + id), seen);
     }
 
     @Test
     void recvLinkInBCapturesASessionFromAAndTcpdumpReadsItAsEthernet(@TempDir Path dir) throws Exception {
         Path pcap = dir.resolve("b.pcap");
-        Process recv = background("b", rawsock("recv", "--link", "-I", "veth-b", "-w", pcap.toString(), "-t", "12s",
-                "--filter", "not ip6"), dir.resolve("out"), dir.resolve("err"));
-        settle();
+        Background recv = listening("b", rawsock("recv", "-v", "--link", "-I", "veth-b", "-w", pcap.toString(), "-t",
+                "12s", "--filter", "not ip6"));
         List<List<String>> session = List.of(
                 rawsock("send", "--link", "-I", "veth-a", "-p", "arp", "-d", Lab.B_IP),
                 rawsock("send", "-I", "veth-a", "-d", Lab.B_IP, "--data", "ping"),
@@ -100,7 +93,7 @@ class LinkLayerIT {
             Object[] result = lab.exec("a", command);
             assertEquals(0, result[0], String.join(" ", command) + ": " + result[2]);
         }
-        assertTrue(recv.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, recv.await(30), recv.stderr());
         Process read = new ProcessBuilder("tcpdump", "-e", "-nn", "-r", pcap.toString()).start();
         String text = new String(read.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String errors = new String(read.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -117,27 +110,26 @@ class LinkLayerIT {
     }
 
     @Test
-    void wholeFramesAreReplayedOnTheWire(@TempDir Path dir) throws Exception {
+    void wholeFramesAreReplayedOnTheWire() throws Exception {
         int id = Marks.id();
         // An echo request frame from A to B, as one line of hex (what recv -f hex prints).
-        Object[] frame = lab.exec("a", List.of("sh", "-c", String.join(" ", rawsock("recv", "--link", "-I", "veth-a",
-                "--filter", "icmp", "-c", "1", "-t", "10s", "-f", "hex")) + " & sleep 1.5; "
-                + String.join(" ", rawsock("send", "--link", "-I", "veth-a", "-d", Lab.B_IP, "--dst-mac", Lab.B_MAC,
-                "--icmp-id", String.valueOf(id))) + " >/dev/null 2>&1; wait"));
-        String hex = ((String) frame[1]).strip();
-        assertTrue(hex.matches("[0-9a-f]+"), "one frame in hex: " + frame[1] + frame[2]);
-        Path tcpdumpOut = dir.resolve("tcpdump");
-        Process tcpdump = background("a", List.of("tcpdump", "-i", "veth-a", "-nn", "-l", "-c", "2",
-                "icmp and icmp[4:2] == " + id), tcpdumpOut, dir.resolve("err"));
-        settle();
+        Background capture = listening("a", rawsock("recv", "-v", "--link", "-I", "veth-a", "--filter", "icmp", "-c",
+                "1", "-t", "10s", "-f", "hex"));
+        lab.exec("a", rawsock("send", "--link", "-I", "veth-a", "-d", Lab.B_IP, "--dst-mac", Lab.B_MAC, "--icmp-id",
+                String.valueOf(id)));
+        assertEquals(0, capture.await(20), capture.stderr());
+        String hex = capture.stdout().strip();
+        assertTrue(hex.matches("[0-9a-f]+"), "one frame in hex: " + hex);
+        Background tcpdump = listening("a", List.of("tcpdump", "-i", "veth-a", "-nn", "-l", "-c", "2",
+                "icmp and icmp[4:2] == " + id));
         List<String> replay = new ArrayList<>(lab.on("a", rawsock("send", "--link", "-I", "veth-a", "--stdin-hex")));
         Process sender = new ProcessBuilder(replay).start();
         sender.getOutputStream().write((hex + "\n").getBytes(StandardCharsets.US_ASCII));
         sender.getOutputStream().close();
         assertTrue(sender.waitFor(30, TimeUnit.SECONDS));
         assertEquals(0, sender.exitValue(), new String(sender.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
-        assertTrue(tcpdump.waitFor(20, TimeUnit.SECONDS), "B answered the replayed frame");
-        assertTrue(Files.readString(tcpdumpOut).contains("ICMP echo reply, id " + id), Files.readString(tcpdumpOut));
+        assertEquals(0, tcpdump.await(20), "B answered the replayed frame: " + tcpdump.stderr());
+        assertTrue(tcpdump.stdout().contains("ICMP echo reply, id " + id), tcpdump.stdout());
     }
 
     @Test
