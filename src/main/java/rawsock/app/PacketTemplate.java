@@ -263,21 +263,29 @@ final class PacketTemplate {
 
     /** Patches the fields that change for packet {@code index} (0-based). */
     void prepare(long index) {
-        if (index == 0) {
-            return;
+        if (index != 0) {
+            prepare(packet, index);
         }
+    }
+
+    /**
+     * Patches packet {@code index}'s changing fields into {@code target}, a copy of this
+     * template (see {@link #copyInto}) that may hold any earlier packet of the run: checksums are
+     * adjusted from whatever the copy holds, so copies in a sendmmsg batch stay valid.
+     */
+    void prepare(ByteBuffer target, long index) {
         if (countedPortBase >= 0) {
             int port = portFor(index);
             if (protocol == IpProtocol.UDP) {
                 if (fixChecksum) {
-                    Udp.patchSourcePort(packet, transportOffset, port);
+                    Udp.patchSourcePort(target, transportOffset, port);
                 } else {
-                    Udp.writeSourcePort(packet, transportOffset, port);
+                    Udp.writeSourcePort(target, transportOffset, port);
                 }
             } else if (fixChecksum) {
-                Tcp.patchSourcePort(packet, transportOffset, port);
+                Tcp.patchSourcePort(target, transportOffset, port);
             } else {
-                Tcp.writeSourcePort(packet, transportOffset, port);
+                Tcp.writeSourcePort(target, transportOffset, port);
             }
             return;
         }
@@ -287,10 +295,16 @@ final class PacketTemplate {
         int sequence = (int) ((firstSequence + index) & 0xffff);
         int sequenceAt = transportOffset + 6;
         if (fixChecksum) {
-            Checksum.patchWord(packet, transportOffset + 2, sequenceAt, sequence);
+            Checksum.patchWord(target, transportOffset + 2, sequenceAt, sequence);
         } else {
-            packet.putShort(sequenceAt, (short) sequence);
+            target.putShort(sequenceAt, (short) sequence);
         }
+    }
+
+    /** Copies the template's bytes to the start of {@code slot}; returns their length. */
+    int copyInto(ByteBuffer slot) {
+        slot.put(0, packet, packet.position(), packet.remaining());
+        return packet.remaining();
     }
 
     /** The source port of packet {@code index} of a probe run: counting up, 65535 wraps to 1. */

@@ -24,8 +24,13 @@ final class SendStats {
     }
 
     void sent(int length) {
-        packets++;
-        bytes += length;
+        sent(1, length);
+    }
+
+    /** {@code count} packets of {@code length} bytes each. */
+    void sent(int count, int length) {
+        packets += count;
+        bytes += (long) count * length;
         if (live) {
             long now = System.nanoTime();
             if (now >= nextProgress) {

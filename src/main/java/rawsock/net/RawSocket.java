@@ -328,6 +328,30 @@ public final class RawSocket implements AutoCloseable {
         return (int) rc;
     }
 
+    /**
+     * Sends entries 0..count-1 of {@code batch} with sendmmsg, calling again for what a partial
+     * send left. Returns {@code count}.
+     */
+    public int send(SendBatch batch, int count) throws NativeException {
+        int sent = 0;
+        if (stampSends) {
+            lastSendRealtime = Clock.realtimeNanos();
+        }
+        while (sent < count) {
+            int rc = Native.LIBC.sendmmsg(fd, batch.entries(sent), count - sent, 0);
+            if (rc < 0) {
+                int errno = Native.errno();
+                if (errno == LinuxConstants.EINTR) {
+                    continue;
+                }
+                throw NativeException.withHint("sendmmsg(" + (count - sent) + " packets of " + batch.length(sent)
+                        + " bytes)", errno, null);
+            }
+            sent += rc;
+        }
+        return sent;
+    }
+
     private static String describe(Object destination) {
         if (destination instanceof InetAddress) {
             InetAddress address = (InetAddress) destination;

@@ -26,8 +26,22 @@ public final class Tcpdump implements AutoCloseable {
 
     /** Starts {@code tcpdump -i IFACE -nn -l FILTER} and waits until it listens. */
     public static Tcpdump start(String iface, String filter) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("tcpdump", "-i", iface, "-nn", "-l", "-v", "--immediate-mode", filter)
-                .start();
+        return start(iface, filter, true);
+    }
+
+    /**
+     * For bursts: without --immediate-mode (whose small buffer blocks drop packets in a flood,
+     * as tcpdump's own "dropped by kernel" shows) and with an 8 MiB buffer; lines arrive in
+     * blocks, within a second or so.
+     */
+    public static Tcpdump startBuffered(String iface, String filter) throws IOException, InterruptedException {
+        return start(iface, filter, false);
+    }
+
+    private static Tcpdump start(String iface, String filter, boolean immediate) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(immediate
+                ? java.util.List.of("tcpdump", "-i", iface, "-nn", "-l", "-v", "--immediate-mode", filter)
+                : java.util.List.of("tcpdump", "-i", iface, "-nn", "-l", "-v", "-B", "8192", filter)).start();
         Tcpdump tcpdump = new Tcpdump(process);
         Thread err = new Thread(() -> tcpdump.pump(process.getErrorStream(), true), "tcpdump-stderr");
         Thread out = new Thread(() -> tcpdump.pump(process.getInputStream(), false), "tcpdump-stdout");
