@@ -1,6 +1,6 @@
 /*
- * bench/sender.c: the C reference sender for scripts/bench. Loopback only: it refuses any
- * destination but 127.0.0.1.
+ * bench/sender.c: the C reference sender for scripts/bench. Loopback only: the destination is
+ * always 127.0.0.1, and there is no option to choose another.
  *
  * icmp mode sends the packet that `rawsock send -p icmp -d 127.0.0.1 --size N` sends: an ICMP
  * echo request (type 8, code 0) with an identifier, a sequence number counting up from 1 and a
