@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import rawsock.net.Interfaces;
 import rawsock.net.LinuxConstants;
 import rawsock.net.NativeException;
 import rawsock.net.RawSocket;
+import rawsock.net.ReceiveBatch;
 import rawsock.net.ReceiveInfo;
 import rawsock.output.OutputFormat;
 import rawsock.output.PacketWriter;
@@ -35,6 +35,8 @@ public final class RecvJob {
     private static final Logger LOG = LoggerFactory.getLogger(RecvJob.class);
     /** How often a blocked receive wakes to check for signals and the deadline. */
     private static final long WAKE_MICROS = 100_000;
+    /** Packets per recvmmsg. */
+    private static final int BATCH = 32;
 
     private final RecvSpec spec;
     private final OutputStream stdout;
@@ -58,32 +60,40 @@ public final class RecvJob {
             configure(socket);
             // IPv6 sockets deliver no IPv6 header: the payload lands after room for a rebuilt one.
             int headroom = spec.mode == RecvSpec.Mode.IPV6 ? Ipv6HeaderRebuilder.HEADROOM : 0;
-            ByteBuffer buffer = ByteBuffer.allocateDirect(spec.snaplen + headroom).order(ByteOrder.BIG_ENDIAN);
+            ReceiveBatch batch = new ReceiveBatch(BATCH, spec.snaplen, headroom);
             ReceiveInfo info = new ReceiveInfo();
             PacketMeta meta = new PacketMeta();
             PacketDecoder decoder = new PacketDecoder();
             Ipv6HeaderRebuilder ipv6 = headroom > 0 ? new Ipv6HeaderRebuilder(spec.protocol) : null;
             long deadline = spec.timeoutNanos == 0 ? Long.MAX_VALUE : System.nanoTime() + spec.timeoutNanos;
+            receiving:
             while ((spec.count == 0 || received < spec.count) && !interrupts.requested()) {
                 if (System.nanoTime() - deadline >= 0) {
                     timedOut = true;
                     break;
                 }
-                buffer.clear().position(headroom);
-                buffer.limit(headroom + spec.snaplen);
-                if (!socket.receive(buffer, info)) {
-                    continue;
+                int n = socket.receive(batch);
+                for (int i = 0; i < n && (spec.count == 0 || received < spec.count); i++) {
+                    ByteBuffer packet = batch.packet(i, info);
+                    received++;
+                    describe(info, meta);
+                    if (ipv6 != null) {
+                        ipv6.rebuild(packet, info);
+                        meta.wireLength(Ipv6HeaderRebuilder.HEADROOM + info.wireLength()).capturedLength(packet.remaining());
+                    }
+                    if (info.kernelDrops() >= 0) {
+                        drops = info.kernelDrops();
+                    }
+                    DecodedPacket decoded = decoder.decode(packet, linkType());
+                    pipeClosed = !writeAll(outputs, meta, packet, decoded);
+                    if (pipeClosed || interrupts.requested()) {
+                        break receiving;
+                    }
                 }
-                received++;
-                describe(info, meta);
-                if (ipv6 != null) {
-                    ipv6.rebuild(buffer, info);
-                    meta.wireLength(Ipv6HeaderRebuilder.HEADROOM + info.wireLength()).capturedLength(buffer.remaining());
-                }
-                drops = info.kernelDrops();
-                DecodedPacket decoded = decoder.decode(buffer, linkType());
-                pipeClosed = !writeAll(outputs, meta, buffer, decoded);
-                if (pipeClosed) {
+                // One flush per batch: a reader sees each packet as soon as the batch that
+                // brought it is written, and a flood costs one write per batch, not per packet.
+                if (n > 0 && !flushAll(outputs)) {
+                    pipeClosed = true;
                     break;
                 }
             }
@@ -189,12 +199,12 @@ public final class RecvJob {
                 throw new IOException("-w " + spec.outputPath + ": cannot write (" + describe(e) + ")", e);
             }
             outputs.add(new Output(PacketWriters.create(OutputFormat.PCAP, new BufferedOutputStream(file, 1 << 16),
-                    linkType(), true), false));
+                    linkType(), false), false));
         } else if (spec.outputPath != null) {
-            outputs.add(new Output(PacketWriters.create(OutputFormat.PCAP, stdout, linkType(), true), true));
+            outputs.add(new Output(PacketWriters.create(OutputFormat.PCAP, stdout, linkType(), false), true));
         }
         if (spec.format != null && !"-".equals(spec.outputPath)) {
-            outputs.add(new Output(PacketWriters.create(spec.format, stdout, linkType(), true), true));
+            outputs.add(new Output(PacketWriters.create(spec.format, stdout, linkType(), false), true));
         }
         return outputs;
     }
@@ -211,6 +221,22 @@ public final class RecvJob {
             Output output = outputs.get(i);
             try {
                 output.writer.write(meta, packet, decoded);
+            } catch (IOException e) {
+                if (output.stdout && Pipes.isClosed(e)) {
+                    return false;
+                }
+                throw e;
+            }
+        }
+        return true;
+    }
+
+    /** Flushes every output; returns false when stdout's reader went away. */
+    private static boolean flushAll(List<Output> outputs) throws IOException {
+        for (int i = 0; i < outputs.size(); i++) {
+            Output output = outputs.get(i);
+            try {
+                output.writer.flush();
             } catch (IOException e) {
                 if (output.stdout && Pipes.isClosed(e)) {
                     return false;

@@ -23,7 +23,7 @@ public final class RecvSpec {
     /** Bytes kept of each packet. */
     public int snaplen = 65535;
     /** Socket receive buffer in bytes; large enough to ride out GC pauses during floods. */
-    public int bufferBytes = 8 << 20;
+    public int bufferBytes = 32 << 20;
     /** The filter expression as the user wrote it, or null. */
     public String filterExpression;
     /** The compiled filter (struct sock_filter[] in native byte order), or null for none. */

@@ -57,7 +57,7 @@ public final class RecvCommand implements Callable<Integer> {
     private Long snaplen;
 
     @Option(names = "--buffer", paramLabel = "SIZE", converter = SizeConverter.class,
-            description = "Socket receive buffer, e.g. 512k, 8M (default 8M: absorbs bursts).")
+            description = "Socket receive buffer, e.g. 512k, 8M (default 32M: absorbs a flood while the JVM warms up).")
     private Long buffer;
 
     @Option(names = "--filter", paramLabel = "EXPR",

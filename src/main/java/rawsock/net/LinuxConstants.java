@@ -18,6 +18,7 @@ public final class LinuxConstants {
     public static final int MSG_CTRUNC = 0x08;
     public static final int MSG_TRUNC = 0x20;
     public static final int MSG_DONTWAIT = 0x40;
+    public static final int MSG_WAITFORONE = 0x10000;
 
     // <asm-generic/socket.h>
     public static final int SOL_SOCKET = 1;

@@ -400,6 +400,25 @@ public final class RawSocket implements AutoCloseable {
     }
 
     /**
+     * Receives up to a batch of packets with one recvmmsg: waits (up to the receive timeout) for
+     * the first, then takes what is already queued (MSG_WAITFORONE). Returns how many arrived; 0
+     * when the timeout passed or a signal came. Read them with {@link ReceiveBatch#packet}.
+     */
+    public int receive(ReceiveBatch batch) throws NativeException {
+        batch.reset();
+        int rc = Native.LIBC.recvmmsg(fd, batch.entries(), batch.capacity(),
+                LinuxConstants.MSG_WAITFORONE | LinuxConstants.MSG_TRUNC, null);
+        if (rc < 0) {
+            int errno = Native.errno();
+            if (errno == LinuxConstants.EAGAIN || errno == LinuxConstants.EINTR) {
+                return 0;
+            }
+            throw NativeException.withHint("recvmmsg", errno, null);
+        }
+        return rc;
+    }
+
+    /**
      * Discards what was queued before the socket's options and filter were in place: those
      * packets passed no filter and carry no PKTINFO or timestamp (libpcap drains for the same
      * reason). Bounded, so a flood cannot keep it here. Returns the packets discarded.
