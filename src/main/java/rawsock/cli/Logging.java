@@ -4,7 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Sets the log level from -v/-vv/-q. Logback writes to stderr only (see logback.xml). */
+/** Sets the log level from -v/-vv/-q. Logback writes to stderr only (see StderrLogging). */
 final class Logging {
     private Logging() {
     }
