@@ -112,13 +112,7 @@ public final class Ethernet extends View implements Layer {
         if (typePresent()) {
             Llc.typeFields(out, buf, offset + TYPE_OFFSET, available - TYPE_OFFSET);
         }
-        String bad = malformed();
-        if (bad != null) {
-            out.text("malformed", bad);
-        }
-        if (truncated()) {
-            out.flag("truncated", true);
-        }
+        problemFields(out, malformed(), truncated());
     }
 
     /** Like tcpdump -e: "aa:bb:cc:dd:ee:ff > ff:ff:ff:ff:ff:ff, ethertype IPv4 (0x0800)". */
@@ -135,10 +129,7 @@ public final class Ethernet extends View implements Layer {
         appendAddresses(text);
         text.append(", ");
         Llc.describeType(text, buf, offset + TYPE_OFFSET, available - TYPE_OFFSET);
-        String bad = malformed();
-        if (bad != null) {
-            text.append(" [malformed: ").append(bad).append(']');
-        }
+        appendMalformed(text, malformed());
     }
 
     private void appendAddresses(StringBuilder text) {

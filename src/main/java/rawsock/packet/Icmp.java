@@ -169,9 +169,7 @@ public final class Icmp extends View implements Layer {
         if (isMaskReply() && has(HEADER_LENGTH, 4)) {
             out.text("mask", AddressFormat.ipv4((int) u32(HEADER_LENGTH)));
         }
-        if (truncated()) {
-            out.flag("truncated", true);
-        }
+        problemFields(out, null, truncated());
     }
 
     @Override

@@ -307,13 +307,7 @@ public final class Icmpv6 extends View implements Layer {
             NdOptions.format(buf, offset + optionsStart(), offset + optionsEnd(), text);
             out.text("options", text.toString());
         }
-        String bad = malformed();
-        if (bad != null) {
-            out.text("malformed", bad);
-        }
-        if (truncated()) {
-            out.flag("truncated", true);
-        }
+        problemFields(out, malformed(), truncated());
     }
 
     private String advertFlagsText() {
@@ -440,10 +434,7 @@ public final class Icmpv6 extends View implements Layer {
             text.append(']');
         }
         appendChecksum(text);
-        String bad = malformed();
-        if (bad != null) {
-            text.append(" [malformed: ").append(bad).append(']');
-        }
+        appendMalformed(text, malformed());
     }
 
     private void appendChecksum(StringBuilder text) {

@@ -516,13 +516,7 @@ public final class Ipv6 extends View implements Layer {
             out.number("proto", upperProtocol);
             out.text("proto_name", IpProtocol.name(upperProtocol));
         }
-        String bad = malformed();
-        if (bad != null) {
-            out.text("malformed", bad);
-        }
-        if (truncated()) {
-            out.flag("truncated", true);
-        }
+        problemFields(out, malformed(), truncated());
     }
 
     @Override
@@ -560,10 +554,7 @@ public final class Ipv6 extends View implements Layer {
                 text.append(" proto ").append(IpProtocol.name(upperProtocol));
             }
         }
-        String bad = malformed();
-        if (bad != null) {
-            text.append(" [malformed: ").append(bad).append(']');
-        }
+        appendMalformed(text, malformed());
         if (!quoted) {
             if (chainCut) {
                 text.append(" [truncated ").append(extensionName(upperProtocol)).append(']');

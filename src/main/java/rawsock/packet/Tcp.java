@@ -206,13 +206,7 @@ public final class Tcp extends View implements Layer {
             TcpOptions.format(buf, offset + MIN_HEADER, offset + headerLength(), text);
             out.text("options", text.toString());
         }
-        String bad = malformed();
-        if (bad != null) {
-            out.text("malformed", bad);
-        }
-        if (truncated()) {
-            out.flag("truncated", true);
-        }
+        problemFields(out, malformed(), truncated());
     }
 
     @Override

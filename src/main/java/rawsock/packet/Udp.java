@@ -142,13 +142,7 @@ public final class Udp extends View implements Layer {
                 out.flag("checksum_ok", checksumOk());
             }
         }
-        String bad = malformed();
-        if (bad != null) {
-            out.text("malformed", bad);
-        }
-        if (truncated()) {
-            out.flag("truncated", true);
-        }
+        problemFields(out, malformed(), truncated());
     }
 
     @Override

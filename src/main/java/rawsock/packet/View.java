@@ -54,6 +54,27 @@ abstract class View {
         return has(rel, 4) ? Bytes.u32(buf, offset + rel) : 0;
     }
 
+    /**
+     * The fields that end every layer: why its header is impossible (a view's {@code malformed()};
+     * null when it is not, or for a protocol without impossible values) and whether its bytes
+     * ended early. One place, so the JSON names and their order are the same for every protocol.
+     */
+    static void problemFields(FieldSink out, String malformed, boolean truncated) {
+        if (malformed != null) {
+            out.text("malformed", malformed);
+        }
+        if (truncated) {
+            out.flag("truncated", true);
+        }
+    }
+
+    /** " [malformed: why]", how text output marks an impossible header; nothing when {@code malformed} is null. */
+    static void appendMalformed(StringBuilder text, String malformed) {
+        if (malformed != null) {
+            text.append(" [malformed: ").append(malformed).append(']');
+        }
+    }
+
     /** Ones'-complement check over {@code length} bytes from the header start plus a pseudo-header sum. */
     final boolean sumsToOnes(int length, long initial) {
         return has(0, length) && Checksum.verify(buf, offset, length, initial);

@@ -107,13 +107,7 @@ public final class Vlan extends View implements Layer {
         if (typePresent()) {
             Llc.typeFields(out, buf, offset + TYPE_OFFSET, available - TYPE_OFFSET);
         }
-        String bad = malformed();
-        if (bad != null) {
-            out.text("malformed", bad);
-        }
-        if (truncated()) {
-            out.flag("truncated", true);
-        }
+        problemFields(out, malformed(), truncated());
     }
 
     /** Like tcpdump -e: "vlan 203, p 1, DEI, ethertype 802.1Q (0x8100)". */
@@ -132,9 +126,6 @@ public final class Vlan extends View implements Layer {
         }
         text.append(", ");
         Llc.describeType(text, buf, offset + TYPE_OFFSET, available - TYPE_OFFSET);
-        String bad = malformed();
-        if (bad != null) {
-            text.append(" [malformed: ").append(bad).append(']');
-        }
+        appendMalformed(text, malformed());
     }
 }
