@@ -25,7 +25,7 @@ public final class IcmpTypes {
     public static final int CODE_FRAG_NEEDED = 4;
     public static final int CODE_PORT_UNREACH = 3;
 
-    private static final TypeNames TABLE = new TypeNames("ICMP");
+    static final TypeNames TABLE = new TypeNames("ICMP");
 
     static {
         TABLE.define(ECHO_REPLY, "echo-reply", "echo reply");

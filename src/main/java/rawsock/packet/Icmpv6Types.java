@@ -25,7 +25,7 @@ public final class Icmpv6Types {
     /** Destination-unreachable code 4 (RFC 4443 3.1): what a closed UDP port earns. */
     public static final int CODE_PORT_UNREACH = 4;
 
-    private static final TypeNames TABLE = new TypeNames("ICMPv6");
+    static final TypeNames TABLE = new TypeNames("ICMPv6");
 
     static {
         TABLE.define(DEST_UNREACH, "dest-unreach", "destination unreachable");
