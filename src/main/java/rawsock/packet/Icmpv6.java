@@ -203,12 +203,7 @@ public final class Icmpv6 extends IcmpHeader implements Layer {
     @Override
     public void fields(FieldSink out) {
         typeFields(out);
-        if (has(CHECKSUM_OFFSET, 2)) {
-            out.number("checksum", checksum());
-            if (checksumCheckable()) {
-                out.flag("checksum_ok", checksumOk());
-            }
-        }
+        pseudoChecksumFields(out, CHECKSUM_OFFSET, checksumCheckable(), checksumOk());
         int type = type();
         if (has(ID_OFFSET, 4)) {
             if (Icmpv6Types.hasIdSeq(type)) {
@@ -282,7 +277,7 @@ public final class Icmpv6 extends IcmpHeader implements Layer {
         text.append("ICMP6 ");
         if (words == null) {
             text.append("type ").append(type).append(", code ").append(code);
-            appendChecksum(text);
+            appendBadChecksum(text, CHECKSUM_OFFSET, checksumCheckable(), checksumOk());
             return;
         }
         text.append(words);
@@ -374,15 +369,8 @@ public final class Icmpv6 extends IcmpHeader implements Layer {
             NdOptions.format(buf, offset + optionsStart(), offset + optionsEnd(), text);
             text.append(']');
         }
-        appendChecksum(text);
+        appendBadChecksum(text, CHECKSUM_OFFSET, checksumCheckable(), checksumOk());
         appendMalformed(text, malformed());
-    }
-
-    private void appendChecksum(StringBuilder text) {
-        if (checksumCheckable() && !checksumOk()) {
-            text.append(", bad cksum ");
-            Bytes.appendHex16(text, checksum());
-        }
     }
 
     // ---- in-place patch helpers for a message built once in a (direct) buffer; allocation-free ----
