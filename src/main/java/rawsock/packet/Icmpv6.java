@@ -115,7 +115,7 @@ public final class Icmpv6 extends IcmpHeader implements Layer {
             return null;
         }
         StringBuilder text = new StringBuilder(17);
-        NdOptions.appendLinkLayer(text, buf, at + 2, NdOptions.linkLayerLength(Bytes.u8(buf, at + 1) * 8));
+        MacAddress.append(text, buf, at + 2, NdOptions.linkLayerLength(Bytes.u8(buf, at + 1) * 8));
         return text.toString();
     }
 
