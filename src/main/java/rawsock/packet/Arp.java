@@ -167,9 +167,7 @@ public final class Arp extends View implements Layer {
             hwField(out, "target_hw", targetHwOffset());
             protoField(out, "target_proto", targetProtoOffset());
         }
-        if (truncated()) {
-            out.flag("truncated", true);
-        }
+        problemFields(out, null, truncated());
     }
 
     private void hwField(FieldSink out, String name, int rel) {

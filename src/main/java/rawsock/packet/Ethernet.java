@@ -11,13 +11,17 @@ import java.nio.ByteBuffer;
  * <p>Frames as a packet socket hands them over: no preamble and no FCS. Getters return 0 for
  * bytes that are missing; nothing here throws on hostile bytes.
  */
-public final class Ethernet extends View implements Layer {
+public final class Ethernet extends TypeFieldHeader implements Layer {
     public static final int HEADER_LENGTH = 14;
     public static final int DST_OFFSET = 0;
     public static final int SRC_OFFSET = 6;
     public static final int TYPE_OFFSET = 12;
     /** ETH_ZLEN: the shortest frame on the wire without its 4-byte FCS. */
     public static final int MIN_FRAME = 60;
+
+    public Ethernet() {
+        super(HEADER_LENGTH);
+    }
 
     public Ethernet wrap(ByteBuffer buf, int offset, int available) {
         reset(buf, offset, available, available);
@@ -63,44 +67,6 @@ public final class Ethernet extends View implements Layer {
         return mac;
     }
 
-    public boolean typePresent() {
-        return has(TYPE_OFFSET, 2);
-    }
-
-    /** The type field as it is: an EtherType, or an 802.3 length when below 0x0600. */
-    public int typeField() {
-        return u16(TYPE_OFFSET);
-    }
-
-    /** The EtherType, or -1 when the field is missing or is an 802.3 length. */
-    public int etherType() {
-        return typePresent() && typeField() >= EtherType.MIN_ETHERTYPE ? typeField() : -1;
-    }
-
-    /** True when the type field is present and is an 802.3 length. */
-    public boolean is8023() {
-        return typePresent() && typeField() < EtherType.MIN_ETHERTYPE;
-    }
-
-    /** Absolute index of what follows the header (a VLAN tag, a network header or LLC). */
-    public int payloadOffset() {
-        return offset + HEADER_LENGTH;
-    }
-
-    /** Bytes present after the header (the frame's padding included). */
-    public int payloadLength() {
-        return Math.max(0, available - HEADER_LENGTH);
-    }
-
-    public String malformed() {
-        return is8023() ? Llc.malformed(typeField()) : null;
-    }
-
-    @Override
-    public boolean truncated() {
-        return available < HEADER_LENGTH;
-    }
-
     @Override
     public void fields(FieldSink out) {
         if (has(DST_OFFSET, MacAddress.LENGTH)) {
@@ -109,16 +75,7 @@ public final class Ethernet extends View implements Layer {
         if (has(SRC_OFFSET, MacAddress.LENGTH)) {
             out.text("src", srcText());
         }
-        if (typePresent()) {
-            Llc.typeFields(out, buf, offset + TYPE_OFFSET, available - TYPE_OFFSET);
-        }
-        String bad = malformed();
-        if (bad != null) {
-            out.text("malformed", bad);
-        }
-        if (truncated()) {
-            out.flag("truncated", true);
-        }
+        closingFields(out);
     }
 
     /** Like tcpdump -e: "aa:bb:cc:dd:ee:ff > ff:ff:ff:ff:ff:ff, ethertype IPv4 (0x0800)". */
@@ -133,12 +90,7 @@ public final class Ethernet extends View implements Layer {
             return;
         }
         appendAddresses(text);
-        text.append(", ");
-        Llc.describeType(text, buf, offset + TYPE_OFFSET, available - TYPE_OFFSET);
-        String bad = malformed();
-        if (bad != null) {
-            text.append(" [malformed: ").append(bad).append(']');
-        }
+        appendType(text);
     }
 
     private void appendAddresses(StringBuilder text) {

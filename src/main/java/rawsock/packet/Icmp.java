@@ -10,17 +10,13 @@ import java.nio.ByteBuffer;
  * ({@link #quotedOffset()}, {@link #quotedLength()}); {@link PacketDecoder} decodes them as
  * further layers.
  */
-public final class Icmp extends View implements Layer {
-    public static final int HEADER_LENGTH = 8;
-    public static final int TYPE_OFFSET = 0;
-    public static final int CODE_OFFSET = 1;
-    public static final int CHECKSUM_OFFSET = 2;
-    public static final int ID_OFFSET = 4;
-    public static final int SEQ_OFFSET = 6;
+public final class Icmp extends IcmpHeader implements Layer {
     /** Timestamp messages: originate, receive, transmit after the header. */
     public static final int ORIGINATE_OFFSET = 8;
 
-    private boolean quoted;
+    public Icmp() {
+        super(IcmpTypes.TABLE);
+    }
 
     /** Views a message of which {@code available} bytes are present and all of them are the message. */
     public Icmp wrap(ByteBuffer buf, int offset, int available) {
@@ -32,8 +28,7 @@ public final class Icmp extends View implements Layer {
      * bytes long (when the capture cut it, length exceeds available).
      */
     public Icmp wrap(ByteBuffer buf, int offset, int available, int length) {
-        reset(buf, offset, available, length);
-        quoted = false;
+        view(buf, offset, available, length);
         return this;
     }
 
@@ -46,31 +41,6 @@ public final class Icmp extends View implements Layer {
     @Override
     public String name() {
         return "icmp";
-    }
-
-    public int type() {
-        return u8(TYPE_OFFSET);
-    }
-
-    public int code() {
-        return u8(CODE_OFFSET);
-    }
-
-    public int checksum() {
-        return u16(CHECKSUM_OFFSET);
-    }
-
-    /** The 32-bit rest of header. */
-    public long restOfHeader() {
-        return u32(ID_OFFSET);
-    }
-
-    public int id() {
-        return u16(ID_OFFSET);
-    }
-
-    public int seq() {
-        return u16(SEQ_OFFSET);
     }
 
     /** Redirect: the gateway address (32-bit, first octet high). */
@@ -92,29 +62,9 @@ public final class Icmp extends View implements Layer {
         return has(0, 1) && IcmpTypes.isError(type());
     }
 
-    /** The message length the IP header declared (equals available when the capture is whole). */
-    public int length() {
-        return declared;
-    }
-
-    /** Absolute index of the quoted packet of an error message. */
-    public int quotedOffset() {
-        return offset + HEADER_LENGTH;
-    }
-
-    /** Quoted bytes present. */
-    public int quotedLength() {
-        return Math.max(0, available - HEADER_LENGTH);
-    }
-
     /** True when the whole message is present and its checksum verifies. */
     public boolean checksumOk() {
         return !quoted && declared >= HEADER_LENGTH && available >= declared && sumsToOnes(declared, 0);
-    }
-
-    @Override
-    public boolean truncated() {
-        return available < HEADER_LENGTH || (!quoted && available < declared);
     }
 
     private boolean isTimestamp() {
@@ -131,17 +81,7 @@ public final class Icmp extends View implements Layer {
 
     @Override
     public void fields(FieldSink out) {
-        if (has(0, 1)) {
-            out.number("type", type());
-            out.text("type_name", IcmpTypes.name(type()));
-        }
-        if (has(CODE_OFFSET, 1)) {
-            out.number("code", code());
-            String codeName = IcmpTypes.codeName(type(), code());
-            if (codeName != null) {
-                out.text("code_name", codeName);
-            }
-        }
+        typeFields(out);
         if (has(CHECKSUM_OFFSET, 2)) {
             out.number("checksum", checksum());
             if (!quoted && !truncated()) {
@@ -169,9 +109,7 @@ public final class Icmp extends View implements Layer {
         if (isMaskReply() && has(HEADER_LENGTH, 4)) {
             out.text("mask", AddressFormat.ipv4((int) u32(HEADER_LENGTH)));
         }
-        if (truncated()) {
-            out.flag("truncated", true);
-        }
+        problemFields(out, null, truncated());
     }
 
     @Override
@@ -228,26 +166,7 @@ public final class Icmp extends View implements Layer {
     }
 
     // ---- in-place patch helpers for a message built once in a (direct) buffer; allocation-free ----
-
-    /** Writes the identifier only; follow with {@link #updateChecksum} unless the checksum is fixed. */
-    public static void writeId(ByteBuffer buf, int icmpOffset, int id) {
-        Bytes.put16(buf, icmpOffset + ID_OFFSET, id);
-    }
-
-    /** Writes the sequence number only. */
-    public static void writeSeq(ByteBuffer buf, int icmpOffset, int seq) {
-        Bytes.put16(buf, icmpOffset + SEQ_OFFSET, seq);
-    }
-
-    /** Writes the identifier and adjusts the stored checksum incrementally (RFC 1624). */
-    public static void patchId(ByteBuffer buf, int icmpOffset, int id) {
-        Checksum.patchWord(buf, icmpOffset + CHECKSUM_OFFSET, icmpOffset + ID_OFFSET, id & 0xffff);
-    }
-
-    /** Writes the sequence number and adjusts the stored checksum incrementally (RFC 1624). */
-    public static void patchSeq(ByteBuffer buf, int icmpOffset, int seq) {
-        Checksum.patchWord(buf, icmpOffset + CHECKSUM_OFFSET, icmpOffset + SEQ_OFFSET, seq & 0xffff);
-    }
+    // (writeId, writeSeq, patchId and patchSeq are IcmpHeader's, the same for ICMPv6)
 
     /** Timestamp request: writes the originate timestamp and adjusts the checksum incrementally. */
     public static void patchOriginateTimestamp(ByteBuffer buf, int icmpOffset, int millisSinceMidnight) {

@@ -1,9 +1,5 @@
 package rawsock.packet;
 
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
-
 /**
  * ICMPv4 message types (RFC 792, 950, 1256) and the codes of the error types: names for options
  * ({@code --icmp-type echo-request}) and JSON, and the words text output uses.
@@ -29,63 +25,52 @@ public final class IcmpTypes {
     public static final int CODE_FRAG_NEEDED = 4;
     public static final int CODE_PORT_UNREACH = 3;
 
-    private static final String[] NAMES = new String[256];
-    /** What follows "ICMP " in text output for the types without a special layout. */
-    private static final String[] WORDS = new String[256];
-    private static final Map<String, Integer> BY_NAME = new HashMap<>();
-
-    private static final String[] UNREACH_CODES = {
-        "net-unreachable", "host-unreachable", "protocol-unreachable", "port-unreachable",
-        "frag-needed", "source-route-failed", "net-unknown", "host-unknown", "host-isolated",
-        "net-prohibited", "host-prohibited", "net-tos-unreachable", "host-tos-unreachable",
-        "admin-prohibited", "host-precedence-violation", "precedence-cutoff",
-    };
-    private static final String[] UNREACH_WORDS = {
-        "net unreachable", "host unreachable", "protocol unreachable", "port unreachable",
-        "frag needed", "source route failed", "net unknown", "host unknown", "source host isolated",
-        "net prohibited", "host prohibited", "net unreachable for tos", "host unreachable for tos",
-        "admin prohibited", "host precedence violation", "precedence cutoff",
-    };
-    private static final String[] REDIRECT_CODES = {"net", "host", "tos-net", "tos-host"};
-    private static final String[] TIME_EXCEEDED_CODES = {"ttl-exceeded", "reassembly-timeout"};
-    private static final String[] TIME_EXCEEDED_WORDS = {"time exceeded in-transit", "ip reassembly time exceeded"};
-    private static final String[] PARAM_PROBLEM_CODES = {"pointer", "missing-option", "bad-length"};
+    static final TypeNames TABLE = new TypeNames("ICMP");
 
     static {
-        define(ECHO_REPLY, "echo-reply", "echo reply");
-        define(DEST_UNREACH, "dest-unreach", "unreachable");
-        define(SOURCE_QUENCH, "source-quench", "source quench");
-        define(REDIRECT, "redirect", "redirect");
-        define(ECHO_REQUEST, "echo-request", "echo request");
-        define(ROUTER_ADVERT, "router-advert", "router advertisement");
-        define(ROUTER_SOLICIT, "router-solicit", "router solicitation");
-        define(TIME_EXCEEDED, "time-exceeded", "time exceeded");
-        define(PARAM_PROBLEM, "param-problem", "parameter problem");
-        define(TIMESTAMP, "timestamp", "timestamp request");
-        define(TIMESTAMP_REPLY, "timestamp-reply", "timestamp reply");
-        define(INFO_REQUEST, "info-request", "information request");
-        define(INFO_REPLY, "info-reply", "information reply");
-        define(ADDRESS_MASK_REQUEST, "address-mask-request", "address mask request");
-        define(ADDRESS_MASK_REPLY, "address-mask-reply", "address mask reply");
+        TABLE.define(ECHO_REPLY, "echo-reply", "echo reply");
+        TABLE.define(DEST_UNREACH, "dest-unreach", "unreachable");
+        TABLE.define(SOURCE_QUENCH, "source-quench", "source quench");
+        TABLE.define(REDIRECT, "redirect", "redirect");
+        TABLE.define(ECHO_REQUEST, "echo-request", "echo request");
+        TABLE.define(ROUTER_ADVERT, "router-advert", "router advertisement");
+        TABLE.define(ROUTER_SOLICIT, "router-solicit", "router solicitation");
+        TABLE.define(TIME_EXCEEDED, "time-exceeded", "time exceeded");
+        TABLE.define(PARAM_PROBLEM, "param-problem", "parameter problem");
+        TABLE.define(TIMESTAMP, "timestamp", "timestamp request");
+        TABLE.define(TIMESTAMP_REPLY, "timestamp-reply", "timestamp reply");
+        TABLE.define(INFO_REQUEST, "info-request", "information request");
+        TABLE.define(INFO_REPLY, "info-reply", "information reply");
+        TABLE.define(ADDRESS_MASK_REQUEST, "address-mask-request", "address mask request");
+        TABLE.define(ADDRESS_MASK_REPLY, "address-mask-reply", "address mask reply");
         // Spellings of ping(8), nping and iptables, accepted on input only.
-        BY_NAME.put("echo", ECHO_REQUEST);
-        BY_NAME.put("echoreply", ECHO_REPLY);
-        BY_NAME.put("unreachable", DEST_UNREACH);
-        BY_NAME.put("destination-unreachable", DEST_UNREACH);
-        BY_NAME.put("timestamp-request", TIMESTAMP);
-        BY_NAME.put("parameter-problem", PARAM_PROBLEM);
-        BY_NAME.put("router-advertisement", ROUTER_ADVERT);
-        BY_NAME.put("router-solicitation", ROUTER_SOLICIT);
-        BY_NAME.put("ttl-exceeded", TIME_EXCEEDED);
+        TABLE.alias("echo", ECHO_REQUEST);
+        TABLE.alias("echoreply", ECHO_REPLY);
+        TABLE.alias("unreachable", DEST_UNREACH);
+        TABLE.alias("destination-unreachable", DEST_UNREACH);
+        TABLE.alias("timestamp-request", TIMESTAMP);
+        TABLE.alias("parameter-problem", PARAM_PROBLEM);
+        TABLE.alias("router-advertisement", ROUTER_ADVERT);
+        TABLE.alias("router-solicitation", ROUTER_SOLICIT);
+        TABLE.alias("ttl-exceeded", TIME_EXCEEDED);
+
+        TABLE.codeNames(DEST_UNREACH,
+                "net-unreachable", "host-unreachable", "protocol-unreachable", "port-unreachable",
+                "frag-needed", "source-route-failed", "net-unknown", "host-unknown", "host-isolated",
+                "net-prohibited", "host-prohibited", "net-tos-unreachable", "host-tos-unreachable",
+                "admin-prohibited", "host-precedence-violation", "precedence-cutoff");
+        TABLE.codeWords(DEST_UNREACH,
+                "net unreachable", "host unreachable", "protocol unreachable", "port unreachable",
+                "frag needed", "source route failed", "net unknown", "host unknown", "source host isolated",
+                "net prohibited", "host prohibited", "net unreachable for tos", "host unreachable for tos",
+                "admin prohibited", "host precedence violation", "precedence cutoff");
+        TABLE.codeNames(REDIRECT, "net", "host", "tos-net", "tos-host");
+        TABLE.codeNames(TIME_EXCEEDED, "ttl-exceeded", "reassembly-timeout");
+        TABLE.codeWords(TIME_EXCEEDED, "time exceeded in-transit", "ip reassembly time exceeded");
+        TABLE.codeNames(PARAM_PROBLEM, "pointer", "missing-option", "bad-length");
     }
 
     private IcmpTypes() {
-    }
-
-    private static void define(int type, String name, String words) {
-        NAMES[type] = name;
-        WORDS[type] = words;
-        BY_NAME.put(name, type);
     }
 
     /**
@@ -94,19 +79,7 @@ public final class IcmpTypes {
      * @throws IllegalArgumentException naming the bad input and what is accepted
      */
     public static int parse(String nameOrNumber) {
-        if (nameOrNumber == null || nameOrNumber.isBlank()) {
-            throw new IllegalArgumentException("empty ICMP type: use a name such as echo-request or 0..255");
-        }
-        String text = nameOrNumber.trim().toLowerCase(Locale.ROOT);
-        if (text.matches("-?[0-9]+")) {
-            return parseNumber("ICMP type", text);
-        }
-        Integer type = BY_NAME.get(text);
-        if (type == null) {
-            throw new IllegalArgumentException("unknown ICMP type '" + nameOrNumber.trim() + "': use 0..255 or one of "
-                    + String.join(", ", namedTypes()));
-        }
-        return type;
+        return TABLE.parse(nameOrNumber);
     }
 
     /**
@@ -114,48 +87,17 @@ public final class IcmpTypes {
      * param-problem a code name such as "port-unreachable" or "frag-needed".
      */
     public static int parseCode(int type, String nameOrNumber) {
-        if (nameOrNumber == null || nameOrNumber.isBlank()) {
-            throw new IllegalArgumentException("empty ICMP code: use 0..255");
-        }
-        String text = nameOrNumber.trim().toLowerCase(Locale.ROOT);
-        if (text.matches("-?[0-9]+")) {
-            return parseNumber("ICMP code", text);
-        }
-        String[] codes = codeNames(type);
-        for (int i = 0; codes != null && i < codes.length; i++) {
-            if (codes[i].equals(text)) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException("unknown ICMP code '" + nameOrNumber.trim() + "' for type " + name(type)
-                + (codes == null ? ": use 0..255" : ": use 0..255 or one of " + String.join(", ", codes)));
-    }
-
-    private static int parseNumber(String what, String text) {
-        int number;
-        try {
-            number = Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            number = Integer.MAX_VALUE;
-        }
-        if (number < 0 || number > 255) {
-            throw new IllegalArgumentException(what + " " + text + " is out of range 0..255");
-        }
-        return number;
+        return TABLE.parseCode(type, nameOrNumber);
     }
 
     /** The type's name ("echo-request"), or the number as text when it has none. */
     public static String name(int type) {
-        if (type < 0 || type > 255) {
-            return Integer.toString(type);
-        }
-        return NAMES[type] != null ? NAMES[type] : IpProtocol.number(type);
+        return TABLE.name(type);
     }
 
     /** The code's name for the error types ("port-unreachable"), or null. */
     public static String codeName(int type, int code) {
-        String[] codes = codeNames(type);
-        return codes != null && code >= 0 && code < codes.length ? codes[code] : null;
+        return TABLE.codeName(type, code);
     }
 
     /** True for the error messages that quote the offending packet (RFC 792: 3, 4, 5, 11, 12). */
@@ -169,35 +111,12 @@ public final class IcmpTypes {
         return type == ECHO_REPLY || type == ECHO_REQUEST || (type >= TIMESTAMP && type <= ADDRESS_MASK_REPLY);
     }
 
-    /** Words for text output: "echo request", "port unreachable", "time exceeded in-transit". */
+    /**
+     * Words for text output: "echo request", "port unreachable", "time exceeded in-transit". The
+     * codes of dest-unreach and time-exceeded have words of their own, which replace the type's.
+     */
     static String words(int type, int code) {
-        if (type == DEST_UNREACH && code >= 0 && code < UNREACH_WORDS.length) {
-            return UNREACH_WORDS[code];
-        }
-        if (type == TIME_EXCEEDED && code >= 0 && code < TIME_EXCEEDED_WORDS.length) {
-            return TIME_EXCEEDED_WORDS[code];
-        }
-        return type >= 0 && type <= 255 ? WORDS[type] : null;
-    }
-
-    private static String[] codeNames(int type) {
-        switch (type) {
-            case DEST_UNREACH:
-                return UNREACH_CODES;
-            case REDIRECT:
-                return REDIRECT_CODES;
-            case TIME_EXCEEDED:
-                return TIME_EXCEEDED_CODES;
-            case PARAM_PROBLEM:
-                return PARAM_PROBLEM_CODES;
-            default:
-                return null;
-        }
-    }
-
-    private static String[] namedTypes() {
-        return new String[] {"echo-reply", "dest-unreach", "source-quench", "redirect", "echo-request",
-            "router-advert", "router-solicit", "time-exceeded", "param-problem", "timestamp",
-            "timestamp-reply", "info-request", "info-reply", "address-mask-request", "address-mask-reply"};
+        String codeWords = TABLE.codeWords(type, code);
+        return codeWords != null ? codeWords : TABLE.words(type);
     }
 }

@@ -13,13 +13,7 @@ import java.nio.ByteBuffer;
  * ({@link #quotedOffset()}, {@link #quotedLength()}); {@link PacketDecoder} decodes it as
  * further layers.
  */
-public final class Icmpv6 extends View implements Layer {
-    public static final int HEADER_LENGTH = 8;
-    public static final int TYPE_OFFSET = 0;
-    public static final int CODE_OFFSET = 1;
-    public static final int CHECKSUM_OFFSET = 2;
-    public static final int ID_OFFSET = 4;
-    public static final int SEQ_OFFSET = 6;
+public final class Icmpv6 extends IcmpHeader implements Layer {
     /** Packet too big: the MTU; parameter problem: the pointer. Both 32 bits. */
     public static final int MTU_OFFSET = 4;
     public static final int POINTER_OFFSET = 4;
@@ -38,8 +32,11 @@ public final class Icmpv6 extends View implements Layer {
     private static final String BAD_OPTION = "bad option length";
     private static final String TOO_SHORT = "shorter than its type requires";
 
-    private boolean quoted;
     private long pseudoSum = -1;
+
+    public Icmpv6() {
+        super(Icmpv6Types.TABLE);
+    }
 
     /** Views a message of which {@code available} bytes are present and all of them are the message. */
     public Icmpv6 wrap(ByteBuffer buf, int offset, int available) {
@@ -48,8 +45,7 @@ public final class Icmpv6 extends View implements Layer {
 
     /** Views {@code available} bytes of a message the IPv6 header says is {@code length} bytes long. */
     public Icmpv6 wrap(ByteBuffer buf, int offset, int available, int length) {
-        reset(buf, offset, available, length);
-        quoted = false;
+        view(buf, offset, available, length);
         pseudoSum = -1;
         return this;
     }
@@ -69,31 +65,6 @@ public final class Icmpv6 extends View implements Layer {
     @Override
     public String name() {
         return "icmp6";
-    }
-
-    public int type() {
-        return u8(TYPE_OFFSET);
-    }
-
-    public int code() {
-        return u8(CODE_OFFSET);
-    }
-
-    public int checksum() {
-        return u16(CHECKSUM_OFFSET);
-    }
-
-    /** The 32 bits after the checksum. */
-    public long restOfHeader() {
-        return u32(ID_OFFSET);
-    }
-
-    public int id() {
-        return u16(ID_OFFSET);
-    }
-
-    public int seq() {
-        return u16(SEQ_OFFSET);
     }
 
     /** Packet too big: the next-hop MTU (32 bits). */
@@ -144,27 +115,12 @@ public final class Icmpv6 extends View implements Layer {
             return null;
         }
         StringBuilder text = new StringBuilder(17);
-        NdOptions.appendLinkLayer(text, buf, at + 2, NdOptions.linkLayerLength(Bytes.u8(buf, at + 1) * 8));
+        MacAddress.append(text, buf, at + 2, NdOptions.linkLayerLength(Bytes.u8(buf, at + 1) * 8));
         return text.toString();
     }
 
     public boolean isError() {
         return has(0, 1) && Icmpv6Types.isError(type());
-    }
-
-    /** The message length the IPv6 header declared (equals available when the capture is whole). */
-    public int length() {
-        return declared;
-    }
-
-    /** Absolute index of the invoking packet an error quotes. */
-    public int quotedOffset() {
-        return offset + HEADER_LENGTH;
-    }
-
-    /** Quoted bytes present. */
-    public int quotedLength() {
-        return Math.max(0, available - HEADER_LENGTH);
     }
 
     /** True when the pseudo-header is known, the whole message present and its checksum verifies. */
@@ -245,29 +201,9 @@ public final class Icmpv6 extends View implements Layer {
     }
 
     @Override
-    public boolean truncated() {
-        return available < HEADER_LENGTH || (!quoted && available < declared);
-    }
-
-    @Override
     public void fields(FieldSink out) {
-        if (has(0, 1)) {
-            out.number("type", type());
-            out.text("type_name", Icmpv6Types.name(type()));
-        }
-        if (has(CODE_OFFSET, 1)) {
-            out.number("code", code());
-            String codeName = Icmpv6Types.codeName(type(), code());
-            if (codeName != null) {
-                out.text("code_name", codeName);
-            }
-        }
-        if (has(CHECKSUM_OFFSET, 2)) {
-            out.number("checksum", checksum());
-            if (checksumCheckable()) {
-                out.flag("checksum_ok", checksumOk());
-            }
-        }
+        typeFields(out);
+        pseudoChecksumFields(out, CHECKSUM_OFFSET, checksumCheckable(), checksumOk());
         int type = type();
         if (has(ID_OFFSET, 4)) {
             if (Icmpv6Types.hasIdSeq(type)) {
@@ -307,13 +243,7 @@ public final class Icmpv6 extends View implements Layer {
             NdOptions.format(buf, offset + optionsStart(), offset + optionsEnd(), text);
             out.text("options", text.toString());
         }
-        String bad = malformed();
-        if (bad != null) {
-            out.text("malformed", bad);
-        }
-        if (truncated()) {
-            out.flag("truncated", true);
-        }
+        problemFields(out, malformed(), truncated());
     }
 
     private String advertFlagsText() {
@@ -347,7 +277,7 @@ public final class Icmpv6 extends View implements Layer {
         text.append("ICMP6 ");
         if (words == null) {
             text.append("type ").append(type).append(", code ").append(code);
-            appendChecksum(text);
+            appendBadChecksum(text, CHECKSUM_OFFSET, checksumCheckable(), checksumOk());
             return;
         }
         text.append(words);
@@ -439,43 +369,13 @@ public final class Icmpv6 extends View implements Layer {
             NdOptions.format(buf, offset + optionsStart(), offset + optionsEnd(), text);
             text.append(']');
         }
-        appendChecksum(text);
-        String bad = malformed();
-        if (bad != null) {
-            text.append(" [malformed: ").append(bad).append(']');
-        }
-    }
-
-    private void appendChecksum(StringBuilder text) {
-        if (checksumCheckable() && !checksumOk()) {
-            text.append(", bad cksum ");
-            Bytes.appendHex16(text, checksum());
-        }
+        appendBadChecksum(text, CHECKSUM_OFFSET, checksumCheckable(), checksumOk());
+        appendMalformed(text, malformed());
     }
 
     // ---- in-place patch helpers for a message built once in a (direct) buffer; allocation-free ----
-    // The pseudo-header does not change when id or sequence do, so the incremental update of
-    // RFC 1624 works exactly as for ICMPv4.
-
-    /** Writes the identifier only; follow with {@link #updateChecksum} unless the checksum is fixed. */
-    public static void writeId(ByteBuffer buf, int icmpOffset, int id) {
-        Bytes.put16(buf, icmpOffset + ID_OFFSET, id);
-    }
-
-    /** Writes the sequence number only. */
-    public static void writeSeq(ByteBuffer buf, int icmpOffset, int seq) {
-        Bytes.put16(buf, icmpOffset + SEQ_OFFSET, seq);
-    }
-
-    /** Writes the identifier and adjusts the stored checksum incrementally (RFC 1624). */
-    public static void patchId(ByteBuffer buf, int icmpOffset, int id) {
-        Checksum.patchWord(buf, icmpOffset + CHECKSUM_OFFSET, icmpOffset + ID_OFFSET, id & 0xffff);
-    }
-
-    /** Writes the sequence number and adjusts the stored checksum incrementally (RFC 1624). */
-    public static void patchSeq(ByteBuffer buf, int icmpOffset, int seq) {
-        Checksum.patchWord(buf, icmpOffset + CHECKSUM_OFFSET, icmpOffset + SEQ_OFFSET, seq & 0xffff);
-    }
+    // (writeId, writeSeq, patchId and patchSeq are IcmpHeader's: the pseudo-header does not change
+    // when id or sequence do, so the incremental update of RFC 1624 works exactly as for ICMPv4)
 
     /**
      * Recomputes the checksum over {@code icmpLength} bytes with the IPv6 pseudo-header sum

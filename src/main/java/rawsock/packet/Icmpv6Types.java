@@ -1,9 +1,5 @@
 package rawsock.packet;
 
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
-
 /**
  * ICMPv6 message types (RFC 4443, 4861 neighbour discovery, 2710/3810 MLD) and the codes of the
  * error types: names for options ({@code --icmp-type neighbor-solicit}) and JSON, and the words
@@ -29,69 +25,56 @@ public final class Icmpv6Types {
     /** Destination-unreachable code 4 (RFC 4443 3.1): what a closed UDP port earns. */
     public static final int CODE_PORT_UNREACH = 4;
 
-    private static final String[] NAMES = new String[256];
-    /** What follows "ICMP6 " in text output. */
-    private static final String[] WORDS = new String[256];
-    private static final Map<String, Integer> BY_NAME = new HashMap<>();
-
-    private static final String[] UNREACH_CODES = {
-        "no-route", "admin-prohibited", "beyond-scope", "address-unreachable", "port-unreachable",
-        "source-policy", "reject-route", "source-routing-header",
-    };
-    /** tcpdump's words (print-icmp6.c) where it has them. */
-    private static final String[] UNREACH_WORDS = {
-        "unreachable route", "unreachable prohibited", "beyond scope", "unreachable address",
-        "unreachable port", "source address failed policy", "reject route", "source routing header error",
-    };
-    private static final String[] TIME_EXCEEDED_CODES = {"hop-limit-exceeded", "reassembly-timeout"};
-    private static final String[] TIME_EXCEEDED_WORDS = {"in-transit", "reassembly"};
-    private static final String[] PARAM_PROBLEM_CODES = {
-        "erroneous-header", "unrecognized-next-header", "unrecognized-option", "first-fragment-incomplete",
-    };
-    private static final String[] PARAM_PROBLEM_WORDS = {
-        "erroneous header field", "unrecognized next header", "unrecognized option", "first fragment incomplete",
-    };
+    static final TypeNames TABLE = new TypeNames("ICMPv6");
 
     static {
-        define(DEST_UNREACH, "dest-unreach", "destination unreachable");
-        define(PACKET_TOO_BIG, "packet-too-big", "packet too big");
-        define(TIME_EXCEEDED, "time-exceeded", "time exceeded");
-        define(PARAM_PROBLEM, "param-problem", "parameter problem");
-        define(ECHO_REQUEST, "echo-request", "echo request");
-        define(ECHO_REPLY, "echo-reply", "echo reply");
-        define(MLD_QUERY, "mld-query", "multicast listener query");
-        define(MLD_REPORT, "mld-report", "multicast listener report");
-        define(MLD_DONE, "mld-done", "multicast listener done");
-        define(ROUTER_SOLICIT, "router-solicit", "router solicitation");
-        define(ROUTER_ADVERT, "router-advert", "router advertisement");
-        define(NEIGHBOR_SOLICIT, "neighbor-solicit", "neighbor solicitation");
-        define(NEIGHBOR_ADVERT, "neighbor-advert", "neighbor advertisement");
-        define(REDIRECT, "redirect", "redirect");
-        define(MLDV2_REPORT, "mldv2-report", "multicast listener report v2");
+        TABLE.define(DEST_UNREACH, "dest-unreach", "destination unreachable");
+        TABLE.define(PACKET_TOO_BIG, "packet-too-big", "packet too big");
+        TABLE.define(TIME_EXCEEDED, "time-exceeded", "time exceeded");
+        TABLE.define(PARAM_PROBLEM, "param-problem", "parameter problem");
+        TABLE.define(ECHO_REQUEST, "echo-request", "echo request");
+        TABLE.define(ECHO_REPLY, "echo-reply", "echo reply");
+        TABLE.define(MLD_QUERY, "mld-query", "multicast listener query");
+        TABLE.define(MLD_REPORT, "mld-report", "multicast listener report");
+        TABLE.define(MLD_DONE, "mld-done", "multicast listener done");
+        TABLE.define(ROUTER_SOLICIT, "router-solicit", "router solicitation");
+        TABLE.define(ROUTER_ADVERT, "router-advert", "router advertisement");
+        TABLE.define(NEIGHBOR_SOLICIT, "neighbor-solicit", "neighbor solicitation");
+        TABLE.define(NEIGHBOR_ADVERT, "neighbor-advert", "neighbor advertisement");
+        TABLE.define(REDIRECT, "redirect", "redirect");
+        TABLE.define(MLDV2_REPORT, "mldv2-report", "multicast listener report v2");
         // Spellings of ping(8), ip6tables and nping, accepted on input only.
-        BY_NAME.put("echo", ECHO_REQUEST);
-        BY_NAME.put("echoreply", ECHO_REPLY);
-        BY_NAME.put("unreachable", DEST_UNREACH);
-        BY_NAME.put("destination-unreachable", DEST_UNREACH);
-        BY_NAME.put("parameter-problem", PARAM_PROBLEM);
-        BY_NAME.put("router-solicitation", ROUTER_SOLICIT);
-        BY_NAME.put("router-advertisement", ROUTER_ADVERT);
-        BY_NAME.put("neighbor-solicitation", NEIGHBOR_SOLICIT);
-        BY_NAME.put("neighbour-solicitation", NEIGHBOR_SOLICIT);
-        BY_NAME.put("neighbour-solicit", NEIGHBOR_SOLICIT);
-        BY_NAME.put("neighbor-advertisement", NEIGHBOR_ADVERT);
-        BY_NAME.put("neighbour-advertisement", NEIGHBOR_ADVERT);
-        BY_NAME.put("neighbour-advert", NEIGHBOR_ADVERT);
-        BY_NAME.put("ttl-exceeded", TIME_EXCEEDED);
+        TABLE.alias("echo", ECHO_REQUEST);
+        TABLE.alias("echoreply", ECHO_REPLY);
+        TABLE.alias("unreachable", DEST_UNREACH);
+        TABLE.alias("destination-unreachable", DEST_UNREACH);
+        TABLE.alias("parameter-problem", PARAM_PROBLEM);
+        TABLE.alias("router-solicitation", ROUTER_SOLICIT);
+        TABLE.alias("router-advertisement", ROUTER_ADVERT);
+        TABLE.alias("neighbor-solicitation", NEIGHBOR_SOLICIT);
+        TABLE.alias("neighbour-solicitation", NEIGHBOR_SOLICIT);
+        TABLE.alias("neighbour-solicit", NEIGHBOR_SOLICIT);
+        TABLE.alias("neighbor-advertisement", NEIGHBOR_ADVERT);
+        TABLE.alias("neighbour-advertisement", NEIGHBOR_ADVERT);
+        TABLE.alias("neighbour-advert", NEIGHBOR_ADVERT);
+        TABLE.alias("ttl-exceeded", TIME_EXCEEDED);
+
+        TABLE.codeNames(DEST_UNREACH,
+                "no-route", "admin-prohibited", "beyond-scope", "address-unreachable", "port-unreachable",
+                "source-policy", "reject-route", "source-routing-header");
+        // tcpdump's words (print-icmp6.c) where it has them.
+        TABLE.codeWords(DEST_UNREACH,
+                "unreachable route", "unreachable prohibited", "beyond scope", "unreachable address",
+                "unreachable port", "source address failed policy", "reject route", "source routing header error");
+        TABLE.codeNames(TIME_EXCEEDED, "hop-limit-exceeded", "reassembly-timeout");
+        TABLE.codeWords(TIME_EXCEEDED, "in-transit", "reassembly");
+        TABLE.codeNames(PARAM_PROBLEM,
+                "erroneous-header", "unrecognized-next-header", "unrecognized-option", "first-fragment-incomplete");
+        TABLE.codeWords(PARAM_PROBLEM,
+                "erroneous header field", "unrecognized next header", "unrecognized option", "first fragment incomplete");
     }
 
     private Icmpv6Types() {
-    }
-
-    private static void define(int type, String name, String words) {
-        NAMES[type] = name;
-        WORDS[type] = words;
-        BY_NAME.put(name, type);
     }
 
     /**
@@ -100,19 +83,7 @@ public final class Icmpv6Types {
      * @throws IllegalArgumentException naming the bad input and what is accepted
      */
     public static int parse(String nameOrNumber) {
-        if (nameOrNumber == null || nameOrNumber.isBlank()) {
-            throw new IllegalArgumentException("empty ICMPv6 type: use a name such as echo-request or 0..255");
-        }
-        String text = nameOrNumber.trim().toLowerCase(Locale.ROOT);
-        if (text.matches("-?[0-9]+")) {
-            return parseNumber("ICMPv6 type", text);
-        }
-        Integer type = BY_NAME.get(text);
-        if (type == null) {
-            throw new IllegalArgumentException("unknown ICMPv6 type '" + nameOrNumber.trim()
-                    + "': use 0..255 or one of " + String.join(", ", namedTypes()));
-        }
-        return type;
+        return TABLE.parse(nameOrNumber);
     }
 
     /**
@@ -120,48 +91,17 @@ public final class Icmpv6Types {
      * param-problem a code name such as "port-unreachable" or "hop-limit-exceeded".
      */
     public static int parseCode(int type, String nameOrNumber) {
-        if (nameOrNumber == null || nameOrNumber.isBlank()) {
-            throw new IllegalArgumentException("empty ICMPv6 code: use 0..255");
-        }
-        String text = nameOrNumber.trim().toLowerCase(Locale.ROOT);
-        if (text.matches("-?[0-9]+")) {
-            return parseNumber("ICMPv6 code", text);
-        }
-        String[] codes = codeNames(type);
-        for (int i = 0; codes != null && i < codes.length; i++) {
-            if (codes[i].equals(text)) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException("unknown ICMPv6 code '" + nameOrNumber.trim() + "' for type " + name(type)
-                + (codes == null ? ": use 0..255" : ": use 0..255 or one of " + String.join(", ", codes)));
-    }
-
-    private static int parseNumber(String what, String text) {
-        int number;
-        try {
-            number = Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            number = Integer.MAX_VALUE;
-        }
-        if (number < 0 || number > 255) {
-            throw new IllegalArgumentException(what + " " + text + " is out of range 0..255");
-        }
-        return number;
+        return TABLE.parseCode(type, nameOrNumber);
     }
 
     /** The type's name ("neighbor-solicit"), or the number as text when it has none. */
     public static String name(int type) {
-        if (type < 0 || type > 255) {
-            return Integer.toString(type);
-        }
-        return NAMES[type] != null ? NAMES[type] : IpProtocol.number(type);
+        return TABLE.name(type);
     }
 
     /** The code's name for the error types ("port-unreachable"), or null. */
     public static String codeName(int type, int code) {
-        String[] codes = codeNames(type);
-        return codes != null && code >= 0 && code < codes.length ? codes[code] : null;
+        return TABLE.codeName(type, code);
     }
 
     /** RFC 4443 2.1: types 0..127 are errors, which quote as much of the invoking packet as fits. */
@@ -176,44 +116,11 @@ public final class Icmpv6Types {
 
     /** Words for text output: "echo request", "neighbor solicitation". */
     static String words(int type) {
-        return type >= 0 && type <= 255 ? WORDS[type] : null;
+        return TABLE.words(type);
     }
 
     /** Words for an error code: "unreachable port", "in-transit", "erroneous header field"; null when unknown. */
     static String codeWords(int type, int code) {
-        String[] words;
-        switch (type) {
-            case DEST_UNREACH:
-                words = UNREACH_WORDS;
-                break;
-            case TIME_EXCEEDED:
-                words = TIME_EXCEEDED_WORDS;
-                break;
-            case PARAM_PROBLEM:
-                words = PARAM_PROBLEM_WORDS;
-                break;
-            default:
-                return null;
-        }
-        return code >= 0 && code < words.length ? words[code] : null;
-    }
-
-    private static String[] codeNames(int type) {
-        switch (type) {
-            case DEST_UNREACH:
-                return UNREACH_CODES;
-            case TIME_EXCEEDED:
-                return TIME_EXCEEDED_CODES;
-            case PARAM_PROBLEM:
-                return PARAM_PROBLEM_CODES;
-            default:
-                return null;
-        }
-    }
-
-    private static String[] namedTypes() {
-        return new String[] {"dest-unreach", "packet-too-big", "time-exceeded", "param-problem", "echo-request",
-            "echo-reply", "mld-query", "mld-report", "mld-done", "router-solicit", "router-advert",
-            "neighbor-solicit", "neighbor-advert", "redirect", "mldv2-report"};
+        return TABLE.codeWords(type, code);
     }
 }

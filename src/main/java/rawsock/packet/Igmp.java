@@ -146,9 +146,7 @@ public final class Igmp extends View implements Layer {
             out.number("qqic", u8(9));
             out.number("sources", sourceCount());
         }
-        if (truncated()) {
-            out.flag("truncated", true);
-        }
+        problemFields(out, null, truncated());
     }
 
     @Override

@@ -87,16 +87,7 @@ public final class IpProtocol {
         }
         String text = nameOrNumber.trim().toLowerCase(Locale.ROOT);
         if (text.matches("-?[0-9]+")) {
-            int number;
-            try {
-                number = Integer.parseInt(text);
-            } catch (NumberFormatException e) {
-                number = Integer.MAX_VALUE;
-            }
-            if (number < 0 || number > 255) {
-                throw new IllegalArgumentException("IP protocol number " + text + " is out of range 0..255");
-            }
-            return number;
+            return TypeNames.parseNumber("IP protocol number", text);
         }
         Integer number = BY_NAME.get(text);
         if (number == null) {

@@ -254,13 +254,7 @@ public final class Ipv4 extends View implements Layer {
             Ipv4Options.format(buf, offset + MIN_HEADER, offset + headerLength(), text);
             out.text("options", text.toString());
         }
-        String bad = malformed();
-        if (bad != null) {
-            out.text("malformed", bad);
-        }
-        if (truncated()) {
-            out.flag("truncated", true);
-        }
+        problemFields(out, malformed(), truncated());
     }
 
     @Override
@@ -314,10 +308,7 @@ public final class Ipv4 extends View implements Layer {
             text.append(" bad cksum ");
             Bytes.appendHex16(text, checksum());
         }
-        String bad = malformed();
-        if (bad != null) {
-            text.append(" [malformed: ").append(bad).append(']');
-        }
+        appendMalformed(text, malformed());
         if (!headerComplete() && ihl() >= 5) {
             text.append(" [truncated header]");
         } else if (!quoted && totalLength() > available) {

@@ -4,12 +4,12 @@ import java.nio.ByteBuffer;
 
 /**
  * Text of IPv4 options (RFC 791 3.1, RFC 2113) for output: "NOP,RA", "LSRR 10.0.0.1 10.0.0.2".
- * Walks type-length-value entries with every length checked so a hostile header ends the walk
- * instead of looping or reading past the header.
+ * The walk, every length checked so a hostile header ends it, is {@link KindLengthOptions}'s:
+ * TCP options have the same format.
  */
 final class Ipv4Options {
-    static final int EOL = 0;
-    static final int NOP = 1;
+    static final int EOL = KindLengthOptions.EOL;
+    static final int NOP = KindLengthOptions.NOP;
     static final int RR = 7;
     static final int TS = 68;
     static final int SECURITY = 130;
@@ -27,60 +27,12 @@ final class Ipv4Options {
      * @return false when an option's length is impossible (the rest is then not shown)
      */
     static boolean format(ByteBuffer buf, int from, int to, StringBuilder text) {
-        int i = from;
-        boolean first = true;
-        while (i < to) {
-            int kind = Bytes.u8(buf, i);
-            if (!first) {
-                text.append(',');
-            }
-            first = false;
-            if (kind == EOL) {
-                text.append("EOL");
-                return true; // the rest is padding
-            }
-            if (kind == NOP) {
-                text.append("NOP");
-                i++;
-                continue;
-            }
-            if (i + 1 >= to) {
-                text.append("[bad opt]");
-                return false;
-            }
-            int length = Bytes.u8(buf, i + 1);
-            if (length < 2 || i + length > to) {
-                text.append("[bad opt]");
-                return false;
-            }
-            appendOne(buf, i, kind, length, text);
-            i += length;
-        }
-        return true;
+        return KindLengthOptions.format(buf, from, to, text, "EOL", "NOP", Ipv4Options::appendOne);
     }
 
     /** True when the options in {@code buf[from, to)} parse without an impossible length. */
     static boolean wellFormed(ByteBuffer buf, int from, int to) {
-        int i = from;
-        while (i < to) {
-            int kind = Bytes.u8(buf, i);
-            if (kind == EOL) {
-                return true;
-            }
-            if (kind == NOP) {
-                i++;
-                continue;
-            }
-            if (i + 1 >= to) {
-                return false;
-            }
-            int length = Bytes.u8(buf, i + 1);
-            if (length < 2 || i + length > to) {
-                return false;
-            }
-            i += length;
-        }
-        return true;
+        return KindLengthOptions.wellFormed(buf, from, to);
     }
 
     private static void appendOne(ByteBuffer buf, int at, int kind, int length, StringBuilder text) {

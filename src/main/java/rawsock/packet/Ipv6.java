@@ -355,20 +355,30 @@ public final class Ipv6 extends View implements Layer {
 
     /** Hop-by-Hop / Destination options: TLVs whose lengths stay inside the header. */
     private boolean optionsWellFormed(int at, int length) {
-        int pos = at + 2;
         int end = at + length;
+        int pos = at + 2;
         while (pos < end) {
-            int type = u8(pos);
-            if (type == 0) {
-                pos++;
-                continue;
-            }
-            if (pos + 2 > end || pos + 2 + u8(pos + 1) > end) {
+            pos = nextOption(pos, end);
+            if (pos < 0) {
                 return false;
             }
-            pos += 2 + u8(pos + 1);
         }
         return true;
+    }
+
+    /**
+     * Relative index after the Hop-by-Hop / Destination option at {@code pos} (RFC 8200 4.2:
+     * Pad1, type 0, is one byte; every other option is type, data length, data), or -1 when its
+     * length runs past {@code end}.
+     */
+    private int nextOption(int pos, int end) {
+        if (u8(pos) == 0) {
+            return pos + 1;
+        }
+        if (pos + 2 > end || pos + 2 + u8(pos + 1) > end) {
+            return -1;
+        }
+        return pos + 2 + u8(pos + 1);
     }
 
     /** The walked chain as text: "hop-by-hop(rtalert 0),fragment(off 0,M,id 0x1234)". */
@@ -426,32 +436,28 @@ public final class Ipv6 extends View implements Layer {
             text.append("len ").append(length);
             first = false;
         }
-        int pos = at + 2;
         int end = at + length;
-        while (pos < end) {
-            int type = u8(pos);
-            if (type == 0) {
-                pos++;
-                continue;
-            }
-            if (pos + 2 > end || pos + 2 + u8(pos + 1) > end) {
+        for (int pos = at + 2, next; pos < end; pos = next) {
+            next = nextOption(pos, end);
+            if (next < 0) {
                 text.append(first ? "" : ",").append("[bad opt]");
                 break;
             }
-            int optLength = u8(pos + 1);
-            if (type != 1) { // PadN
-                text.append(first ? "" : ",");
-                first = false;
-                if (type == 5 && optLength == 2) {
-                    text.append("rtalert ").append(u16(pos + 2));
-                } else if (type == 0xc2 && optLength == 4) {
-                    text.append("jumbo ").append(u32(pos + 2));
-                } else {
-                    text.append("opt ");
-                    Bytes.appendHex8(text, type);
-                }
+            int type = u8(pos);
+            if (type == 0 || type == 1) {
+                continue; // Pad1 and PadN say nothing
             }
-            pos += 2 + optLength;
+            text.append(first ? "" : ",");
+            first = false;
+            int optLength = u8(pos + 1);
+            if (type == 5 && optLength == 2) {
+                text.append("rtalert ").append(u16(pos + 2));
+            } else if (type == 0xc2 && optLength == 4) {
+                text.append("jumbo ").append(u32(pos + 2));
+            } else {
+                text.append("opt ");
+                Bytes.appendHex8(text, type);
+            }
         }
         text.append(')');
     }
@@ -510,13 +516,7 @@ public final class Ipv6 extends View implements Layer {
             out.number("proto", upperProtocol);
             out.text("proto_name", IpProtocol.name(upperProtocol));
         }
-        String bad = malformed();
-        if (bad != null) {
-            out.text("malformed", bad);
-        }
-        if (truncated()) {
-            out.flag("truncated", true);
-        }
+        problemFields(out, malformed(), truncated());
     }
 
     @Override
@@ -554,10 +554,7 @@ public final class Ipv6 extends View implements Layer {
                 text.append(" proto ").append(IpProtocol.name(upperProtocol));
             }
         }
-        String bad = malformed();
-        if (bad != null) {
-            text.append(" [malformed: ").append(bad).append(']');
-        }
+        appendMalformed(text, malformed());
         if (!quoted) {
             if (chainCut) {
                 text.append(" [truncated ").append(extensionName(upperProtocol)).append(']');

@@ -157,7 +157,15 @@ public final class MacAddress {
 
     /** Appends "aa:bb:cc:dd:ee:ff" of the 6 bytes at absolute {@code index}; allocates nothing. */
     public static StringBuilder append(StringBuilder text, ByteBuffer buf, int index) {
-        for (int i = 0; i < LENGTH; i++) {
+        return append(text, buf, index, LENGTH);
+    }
+
+    /**
+     * Appends {@code length} bytes at absolute {@code index} written like a MAC, for link-layer
+     * addresses that are not 6 bytes long (a neighbour-discovery option may carry any).
+     */
+    static StringBuilder append(StringBuilder text, ByteBuffer buf, int index, int length) {
+        for (int i = 0; i < length; i++) {
             appendByte(text, i, buf.get(index + i));
         }
         return text;

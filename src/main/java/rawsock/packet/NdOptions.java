@@ -18,8 +18,6 @@ final class NdOptions {
     /** Text output lists at most this many options, then "...". */
     static final int MAX_FORMATTED = 32;
 
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
-
     private NdOptions() {
     }
 
@@ -93,7 +91,7 @@ final class NdOptions {
             case SOURCE_LINK_LAYER:
             case TARGET_LINK_LAYER:
                 text.append(type == SOURCE_LINK_LAYER ? "slla " : "tlla ");
-                appendLinkLayer(text, buf, pos + 2, linkLayerLength(length));
+                MacAddress.append(text, buf, pos + 2, linkLayerLength(length));
                 return;
             case PREFIX_INFO:
                 if (length == 32) {
@@ -161,17 +159,6 @@ final class NdOptions {
             text.append("infinity");
         } else {
             text.append(seconds).append('s');
-        }
-    }
-
-    /** Link-layer address bytes as aa:bb:cc:dd:ee:ff. */
-    static void appendLinkLayer(StringBuilder text, ByteBuffer buf, int index, int length) {
-        for (int i = 0; i < length; i++) {
-            if (i > 0) {
-                text.append(':');
-            }
-            int b = Bytes.u8(buf, index + i);
-            text.append(HEX[b >>> 4]).append(HEX[b & 0xf]);
         }
     }
 }

@@ -13,6 +13,8 @@ import java.nio.ByteBuffer;
  */
 public final class PacketDecoder {
     private static final String FRAGMENT = "fragment";
+    private static final String NOT_QUOTED_IPV4 = "quoted bytes not IPv4";
+    private static final String NOT_QUOTED_IPV6 = "quoted bytes not IPv6";
 
     private final DecodedPacket packet = new DecodedPacket();
 
@@ -213,35 +215,12 @@ public final class PacketDecoder {
 
     /** The packet quoted by an ICMPv6 error: its IPv6 header and chain, and the start of its upper layer. */
     private void decodeQuoted6(ByteBuffer bytes, int offset, int length) {
-        packet.markQuotedStart();
-        if (((bytes.get(offset) & 0xff) >>> 4) != 6) {
-            packet.add(quotedRaw.wrap(bytes, offset, length).label("quoted bytes not IPv6"));
-            return;
-        }
-        quotedIp6.wrap(bytes, offset, length).quoted(true);
-        packet.add(quotedIp6);
-        if (!quotedIp6.chainComplete() || !quotedIp6.firstFragment()) {
-            return;
-        }
-        int payload = quotedIp6.upperOffset();
-        int present = quotedIp6.upperLength();
-        if (present <= 0) {
-            return;
-        }
-        int declared = quotedIp6.declaredUpperLength();
-        switch (quotedIp6.upperProtocol()) {
-            case IpProtocol.ICMP6:
-                packet.add(quotedIcmp6.wrap(bytes, payload, present, declared).quoted(true));
-                break;
-            case IpProtocol.TCP:
-                packet.add(quotedTcp.wrap(bytes, payload, present, declared).quoted(true));
-                break;
-            case IpProtocol.UDP:
-                packet.add(quotedUdp.wrap(bytes, payload, present, declared).quoted(true));
-                break;
-            default:
-                packet.add(quotedRaw.wrap(bytes, payload, present).protocol(quotedIp6.upperProtocol()));
-                break;
+        if (quotesIp(bytes, offset, length, 6)) {
+            packet.add(quotedIp6.wrap(bytes, offset, length).quoted(true));
+            if (quotedIp6.chainComplete() && quotedIp6.firstFragment()) {
+                addQuotedUpper(bytes, 6, quotedIp6.upperProtocol(), quotedIp6.upperOffset(), quotedIp6.upperLength(),
+                        quotedIp6.declaredUpperLength());
+            }
         }
     }
 
@@ -300,35 +279,47 @@ public final class PacketDecoder {
 
     /** The packet quoted by an ICMP error: its IP header and the first bytes of its transport. */
     private void decodeQuoted(ByteBuffer bytes, int offset, int length) {
+        if (quotesIp(bytes, offset, length, 4)) {
+            packet.add(quotedIp.wrap(bytes, offset, length).quoted(true));
+            if (quotedIp.headerComplete() && quotedIp.firstFragment()) {
+                addQuotedUpper(bytes, 4, quotedIp.protocol(), quotedIp.payloadOffset(), quotedIp.payloadLength(),
+                        quotedIp.declaredPayloadLength());
+            }
+        }
+    }
+
+    /**
+     * Starts the quoted layers. True when the quote starts with an IP header of the error's own
+     * {@code version}; anything else is one raw layer.
+     */
+    private boolean quotesIp(ByteBuffer bytes, int offset, int length, int version) {
         packet.markQuotedStart();
-        if (((bytes.get(offset) & 0xff) >>> 4) != 4) {
-            packet.add(quotedRaw.wrap(bytes, offset, length).label("quoted bytes not IPv4"));
-            return;
+        if (((bytes.get(offset) & 0xff) >>> 4) == version) {
+            return true;
         }
-        quotedIp.wrap(bytes, offset, length).quoted(true);
-        packet.add(quotedIp);
-        if (!quotedIp.headerComplete() || !quotedIp.firstFragment()) {
-            return;
-        }
-        int payload = quotedIp.payloadOffset();
-        int present = quotedIp.payloadLength();
+        packet.add(quotedRaw.wrap(bytes, offset, length).label(version == 4 ? NOT_QUOTED_IPV4 : NOT_QUOTED_IPV6));
+        return false;
+    }
+
+    /**
+     * The start of the quoted packet's upper layer, marked quoted: an error carries too little of
+     * it to check lengths or checksums. ICMP is decoded in the quote of its own IP version only
+     * (ICMPv6 over IPv4, or ICMPv4 over IPv6, is not a real packet and stays raw).
+     */
+    private void addQuotedUpper(ByteBuffer bytes, int version, int protocol, int payload, int present, int declared) {
         if (present <= 0) {
             return;
         }
-        int declared = quotedIp.declaredPayloadLength();
-        switch (quotedIp.protocol()) {
-            case IpProtocol.ICMP:
-                packet.add(quotedIcmp.wrap(bytes, payload, present, declared).quoted(true));
-                break;
-            case IpProtocol.TCP:
-                packet.add(quotedTcp.wrap(bytes, payload, present, declared).quoted(true));
-                break;
-            case IpProtocol.UDP:
-                packet.add(quotedUdp.wrap(bytes, payload, present, declared).quoted(true));
-                break;
-            default:
-                packet.add(quotedRaw.wrap(bytes, payload, present).protocol(quotedIp.protocol()));
-                break;
+        if (protocol == IpProtocol.ICMP && version == 4) {
+            packet.add(quotedIcmp.wrap(bytes, payload, present, declared).quoted(true));
+        } else if (protocol == IpProtocol.ICMP6 && version == 6) {
+            packet.add(quotedIcmp6.wrap(bytes, payload, present, declared).quoted(true));
+        } else if (protocol == IpProtocol.TCP) {
+            packet.add(quotedTcp.wrap(bytes, payload, present, declared).quoted(true));
+        } else if (protocol == IpProtocol.UDP) {
+            packet.add(quotedUdp.wrap(bytes, payload, present, declared).quoted(true));
+        } else {
+            packet.add(quotedRaw.wrap(bytes, payload, present).protocol(protocol));
         }
     }
 

@@ -3,9 +3,11 @@ package rawsock.packet;
 import java.nio.ByteBuffer;
 
 /**
- * Bytes no decoder understood: a protocol without a decoder (GRE, ESP, ...), a non-first
- * fragment, IPv6 or link-layer frames until their decoders exist. Shows what it is and how long,
- * so output stays honest instead of empty.
+ * Bytes no decoder understood: an IP protocol without a decoder (GRE, ESP, ...), a non-first
+ * IPv4 or IPv6 fragment, an EtherType without a decoder (LLDP, ...), what follows more VLAN tags
+ * than the decoder follows, and bytes that are not the IP version expected (neither IPv4 nor
+ * IPv6, or an ICMP error quoting something other than its own family's header). Shows what it
+ * is and how long, so output stays honest instead of empty.
  */
 public final class RawPayload extends View implements Layer {
     private int protocol = -1;

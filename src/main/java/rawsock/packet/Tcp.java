@@ -192,12 +192,7 @@ public final class Tcp extends View implements Layer {
         if (has(WINDOW_OFFSET, 2)) {
             out.number("win", window());
         }
-        if (has(CHECKSUM_OFFSET, 2)) {
-            out.number("checksum", checksum());
-            if (checksumCheckable()) {
-                out.flag("checksum_ok", checksumOk());
-            }
-        }
+        pseudoChecksumFields(out, CHECKSUM_OFFSET, checksumCheckable(), checksumOk());
         if (has(URGENT_OFFSET, 2)) {
             out.number("urg", urgent());
         }
@@ -206,13 +201,7 @@ public final class Tcp extends View implements Layer {
             TcpOptions.format(buf, offset + MIN_HEADER, offset + headerLength(), text);
             out.text("options", text.toString());
         }
-        String bad = malformed();
-        if (bad != null) {
-            out.text("malformed", bad);
-        }
-        if (truncated()) {
-            out.flag("truncated", true);
-        }
+        problemFields(out, malformed(), truncated());
     }
 
     @Override
@@ -247,10 +236,7 @@ public final class Tcp extends View implements Layer {
                 text.append(", options [|tcp]");
             }
         }
-        if (checksumCheckable() && !checksumOk()) {
-            text.append(", bad cksum ");
-            Bytes.appendHex16(text, checksum());
-        }
+        appendBadChecksum(text, CHECKSUM_OFFSET, checksumCheckable(), checksumOk());
         if (dataOffset() < 5) {
             text.append(", bad data offset ").append(dataOffset());
         } else if (!quoted) {

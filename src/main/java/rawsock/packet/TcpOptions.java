@@ -4,12 +4,12 @@ import java.nio.ByteBuffer;
 
 /**
  * TCP options (RFC 9293 3.2, 7323, 2018, 7413) as tcpdump prints them:
- * "mss 1460,sackOK,TS val 1 ecr 0,nop,wscale 7". Each length is checked before it is used, and a
- * length below 2 ends the walk, so hostile options can neither loop nor read past the header.
+ * "mss 1460,sackOK,TS val 1 ecr 0,nop,wscale 7". The walk, every length checked before it is
+ * used, is {@link KindLengthOptions}'s: IPv4 options have the same format.
  */
 public final class TcpOptions {
-    public static final int EOL = 0;
-    public static final int NOP = 1;
+    public static final int EOL = KindLengthOptions.EOL;
+    public static final int NOP = KindLengthOptions.NOP;
     public static final int MSS = 2;
     public static final int WSCALE = 3;
     public static final int SACK_PERMITTED = 4;
@@ -30,36 +30,8 @@ public final class TcpOptions {
      * @return false when an option's length is impossible ("[bad opt]" marks where it stopped)
      */
     public static boolean format(ByteBuffer buf, int from, int to, StringBuilder text) {
-        int i = from;
-        boolean first = true;
-        while (i < to) {
-            int kind = Bytes.u8(buf, i);
-            if (!first) {
-                text.append(',');
-            }
-            first = false;
-            if (kind == EOL) {
-                text.append("eol");
-                return true; // tcpdump stops here too: what follows is padding
-            }
-            if (kind == NOP) {
-                text.append("nop");
-                i++;
-                continue;
-            }
-            if (i + 1 >= to) {
-                text.append("[bad opt]");
-                return false;
-            }
-            int length = Bytes.u8(buf, i + 1);
-            if (length < 2 || i + length > to) {
-                text.append("[bad opt]");
-                return false;
-            }
-            appendOne(buf, i, kind, length, text);
-            i += length;
-        }
-        return true;
+        // tcpdump stops at eol too: what follows is padding
+        return KindLengthOptions.format(buf, from, to, text, "eol", "nop", TcpOptions::appendOne);
     }
 
     /**
@@ -68,56 +40,12 @@ public final class TcpOptions {
      * length byte and data are then within range. Allocation-free, for reply matching.
      */
     public static int find(ByteBuffer buf, int from, int to, int kind) {
-        int i = from;
-        while (i < to) {
-            int k = Bytes.u8(buf, i);
-            if (k == EOL || k == NOP) {
-                if (k == kind) {
-                    return i;
-                }
-                if (k == EOL) {
-                    return -1;
-                }
-                i++;
-                continue;
-            }
-            if (i + 1 >= to) {
-                return -1;
-            }
-            int length = Bytes.u8(buf, i + 1);
-            if (length < 2 || i + length > to) {
-                return -1;
-            }
-            if (k == kind) {
-                return i; // only once its whole length is known to be inside the header
-            }
-            i += length;
-        }
-        return -1;
+        return KindLengthOptions.find(buf, from, to, kind);
     }
 
     /** True when the options in {@code buf[from, to)} parse without an impossible length. */
     public static boolean wellFormed(ByteBuffer buf, int from, int to) {
-        int i = from;
-        while (i < to) {
-            int kind = Bytes.u8(buf, i);
-            if (kind == EOL) {
-                return true;
-            }
-            if (kind == NOP) {
-                i++;
-                continue;
-            }
-            if (i + 1 >= to) {
-                return false;
-            }
-            int length = Bytes.u8(buf, i + 1);
-            if (length < 2 || i + length > to) {
-                return false;
-            }
-            i += length;
-        }
-        return true;
+        return KindLengthOptions.wellFormed(buf, from, to);
     }
 
     private static void appendOne(ByteBuffer buf, int at, int kind, int length, StringBuilder text) {

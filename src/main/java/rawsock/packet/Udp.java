@@ -136,19 +136,8 @@ public final class Udp extends View implements Layer {
         if (has(LENGTH_OFFSET, 2)) {
             out.number("len", length());
         }
-        if (has(CHECKSUM_OFFSET, 2)) {
-            out.number("checksum", checksum());
-            if (checksumCheckable()) {
-                out.flag("checksum_ok", checksumOk());
-            }
-        }
-        String bad = malformed();
-        if (bad != null) {
-            out.text("malformed", bad);
-        }
-        if (truncated()) {
-            out.flag("truncated", true);
-        }
+        pseudoChecksumFields(out, CHECKSUM_OFFSET, checksumCheckable(), checksumOk());
+        problemFields(out, malformed(), truncated());
     }
 
     @Override
@@ -168,10 +157,7 @@ public final class Udp extends View implements Layer {
                 text.append(", bad length ").append(length());
             }
         }
-        if (checksumCheckable() && !checksumOk()) {
-            text.append(", bad cksum ");
-            Bytes.appendHex16(text, checksum());
-        }
+        appendBadChecksum(text, CHECKSUM_OFFSET, checksumCheckable(), checksumOk());
     }
 
     // ---- in-place patch helpers for a datagram built once in a (direct) buffer; allocation-free ----

@@ -13,7 +13,7 @@ import java.nio.ByteBuffer;
  * (VLAN offload); a packet socket then shows the frame without it. Tags seen here were in the
  * bytes.
  */
-public final class Vlan extends View implements Layer {
+public final class Vlan extends TypeFieldHeader implements Layer {
     /** TCI and the type field after it; the TPID belongs to the header before. */
     public static final int HEADER_LENGTH = 4;
     public static final int TCI_OFFSET = 0;
@@ -21,6 +21,10 @@ public final class Vlan extends View implements Layer {
     public static final int MAX_VID = 0xfff;
 
     private int tpid;
+
+    public Vlan() {
+        super(HEADER_LENGTH);
+    }
 
     /**
      * Views the tag whose TCI is at absolute {@code offset}, {@code available} bytes present;
@@ -60,42 +64,6 @@ public final class Vlan extends View implements Layer {
         return tci() & MAX_VID;
     }
 
-    public boolean typePresent() {
-        return has(TYPE_OFFSET, 2);
-    }
-
-    /** The inner type field as it is: an EtherType, or an 802.3 length when below 0x0600. */
-    public int typeField() {
-        return u16(TYPE_OFFSET);
-    }
-
-    /** The inner EtherType, or -1 when missing or an 802.3 length. */
-    public int etherType() {
-        return typePresent() && typeField() >= EtherType.MIN_ETHERTYPE ? typeField() : -1;
-    }
-
-    public boolean is8023() {
-        return typePresent() && typeField() < EtherType.MIN_ETHERTYPE;
-    }
-
-    /** Absolute index of what follows the tag. */
-    public int payloadOffset() {
-        return offset + HEADER_LENGTH;
-    }
-
-    public int payloadLength() {
-        return Math.max(0, available - HEADER_LENGTH);
-    }
-
-    public String malformed() {
-        return is8023() ? Llc.malformed(typeField()) : null;
-    }
-
-    @Override
-    public boolean truncated() {
-        return available < HEADER_LENGTH;
-    }
-
     @Override
     public void fields(FieldSink out) {
         out.number("tpid", tpid);
@@ -104,16 +72,7 @@ public final class Vlan extends View implements Layer {
             out.flag("dei", dei());
             out.number("vid", vid());
         }
-        if (typePresent()) {
-            Llc.typeFields(out, buf, offset + TYPE_OFFSET, available - TYPE_OFFSET);
-        }
-        String bad = malformed();
-        if (bad != null) {
-            out.text("malformed", bad);
-        }
-        if (truncated()) {
-            out.flag("truncated", true);
-        }
+        closingFields(out);
     }
 
     /** Like tcpdump -e: "vlan 203, p 1, DEI, ethertype 802.1Q (0x8100)". */
@@ -130,11 +89,6 @@ public final class Vlan extends View implements Layer {
         if (!typePresent()) {
             return; // the writer marks the layer truncated
         }
-        text.append(", ");
-        Llc.describeType(text, buf, offset + TYPE_OFFSET, available - TYPE_OFFSET);
-        String bad = malformed();
-        if (bad != null) {
-            text.append(" [malformed: ").append(bad).append(']');
-        }
+        appendType(text);
     }
 }

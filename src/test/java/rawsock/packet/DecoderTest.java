@@ -442,18 +442,7 @@ class DecoderTest {
     /** Decoding honours position and limit: bytes around the packet change nothing, and nothing moves. */
     @Test
     void decodesBetweenPositionAndLimit() {
-        for (byte[] capture : Captures.all()) {
-            String alone = TestBytes.describe(decode(capture));
-            byte[] big = new byte[capture.length + 40];
-            java.util.Arrays.fill(big, (byte) 0x5a);
-            System.arraycopy(capture, 0, big, 17, capture.length);
-            ByteBuffer buf = ByteBuffer.allocateDirect(big.length);
-            buf.put(big).position(17).limit(17 + capture.length);
-            DecodedPacket p = decoder.decode(buf, LinkType.RAW);
-            assertEquals(alone, TestBytes.describe(p));
-            assertEquals(17, buf.position());
-            assertEquals(17 + capture.length, buf.limit());
-        }
+        PositionAndLimit.assertHonoured(Captures.all(), LinkType.RAW, 17);
     }
 
     @Test

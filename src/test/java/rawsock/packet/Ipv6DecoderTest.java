@@ -438,16 +438,7 @@ class Ipv6DecoderTest {
     /** Decoding honours position and limit: bytes around the packet change nothing, and nothing moves. */
     @Test
     void decodesBetweenPositionAndLimit() {
-        for (byte[] capture : Captures6.all()) {
-            String alone = TestBytes.describe(decode(capture));
-            byte[] big = new byte[capture.length + 40];
-            Arrays.fill(big, (byte) 0x5a);
-            System.arraycopy(capture, 0, big, 13, capture.length);
-            ByteBuffer buf = ByteBuffer.allocateDirect(big.length);
-            buf.put(big).position(13).limit(13 + capture.length);
-            assertEquals(alone, TestBytes.describe(decoder.decode(buf, LinkType.RAW)));
-            assertEquals(13, buf.position());
-        }
+        PositionAndLimit.assertHonoured(Captures6.all(), LinkType.RAW, 13);
     }
 
     private static byte[] packet(int nextHeader, byte[] ext, int payload) {

@@ -26,6 +26,7 @@ class Ipv6HostileBytesTest {
     private static final int[] UPPER = {IpProtocol.ICMP6, IpProtocol.TCP, IpProtocol.UDP, IpProtocol.ESP,
         IpProtocol.IPV6_NONXT, 0, 4, 41, 255};
 
+    private final HostileBytes hostile = new HostileBytes();
     private final PacketDecoder decoder = new PacketDecoder();
 
     private static List<byte[]> corpus() {
@@ -34,71 +35,13 @@ class Ipv6HostileBytesTest {
         return all;
     }
 
-    /** Decodes and exercises every layer's output; returns the layer count. */
     private int exercise(byte[] bytes) {
-        DecodedPacket p = decoder.decode(ByteBuffer.wrap(bytes), LinkType.RAW);
-        assertTrue(p.size() <= DecodedPacket.MAX_LAYERS);
-        assertTrue(p.quotedStart() <= p.size());
-        p.truncated();
-        for (int i = 0; i < p.size(); i++) {
-            Layer layer = p.layer(i);
-            assertTrue(layer.name() != null && !layer.name().isEmpty());
-            layer.truncated();
-            getters(layer);
-            TestBytes.Fields.of(layer); // also rejects duplicate or null field names
-            StringBuilder text = new StringBuilder();
-            layer.describe(text);
-            assertTrue(text.length() > 0, "empty description of " + layer.name());
-        }
-        return p.size();
-    }
-
-    private static void getters(Layer layer) {
-        if (layer instanceof Ipv6) {
-            Ipv6 ip = (Ipv6) layer;
-            ip.malformed();
-            ip.srcText();
-            ip.dstText();
-            ip.upperLength();
-            ip.declaredUpperLength();
-            ip.fragmentId();
-            ip.fragmentOffset();
-            ip.moreFragments();
-            ip.extensionsText();
-            for (int i = -1; i <= ip.extensionCount(); i++) {
-                ip.extensionType(i);
-                ip.extensionOffset(i);
-                ip.extensionLength(i);
-            }
-            ip.pseudoHeaderSum(IpProtocol.UDP, ip.declaredUpperLength());
-        } else if (layer instanceof Icmpv6) {
-            Icmpv6 icmp = (Icmpv6) layer;
-            icmp.checksumOk();
-            icmp.malformed();
-            icmp.targetText();
-            icmp.groupText();
-            icmp.linkLayerAddress();
-            icmp.mtu();
-            icmp.pointer();
-        } else if (layer instanceof Udp) {
-            ((Udp) layer).checksumOk();
-            ((Udp) layer).malformed();
-        } else if (layer instanceof Tcp) {
-            ((Tcp) layer).checksumOk();
-            ((Tcp) layer).mss();
-            ((Tcp) layer).malformed();
-        }
+        return hostile.exercise(bytes, LinkType.RAW);
     }
 
     @Test
     void everyPrefix() {
-        assertDoesNotThrow(() -> {
-            for (byte[] packet : corpus()) {
-                for (int length = 0; length <= packet.length; length++) {
-                    exercise(Arrays.copyOf(packet, length));
-                }
-            }
-        });
+        assertDoesNotThrow(() -> HostileBytes.everyPrefix(corpus(), this::exercise));
     }
 
     @Test
@@ -108,11 +51,7 @@ class Ipv6HostileBytesTest {
             for (byte[] packet : corpus()) {
                 for (int n = 0; n < 400; n++) {
                     byte[] bytes = packet.clone();
-                    int flips = 1 + random.nextInt(4);
-                    for (int f = 0; f < flips; f++) {
-                        int bit = random.nextInt(bytes.length * 8);
-                        bytes[bit / 8] ^= (byte) (1 << (bit % 8));
-                    }
+                    HostileBytes.flipBits(bytes, random);
                     if (random.nextInt(8) != 0) {
                         bytes[0] = (byte) (0x60 | (bytes[0] & 0x0f)); // keep the IPv6 path the one hit
                     }
@@ -247,25 +186,14 @@ class Ipv6HostileBytesTest {
         ByteBuffer buf = ByteBuffer.wrap(Captures6.MLDV2_REPORT_HOP_BY_HOP);
         int[] offsets = {-5, -1, 0, 1, 40, 47, 48, 175, 176, 177, 1000, Integer.MAX_VALUE, Integer.MIN_VALUE};
         int[] lengths = {-1, 0, 1, 8, 40, 48, 176, 1000, Integer.MAX_VALUE, Integer.MIN_VALUE};
-        assertDoesNotThrow(() -> {
-            for (int offset : offsets) {
-                for (int length : lengths) {
-                    for (Layer layer : new Layer[] {
-                        new Ipv6().wrap(buf, offset, length),
-                        new Ipv6().wrap(buf, offset, length).quoted(true),
-                        new Icmpv6().wrap(buf, offset, length, length).pseudoHeaderSum(0),
-                        new Icmpv6().wrap(buf, offset, length, 7).quoted(true),
-                        new Udp().wrap(buf, offset, length, length).checksumRequired(true).pseudoHeaderSum(1),
-                        new Ipv6().wrap(null, offset, length),
-                        new Icmpv6().wrap(null, offset, length),
-                    }) {
-                        layer.truncated();
-                        getters(layer);
-                        TestBytes.Fields.of(layer);
-                        layer.describe(new StringBuilder());
-                    }
-                }
-            }
-        });
+        assertDoesNotThrow(() -> HostileBytes.atSillyOffsets(offsets, lengths, (offset, length) -> new Layer[] {
+            new Ipv6().wrap(buf, offset, length),
+            new Ipv6().wrap(buf, offset, length).quoted(true),
+            new Icmpv6().wrap(buf, offset, length, length).pseudoHeaderSum(0),
+            new Icmpv6().wrap(buf, offset, length, 7).quoted(true),
+            new Udp().wrap(buf, offset, length, length).checksumRequired(true).pseudoHeaderSum(1),
+            new Ipv6().wrap(null, offset, length),
+            new Icmpv6().wrap(null, offset, length),
+        }));
     }
 }

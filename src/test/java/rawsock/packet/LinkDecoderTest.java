@@ -420,17 +420,6 @@ class LinkDecoderTest {
     /** Decoding honours position and limit and moves neither, as for RAW. */
     @Test
     void decodesBetweenPositionAndLimit() {
-        for (byte[] frame : LinkCaptures.all()) {
-            String alone = TestBytes.describe(decode(frame));
-            byte[] big = new byte[frame.length + 40];
-            Arrays.fill(big, (byte) 0x5a);
-            System.arraycopy(frame, 0, big, 9, frame.length);
-            ByteBuffer buf = ByteBuffer.allocateDirect(big.length);
-            buf.put(big).position(9).limit(9 + frame.length);
-            DecodedPacket p = decoder.decode(buf, LinkType.ETHERNET);
-            assertEquals(alone, TestBytes.describe(p));
-            assertEquals(9, buf.position());
-            assertEquals(9 + frame.length, buf.limit());
-        }
+        PositionAndLimit.assertHonoured(LinkCaptures.all(), LinkType.ETHERNET, 9);
     }
 }
