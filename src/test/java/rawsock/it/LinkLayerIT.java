@@ -133,6 +133,18 @@ class LinkLayerIT {
     }
 
     @Test
+    void promiscuousModeIsOnWhileCapturingAndOffAfter() throws Exception {
+        Background recv = listening("b", rawsock("recv", "-v", "--link", "--promisc", "-I", "veth-b", "-t", "3s",
+                "-f", "hex"));
+        // The kernel's own count of promiscuous users of the interface, independent of rawsock.
+        Object[] during = lab.exec("b", List.of("ip", "-d", "link", "show", "veth-b"));
+        assertTrue(((String) during[1]).contains("promiscuity 1"), (String) during[1]);
+        assertEquals(0, recv.await(30), recv.stderr());
+        Object[] after = lab.exec("b", List.of("ip", "-d", "link", "show", "veth-b"));
+        assertTrue(((String) after[1]).contains("promiscuity 0"), (String) after[1]);
+    }
+
+    @Test
     void aDownInterfaceIsNamedWithExitFour() throws Exception {
         // A veth pair left down (the dummy driver may be missing from the kernel).
         lab.exec("a", List.of("ip", "link", "add", "dummy-down", "type", "veth", "peer", "name", "dummy-peer"));
