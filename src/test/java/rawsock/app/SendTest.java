@@ -142,7 +142,8 @@ class SendTest {
                     String.valueOf(port), "--sport", "999", "--ttl", "33", "--tos", "0x10", "--id", "4321", "--df",
                     "--data", "abc");
             assertEquals(0, run.status, run.toString());
-            String all = String.join("\n", tcpdump.awaitLines("tos 0x10", 1, 5000));
+            // tcpdump -v prints the IP header's line first, then the UDP line: wait for the last.
+            String all = String.join("\n", tcpdump.awaitLines("UDP, length 3", 1, 5000));
             assertTrue(all.contains("tos 0x10, ttl 33, id 4321, offset 0, flags [DF], proto UDP (17), length 31"), all);
             assertTrue(all.contains("127.0.0.1.999 > 127.0.0.1." + port + ": UDP, length 3"), all);
         }
