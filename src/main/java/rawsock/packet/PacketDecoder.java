@@ -246,6 +246,9 @@ public final class PacketDecoder {
             packet.add(raw.wrap(bytes, payload, present).protocol(protocol).label(FRAGMENT));
             return;
         }
+        // A first fragment with more to come holds part of the segment its checksum covers: no
+        // verdict then, as on IPv6.
+        boolean whole = !ip.mf();
         switch (protocol) {
             case IpProtocol.ICMP:
                 icmp.wrap(bytes, payload, present, declared);
@@ -256,12 +259,12 @@ public final class PacketDecoder {
                 break;
             case IpProtocol.TCP:
                 tcp.wrap(bytes, payload, present, declared);
-                tcp.pseudoHeaderSum(ip.pseudoHeaderSum(IpProtocol.TCP, declared));
+                tcp.pseudoHeaderSum(whole ? ip.pseudoHeaderSum(IpProtocol.TCP, declared) : -1);
                 packet.add(tcp);
                 break;
             case IpProtocol.UDP:
                 udp.wrap(bytes, payload, present, declared);
-                if (present >= Udp.HEADER_LENGTH) {
+                if (present >= Udp.HEADER_LENGTH && whole) {
                     udp.pseudoHeaderSum(ip.pseudoHeaderSum(IpProtocol.UDP, udp.length()));
                 }
                 packet.add(udp);
