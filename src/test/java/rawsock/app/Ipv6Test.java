@@ -101,7 +101,7 @@ class Ipv6Test {
     void recvOfIcmp6WritesIpv6PacketsThatTcpdumpDecodes(@TempDir Path dir) throws Exception {
         int id = Marks.id();
         Path file = dir.resolve("icmp6.pcap");
-        Future<CliRun> recv = POOL.submit(() -> CliRun.run("recv", "-6", "--filter", "icmp6", "-c", "2", "-t", "10s",
+        Future<CliRun> recv = POOL.submit(() -> CliRun.run("recv", "-6", "--filter", "icmp6 and src host ::1 and dst net ::1/128", "-c", "2", "-t", "10s",
                 "-w", file.toString(), "-f", "text"));
         for (int i = 0; i < 100 && !recv.isDone(); i++) {
             CliRun.run("send", "-q", "-d", "::1", "--icmp-id", String.valueOf(id), "--icmp-seq", String.valueOf(i + 1),
@@ -120,5 +120,16 @@ class Ipv6Test {
         assertTrue(out.contains("hlim 33") && out.contains("hlim 64"), out);
         assertTrue(out.contains("::1 > ::1: [icmp6 sum ok] ICMP6, echo"), out);
         assertTrue(Files.size(file) > 24);
+
+        // The same filter with another source address keeps everything out, in the kernel.
+        Future<CliRun> none = POOL.submit(() -> CliRun.run("recv", "-6", "--filter", "icmp6 and src host ::2", "-c",
+                "1", "-t", "1500ms"));
+        for (int i = 0; i < 20 && !none.isDone(); i++) {
+            CliRun.run("send", "-q", "-d", "::1", "--icmp-id", String.valueOf(id));
+            Thread.sleep(50);
+        }
+        CliRun filtered = none.get(20, TimeUnit.SECONDS);
+        assertEquals(1, filtered.status, filtered.toString());
+        assertEquals("", filtered.out());
     }
 }
