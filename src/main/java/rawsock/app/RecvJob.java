@@ -58,6 +58,7 @@ public final class RecvJob {
         boolean timedOut = false;
         try (RawSocket socket = open()) {
             configure(socket);
+            DropPrivileges.to(spec.user);
             // IPv6 sockets deliver no IPv6 header: the payload lands after room for a rebuilt one.
             int headroom = spec.mode == RecvSpec.Mode.IPV6 ? Ipv6HeaderRebuilder.HEADROOM : 0;
             ReceiveBatch batch = new ReceiveBatch(BATCH, spec.snaplen, headroom);

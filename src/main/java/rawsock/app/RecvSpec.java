@@ -37,4 +37,7 @@ public final class RecvSpec {
     /** -w FILE: where packets go ("-" = stdout); null = stdout in {@link #format}. */
     public String outputPath;
     public boolean quiet;
+
+    /** --user: the account to become once the sockets are open; null = stay. */
+    public rawsock.net.Privileges.Account user;
 }

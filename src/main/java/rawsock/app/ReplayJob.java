@@ -55,6 +55,11 @@ final class ReplayJob {
         boolean started = false;
         try (RawSocket socket = spec.link ? RawSocket.open(Family.PACKET, 0) : openHeaderIncluded(Family.INET)) {
             int ifindex = spec.link ? Interfaces.indexOf(spec.iface) : 0;
+            if (spec.user != null && !spec.link) {
+                // Opened lazily otherwise; after --user drops root it could no longer be.
+                ipv6Socket();
+            }
+            DropPrivileges.to(spec.user);
             started = true;
             Pacer pacer = new Pacer(spec.intervalNanos, interrupts);
             ByteBuffer packet = ByteBuffer.allocateDirect(PcapReader.MAX_RECORD).order(ByteOrder.BIG_ENDIAN);

@@ -75,6 +75,7 @@ public final class SendJob {
             if (watcher != null) {
                 socket.enableSendTimestamps();
             }
+            DropPrivileges.to(spec.user);
             LOG.info("sending {} bytes per packet to {} (protocol {}, {} writes the IP header)",
                     template.length(), spec.destination.getHostAddress(), spec.protocol,
                     writesHeader ? "rawsock" : "the kernel");
@@ -99,6 +100,7 @@ public final class SendJob {
         LinkFrame frame = LinkFrame.build(spec);
         // Protocol 0: a packet socket that only sends (nothing is queued for it to receive).
         try (RawSocket socket = RawSocket.open(Family.PACKET, 0)) {
+            DropPrivileges.to(spec.user);
             LOG.info("sending {}-byte frames on {} to {}", frame.template().length(), spec.iface,
                     MacAddress.format(frame.destinationMac()));
             if (spec.flood) {

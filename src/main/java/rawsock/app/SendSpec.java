@@ -92,6 +92,9 @@ public final class SendSpec {
     /** -q: no summary or progress on stderr. */
     public boolean quiet;
 
+    /** --user: the account to become once the sockets are open; null = stay. */
+    public rawsock.net.Privileges.Account user;
+
     /**
      * True when the tool writes the IP header itself (IP_HDRINCL, or IPV6_HDRINCL through an
      * IPPROTO_RAW socket): for a spoofed source, for header fields no socket option sets, and for

@@ -7,6 +7,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 import rawsock.app.ExitStatus;
+import rawsock.app.UsageException;
+import rawsock.net.Privileges;
 
 /** The top-level command: global options, and the send and recv subcommands. */
 @Command(name = "rawsock", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -30,6 +32,7 @@ public final class RawsockCommand implements Callable<Integer> {
 
     private int verbosity;
     private boolean quiet;
+    private String user;
 
     public RawsockCommand(Console console) {
         this.console = console;
@@ -48,6 +51,13 @@ public final class RawsockCommand implements Callable<Integer> {
         quiet = value;
     }
 
+    /** --user NAME: drop root after the sockets are open, like tcpdump -Z. */
+    @Option(names = "--user", paramLabel = "NAME", scope = ScopeType.INHERIT,
+            description = "After opening its sockets, run as this user (setgroups, setgid, setuid), like tcpdump -Z.")
+    void user(String name) {
+        user = name;
+    }
+
     @Override
     public Integer call() {
         spec.commandLine().usage(console.err());
@@ -64,5 +74,17 @@ public final class RawsockCommand implements Callable<Integer> {
 
     boolean quiet() {
         return quiet;
+    }
+
+    /** The account --user names, resolved before anything is opened; null without --user. */
+    Privileges.Account account() {
+        if (user == null) {
+            return null;
+        }
+        Privileges.Account account = Privileges.lookup(user);
+        if (account == null) {
+            throw new UsageException("--user " + user + ": no such user");
+        }
+        return account;
     }
 }

@@ -234,6 +234,7 @@ public final class SendCommand implements Callable<Integer> {
     SendSpec toSpec() throws IOException {
         SendSpec s = new SendSpec();
         s.quiet = parent.quiet();
+        s.user = parent.account();
         readLink(s);
         readInput(s);
         readPacing(s);

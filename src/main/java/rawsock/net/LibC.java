@@ -36,6 +36,14 @@ public interface LibC {
 
     int clock_gettime(int clock, Pointer timespec);
 
+    Pointer getpwnam(String name);
+
+    int setgroups(long size, Pointer list);
+
+    int setgid(int gid);
+
+    int setuid(int uid);
+
     @IgnoreError
     int isatty(int fd);
 
