@@ -20,6 +20,9 @@ class CommandLineTest {
         CliRun run = CliRun.run("--version");
         assertEquals(0, run.status, run.toString());
         assertTrue(run.out().startsWith("rawsock "), run.toString());
+        // Built from a git checkout, the version names the commit.
+        boolean checkout = java.nio.file.Files.exists(java.nio.file.Path.of(".git"));
+        assertTrue(run.out().strip().matches("rawsock \\S+" + (checkout ? " \\([0-9a-f]{12}\\)" : "")), run.out());
     }
 
     @Test
