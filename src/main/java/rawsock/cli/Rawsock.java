@@ -41,9 +41,7 @@ public final class Rawsock {
         return (ParameterException e, String[] args) -> {
             PrintWriter err = e.getCommandLine().getErr();
             err.println(prefix(e.getCommandLine()) + e.getMessage());
-            if (root.verbosity() >= 2) {
-                e.printStackTrace(err);
-            }
+            traceIfVerbose(root, err, e);
             return ExitStatus.USAGE;
         };
     }
@@ -62,11 +60,22 @@ public final class Rawsock {
             String message = e instanceof IOException || e instanceof UsageException
                     ? e.getMessage() : "internal error: " + e;
             err.println(prefix(commandLine) + message);
-            if (root.verbosity() >= 2) {
-                e.printStackTrace(err);
-            }
+            traceIfVerbose(root, err, e);
             return status;
         };
+    }
+
+    /** -vv: the stack trace too, on stderr (never on stdout, which carries data). */
+    private static void traceIfVerbose(RawsockCommand root, PrintWriter err, Throwable e) {
+        if (root.verbosity() < 2) {
+            return;
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            err.println((t == e ? "" : "Caused by: ") + t);
+            for (StackTraceElement frame : t.getStackTrace()) {
+                err.println("\tat " + frame);
+            }
+        }
     }
 
     private static String prefix(CommandLine commandLine) {
