@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import rawsock.testing.Marks;
 import rawsock.testing.RequiresRoot;
@@ -40,22 +42,52 @@ class PipesAndSignalsIT {
         return thread;
     }
 
-    @Test
-    void aClosedPipeEndsRecvQuietlyWithStatusZero(@TempDir Path dir) throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"text", "hex", "json", "pcap"})
+    void aClosedPipeEndsRecvQuietlyWithStatusZero(String format, @TempDir Path dir) throws Exception {
         int port = Marks.freeUdpPort();
         Path script = dir.resolve("pipe.sh");
-        Files.writeString(script, ToolProcess.shell("recv -p udp --filter 'dst port " + port + "' -f hex")
-                + " | head -n 1\nexit ${PIPESTATUS[0]}\n");
+        Files.writeString(script, ToolProcess.shell("recv -p udp --filter 'dst port " + port + "' -f " + format)
+                + " | head -c 10 | od -An -c\nexit ${PIPESTATUS[0]}\n");
         Thread sender = sendInBackground(port, 30_000);
         try {
             Object[] result = ToolProcess.sh("bash " + script, 60);
-            String out = (String) result[1];
             assertEquals(0, result[0], "rawsock's own exit status after head closed the pipe: " + result[2]);
-            assertTrue(out.strip().matches("[0-9a-f]+"), "one hex line: " + out);
+            assertTrue(!((String) result[1]).isBlank(), "head got its bytes");
             assertEquals("", ((String) result[2]).strip(), "quiet on a closed pipe");
         } finally {
             sender.interrupt();
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"text", "json"})
+    void aClosedPipeEndsAProbeRunQuietlyWithStatusZero(String format, @TempDir Path dir) throws Exception {
+        Path script = dir.resolve("pipe.sh");
+        Files.writeString(script, ToolProcess.shell("send -d 127.0.0.1 -c 50 -i 20ms --wait -f " + format)
+                + " | head -n 1\nexit ${PIPESTATUS[0]}\n");
+        Object[] result = ToolProcess.sh("bash " + script, 60);
+        assertEquals(0, result[0], "exit status after head closed the pipe: " + result[2]);
+        assertEquals(1, ((String) result[1]).strip().split("\n").length, (String) result[1]);
+        assertEquals("", ((String) result[2]).strip(), "quiet on a closed pipe");
+    }
+
+    @Test
+    void sigtermEndsAProbeRunWithItsJsonSummaryAndExits143() throws Exception {
+        Process process = new ProcessBuilder(ToolProcess.command("send", "-d", "127.0.0.1", "-c", "0", "-i", "20ms",
+                "--wait", "-f", "json")).start();
+        java.io.BufferedReader out = new java.io.BufferedReader(
+                new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String first = out.readLine();
+        assertTrue(first != null && first.startsWith("{\"seq\":1,"), "a first reply: " + first);
+        new ProcessBuilder("kill", "-TERM", String.valueOf(process.pid())).start().waitFor();
+        assertTrue(process.waitFor(10, TimeUnit.SECONDS));
+        String last = first;
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            last = line;
+        }
+        assertEquals(143, process.exitValue(), new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+        assertTrue(last.startsWith("{\"summary\":{"), "the summary comes last: " + last);
     }
 
     @Test
