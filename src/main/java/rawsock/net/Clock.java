@@ -19,7 +19,7 @@ public final class Clock {
 
     public static long realtimeNanos() {
         ByteBuffer timespec = TIMESPEC.get();
-        Native.LIBC.clock_gettime(CLOCK_REALTIME, POINTER.get());
+        Native.extra().clock_gettime(CLOCK_REALTIME, POINTER.get());
         return timespec.getLong(0) * 1_000_000_000L + timespec.getLong(8);
     }
 }

@@ -24,7 +24,7 @@ public final class Interfaces {
             throw NativeException.of("if_nametoindex(" + name + ")", LinuxConstants.ENODEV,
                     "no such interface: " + name + " (names are 1 to 15 bytes)");
         }
-        int index = Native.LIBC.if_nametoindex(name);
+        int index = Native.extra().if_nametoindex(name);
         if (index == 0) {
             throw NativeException.withHint("if_nametoindex(" + name + ")", LinuxConstants.ENODEV, name);
         }
@@ -61,7 +61,7 @@ public final class Interfaces {
         ifreq.put(0, bytes);
         int fd = Native.check(Native.LIBC.socket(LinuxConstants.AF_INET, LinuxConstants.SOCK_DGRAM, 0), "socket");
         try {
-            if (Native.LIBC.ioctl(fd, request, Native.pointer(ifreq)) < 0) {
+            if (Native.extra().ioctl(fd, request, Native.pointer(ifreq)) < 0) {
                 int errno = Native.errno();
                 String hint = errno == LinuxConstants.EADDRNOTAVAIL ? name + " has no IPv4 address" : null;
                 throw NativeException.withHint(call, errno, hint == null ? name : hint);
@@ -82,7 +82,7 @@ public final class Interfaces {
             return cached;
         }
         ByteBuffer buffer = Native.allocate(LinuxConstants.IFNAMSIZ);
-        if (Native.LIBC.if_indextoname(index, Native.pointer(buffer)) == null) {
+        if (Native.extra().if_indextoname(index, Native.pointer(buffer)) == null) {
             return null;
         }
         int length = 0;

@@ -15,6 +15,15 @@ final class Native {
     static final LibC LIBC = LibraryLoader.create(LibC.class).failImmediately().load("c");
     static final Runtime RUNTIME = Runtime.getRuntime(LIBC);
 
+    /** Loaded on first use: a one-shot send never needs it. */
+    private static final class Extra {
+        static final LibCExtra LIBC = LibraryLoader.create(LibCExtra.class).failImmediately().load("c");
+    }
+
+    static LibCExtra extra() {
+        return Extra.LIBC;
+    }
+
     private Native() {
     }
 
@@ -60,7 +69,7 @@ final class Native {
     }
 
     static String strerror(int errno) {
-        String text = LIBC.strerror(errno);
+        String text = extra().strerror(errno);
         return text == null ? "errno " + errno : text;
     }
 }

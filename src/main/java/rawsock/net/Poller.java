@@ -30,7 +30,7 @@ public final class Poller {
         for (int i = 0; i < sockets.length; i++) {
             fds.putShort(i * Layouts.POLLFD_SIZE + Layouts.POLLFD_REVENTS, (short) 0);
         }
-        int rc = Native.LIBC.poll(pointer, sockets.length, timeoutMillis);
+        int rc = Native.extra().poll(pointer, sockets.length, timeoutMillis);
         if (rc < 0) {
             int errno = Native.errno();
             if (errno == LinuxConstants.EINTR) {

@@ -42,7 +42,7 @@ public final class Privileges {
 
     /** The account called {@code name}, or null when there is none. */
     public static Account lookup(String name) {
-        Pointer passwd = Native.LIBC.getpwnam(name);
+        Pointer passwd = Native.extra().getpwnam(name);
         if (passwd == null) {
             return null;
         }
@@ -51,11 +51,11 @@ public final class Privileges {
 
     /** Becomes {@code account} for good; throws when any step fails (nothing half-dropped runs on). */
     public static void dropTo(Account account) throws NativeException {
-        Native.check(Native.LIBC.setgroups(0, null), "setgroups(0)");
-        Native.check(Native.LIBC.setgid(account.gid()), "setgid(" + account.gid() + ")");
-        Native.check(Native.LIBC.setuid(account.uid()), "setuid(" + account.uid() + ")");
+        Native.check(Native.extra().setgroups(0, null), "setgroups(0)");
+        Native.check(Native.extra().setgid(account.gid()), "setgid(" + account.gid() + ")");
+        Native.check(Native.extra().setuid(account.uid()), "setuid(" + account.uid() + ")");
         // Proof that it cannot be undone: root's setuid(0) must now fail.
-        if (account.uid() != 0 && Native.LIBC.setuid(0) == 0) {
+        if (account.uid() != 0 && Native.extra().setuid(0) == 0) {
             throw NativeException.of("setuid(0) after dropping to " + account.name(), LinuxConstants.EPERM,
                     "the process could regain root; refusing to go on");
         }

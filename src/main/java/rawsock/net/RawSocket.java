@@ -228,7 +228,7 @@ public final class RawSocket implements AutoCloseable {
     public void bindLink(int ifindex, int protocol) throws NativeException {
         ByteBuffer address = Native.allocate(Layouts.SOCKADDR_LL_SIZE);
         int length = SocketAddresses.writeLink(address, ifindex, protocol, null);
-        if (Native.LIBC.bind(fd, Native.pointer(address), length) < 0) {
+        if (Native.extra().bind(fd, Native.pointer(address), length) < 0) {
             throw NativeException.withHint("bind(ifindex " + ifindex + ")", Native.errno(),
                     Interfaces.nameOf(ifindex));
         }
@@ -253,7 +253,7 @@ public final class RawSocket implements AutoCloseable {
      */
     public long[] packetStatistics() throws NativeException {
         optionLength.putInt(0, Layouts.TPACKET_STATS_SIZE);
-        Native.check(Native.LIBC.getsockopt(fd, LinuxConstants.SOL_PACKET, LinuxConstants.PACKET_STATISTICS,
+        Native.check(Native.extra().getsockopt(fd, LinuxConstants.SOL_PACKET, LinuxConstants.PACKET_STATISTICS,
                 optionsPointer, optionLengthPointer), "getsockopt(PACKET_STATISTICS)");
         return new long[] {options.getInt(0) & 0xffffffffL, options.getInt(4) & 0xffffffffL};
     }
@@ -268,7 +268,7 @@ public final class RawSocket implements AutoCloseable {
     /** getsockopt for an int option. */
     public int getInt(int level, int name, String label) throws NativeException {
         optionLength.putInt(0, 4);
-        Native.check(Native.LIBC.getsockopt(fd, level, name, optionsPointer, optionLengthPointer),
+        Native.check(Native.extra().getsockopt(fd, level, name, optionsPointer, optionLengthPointer),
                 "getsockopt(" + label + ")");
         return options.getInt(0);
     }
@@ -338,7 +338,7 @@ public final class RawSocket implements AutoCloseable {
             lastSendRealtime = Clock.realtimeNanos();
         }
         while (sent < count) {
-            int rc = Native.LIBC.sendmmsg(fd, batch.entries(sent), count - sent, 0);
+            int rc = Native.extra().sendmmsg(fd, batch.entries(sent), count - sent, 0);
             if (rc < 0) {
                 int errno = Native.errno();
                 if (errno == LinuxConstants.EINTR) {
@@ -379,7 +379,7 @@ public final class RawSocket implements AutoCloseable {
         recvHeader.putInt(Layouts.MSGHDR_NAMELEN, Layouts.SOCKADDR_STORAGE_SIZE);
         recvHeader.putLong(Layouts.MSGHDR_CONTROLLEN, CONTROL_SIZE);
         recvHeader.putInt(Layouts.MSGHDR_FLAGS, 0);
-        long rc = Native.LIBC.recvmsg(fd, recvHeaderPointer, LinuxConstants.MSG_TRUNC);
+        long rc = Native.extra().recvmsg(fd, recvHeaderPointer, LinuxConstants.MSG_TRUNC);
         if (rc < 0) {
             int errno = Native.errno();
             if (errno == LinuxConstants.EAGAIN || errno == LinuxConstants.EINTR) {
@@ -406,7 +406,7 @@ public final class RawSocket implements AutoCloseable {
      */
     public int receive(ReceiveBatch batch) throws NativeException {
         batch.reset();
-        int rc = Native.LIBC.recvmmsg(fd, batch.entries(), batch.capacity(),
+        int rc = Native.extra().recvmmsg(fd, batch.entries(), batch.capacity(),
                 LinuxConstants.MSG_WAITFORONE | LinuxConstants.MSG_TRUNC, null);
         if (rc < 0) {
             int errno = Native.errno();
@@ -432,7 +432,7 @@ public final class RawSocket implements AutoCloseable {
             recvHeader.putLong(Layouts.MSGHDR_SIZE + Layouts.IOVEC_LEN, scratch.capacity());
             recvHeader.putInt(Layouts.MSGHDR_NAMELEN, Layouts.SOCKADDR_STORAGE_SIZE);
             recvHeader.putLong(Layouts.MSGHDR_CONTROLLEN, CONTROL_SIZE);
-            long rc = Native.LIBC.recvmsg(fd, recvHeaderPointer, LinuxConstants.MSG_DONTWAIT | LinuxConstants.MSG_TRUNC);
+            long rc = Native.extra().recvmsg(fd, recvHeaderPointer, LinuxConstants.MSG_DONTWAIT | LinuxConstants.MSG_TRUNC);
             if (rc < 0) {
                 int errno = Native.errno();
                 if (errno == LinuxConstants.EAGAIN || errno == LinuxConstants.EINTR) {

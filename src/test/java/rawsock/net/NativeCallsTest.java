@@ -29,7 +29,7 @@ class NativeCallsTest {
                     Native.pointer(value), 4), "setsockopt");
             value.putInt(0, 0);
             length.putInt(0, 4);
-            Native.check(Native.LIBC.getsockopt(fd, LinuxConstants.SOL_IP, LinuxConstants.IP_TTL,
+            Native.check(Native.extra().getsockopt(fd, LinuxConstants.SOL_IP, LinuxConstants.IP_TTL,
                     Native.pointer(value), Native.pointer(length)), "getsockopt");
             assertEquals(77, value.getInt(0));
             assertEquals(4, length.getInt(0));
@@ -42,7 +42,7 @@ class NativeCallsTest {
     void recvmmsgWithFiveArgumentsReportsItsErrnoFaithfully() {
         // fd -1 must give EBADF (9): a misplaced argument would give EINVAL or EFAULT instead.
         ByteBuffer vec = Native.allocate(Layouts.MMSGHDR_SIZE);
-        int rc = Native.LIBC.recvmmsg(-1, Native.pointer(vec), 1, LinuxConstants.MSG_DONTWAIT, (Pointer) null);
+        int rc = Native.extra().recvmmsg(-1, Native.pointer(vec), 1, LinuxConstants.MSG_DONTWAIT, (Pointer) null);
         assertEquals(-1, rc);
         assertEquals(9, Native.errno());
     }
