@@ -6,6 +6,7 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.RandomDistribution;
 
 /**
  * Damage done to real packets and files: bit flips, byte overwrites, truncations, insertions,
@@ -33,7 +34,11 @@ public final class Mutations {
                 net.jqwik.api.Tuple.of(3, Kind.FLIP_BIT), net.jqwik.api.Tuple.of(2, Kind.SET_BYTE),
                 net.jqwik.api.Tuple.of(2, Kind.TRUNCATE), net.jqwik.api.Tuple.of(1, Kind.INSERT),
                 net.jqwik.api.Tuple.of(1, Kind.DELETE), net.jqwik.api.Tuple.of(3, Kind.LENGTH));
-        return Combinators.combine(kinds, Arbitraries.integers().greaterOrEqual(0), Arbitraries.integers(),
+        // uniform, not jqwik's default bias towards small numbers: the place is taken modulo the
+        // length, and small numbers would aim nearly every mutation at the first header
+        Arbitrary<Integer> where = Arbitraries.integers().greaterOrEqual(0).withDistribution(RandomDistribution.uniform());
+        Arbitrary<Integer> value = Arbitraries.integers().withDistribution(RandomDistribution.uniform());
+        return Combinators.combine(kinds, where, value,
                 Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(12)).as(Mutation::new);
     }
 

@@ -252,7 +252,7 @@ public final class PacketGen {
     }
 
     /** Well-formed IPv4 options, padded to a multiple of 4 by the builder, at most 40 bytes. */
-    static Arbitrary<byte[]> ipv4Options() {
+    public static Arbitrary<byte[]> ipv4Options() {
         Arbitrary<byte[]> one = Arbitraries.oneOf(
                 Arbitraries.just(new byte[] {1}),                                   // NOP
                 Arbitraries.just(new byte[] {(byte) 0x94, 4, 0, 0}),                // router alert
@@ -261,7 +261,7 @@ public final class PacketGen {
     }
 
     /** Well-formed TCP options (no EOL before the end), at most 40 bytes. */
-    static Arbitrary<byte[]> tcpOptions() {
+    public static Arbitrary<byte[]> tcpOptions() {
         Arbitrary<byte[]> one = Arbitraries.oneOf(
                 Arbitraries.just(new byte[] {1}),                                                  // NOP
                 u16().map(v -> new byte[] {2, 4, (byte) (v >>> 8), (byte) (int) v}),                // MSS
@@ -302,7 +302,7 @@ public final class PacketGen {
      * (first, when present), Destination Options, a type 2 Routing header (with 0 or 1 segment
      * left), an atomic Fragment header (offset 0, no more fragments).
      */
-    static Arbitrary<List<Ext>> validExtensions() {
+    public static Arbitrary<List<Ext>> validExtensions() {
         Arbitrary<Ext> middle = Arbitraries.oneOf(optionsHeader(IpProtocol.IPV6_OPTS), routingType2(), atomicFragment());
         // each at most once (RFC 8200 4.1), so the final destination is that of the one Routing header
         return Combinators.combine(Arbitraries.of(false, true), optionsHeader(IpProtocol.HOPOPT),
