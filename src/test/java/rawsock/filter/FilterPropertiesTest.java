@@ -13,6 +13,7 @@ import java.util.function.Predicate;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Disabled;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -169,6 +170,43 @@ class FilterPropertiesTest {
         Statistics.label("target").collect(target);
     }
 
+    /**
+     * What the class comment of FilterCompiler says of IPv6 raw sockets: "An ESP header or a longer
+     * chain ends the walk and such packets match no protocol test". The code keeps the Next Header
+     * where the walk stopped instead, so {@code ip6 proto esp} matches an ESP packet, and behind more
+     * than eight extension headers {@code proto N} matches when N is the type of the ninth.
+     *
+     * <p>Minimal counterexamples (IPV6_RAW): {@code proto 50} accepts
+     * {@code 6000000000083240 <2001:db8::1> <2001:db8::1> 0035003501020304} (ESP right after the
+     * fixed header); {@code proto 0} accepts a UDP packet behind nine Hop-by-Hop headers of 8 bytes
+     * each ({@code 00000104 00000000}, PadN). Either the comment or the code is to change: keeping
+     * the Next Header (so {@code ip6 proto esp} matches ESP) is what users of a raw ESP socket
+     * would want, so the comment is the likelier one.
+     */
+    @Property
+    @Disabled("src/main disagrees with its own documentation (FilterCompiler class comment, IPV6_RAW): the walk's last"
+            + " Next Header is kept, so 'proto 50' matches an ESP packet and 'proto 0' matches a packet behind nine"
+            + " Hop-by-Hop headers; see the method comment for the packets")
+    void packetsTheWalkCannotResolveMatchNoProtocolTest(@ForAll("unresolved") Pkt p, @ForAll("protocolTests") String test) {
+        Bounded.run(() -> {
+            BpfProgram program = FilterCompiler.compile(test, FilterTarget.IPV6_RAW);
+            assertEquals(0, BpfInterpreter.run(program, p.skb()), () -> "'" + test + "' matched " + p);
+        });
+    }
+
+    /** IPv6 packets behind ESP or behind more extension headers than the walk steps over. */
+    @Provide
+    Arbitrary<Pkt> unresolved() {
+        return ipv6Raw().filter(p -> p.proto() == 50 || p.proto() == 0 || p.proto() == 43 || p.proto() == 44
+                || p.proto() == 51 || p.proto() == 60);
+    }
+
+    @Provide
+    Arbitrary<String> protocolTests() {
+        return Combinators.combine(Arbitraries.of("proto ", "ip6 proto "),
+                Arbitraries.of(0, 6, 17, 43, 44, 50, 51, 58, 60)).as((q, n) -> q + n);
+    }
+
     /** Anything made of the language's words and other characters: a program the kernel accepts, or a syntax error that points into the text. */
     @Property
     void randomTokensCompileOrPointAtTheError(@ForAll("targets") FilterTarget target, @ForAll("tokenSoup") String text) {
@@ -299,7 +337,7 @@ class FilterPropertiesTest {
                 new Prim("tcp", (p, t) -> anyProto(p, 6)),
                 new Prim("udp", (p, t) -> anyProto(p, 17)),
                 new Prim("sctp", (p, t) -> anyProto(p, 132)));
-        Arbitrary<int[]> number = Arbitraries.of(1, 2, 6, 17, 47, 58, 132, 255, 0, 44).map(n -> new int[] {n});
+        Arbitrary<int[]> number = Arbitraries.of(1, 2, 6, 17, 47, 58, 132, 255, 0, 43, 44, 50, 51, 60).map(n -> new int[] {n});
         Arbitrary<Prim> numbered = Combinators.combine(Arbitraries.of("", "ip ", "ip6 "), number,
                 Arbitraries.of(0, 1, 2)).as((q, n, spelling) -> {
                     int proto = n[0];
@@ -327,6 +365,10 @@ class FilterPropertiesTest {
                 return "udp";
             case 47:
                 return "gre";
+            case 50:
+                return "esp";
+            case 51:
+                return "ah";
             case 58:
                 return "icmp6";
             case 132:
@@ -494,10 +536,40 @@ class FilterPropertiesTest {
         });
     }
 
-    /** An IPv6 packet with the extension headers the IPV6_RAW walk steps over (or none), as an IPv6 raw socket shows it. */
+    /** What the IPV6_RAW prologue walks: at most this many extension headers. */
+    private static final int WALKED = 8;
+
+    /**
+     * Extension headers for an IPv6 raw socket's packets: the usual short chains, and chains of up
+     * to ten Hop-by-Hop, Destination Options, Routing, Fragment (offset 0) and AH headers, longer
+     * than the prologue walks.
+     */
+    private static Arbitrary<List<PacketGen.Ext>> ipv6RawChain() {
+        Arbitrary<PacketGen.Ext> ah = Arbitraries.integers().between(1, 4).flatMap(words ->
+                Arbitraries.bytes().array(byte[].class).ofSize((words + 2) * 4).map(b -> {
+                    b[1] = (byte) (int) words;
+                    return new PacketGen.Ext(51, b);
+                }));
+        Arbitrary<PacketGen.Ext> any = Arbitraries.oneOf(PacketGen.optionsHeader(0), PacketGen.optionsHeader(60),
+                PacketGen.routingType2().map(e -> {
+                    byte[] b = e.bytes().clone();
+                    b[3] = 0; // no segment left: the pseudo-header and the checksums stay those of the destination
+                    return new PacketGen.Ext(43, b);
+                }), PacketGen.atomicFragment(), ah);
+        return Arbitraries.frequencyOf(Tuple.of(2, PacketGen.validExtensions()),
+                Tuple.of(1, any.list().ofMinSize(WALKED - 1).ofMaxSize(WALKED + 2)));
+    }
+
+    /**
+     * An IPv6 packet with extension headers (or none) before its upper layer, which may be ESP;
+     * meta: the protocol the filter sees (for IPV6_RAW the prologue's result: the Next Header
+     * after at most {@value #WALKED} walked headers), ports, offset of the upper layer.
+     */
     private static Arbitrary<byte[][]> ipv6Packet(boolean extensions) {
-        Arbitrary<List<PacketGen.Ext>> exts = extensions ? PacketGen.validExtensions() : Arbitraries.just(List.of());
-        return Combinators.combine(addr6(), addr6(), upper(), port(), port(), exts)
+        Arbitrary<List<PacketGen.Ext>> exts = extensions ? ipv6RawChain() : Arbitraries.just(List.of());
+        Arbitrary<Integer> upper = extensions ? Arbitraries.frequencyOf(Tuple.of(8, upper()), Tuple.of(1, Arbitraries.just(50)))
+                : upper();
+        return Combinators.combine(addr6(), addr6(), upper, port(), port(), exts)
                 .as((src, dst, proto, sport, dport, chain) -> {
                     byte[] l4 = transport(proto, sport, dport, src, dst);
                     java.io.ByteArrayOutputStream ext = new java.io.ByteArrayOutputStream();
@@ -511,7 +583,8 @@ class FilterPropertiesTest {
                     ByteBuffer out = ByteBuffer.allocate(b.headerLength() + l4.length);
                     b.emit(out, l4.length);
                     out.put(l4);
-                    int[] meta = {proto, sport, dport, b.headerLength()};
+                    int seen = chain.size() <= WALKED ? proto : chain.get(WALKED).type();
+                    int[] meta = {seen, sport, dport, b.headerLength()};
                     return new byte[][] {out.array(), src, dst, toBytes(meta)};
                 });
     }

@@ -318,7 +318,7 @@ public final class PacketGen {
     }
 
     /** Hop-by-Hop or Destination Options: router alert, unknown skippable options, padded with Pad1/PadN to 8n bytes. */
-    static Arbitrary<Ext> optionsHeader(int type) {
+    public static Arbitrary<Ext> optionsHeader(int type) {
         Arbitrary<byte[]> option = Arbitraries.oneOf(
                 u16().map(v -> new byte[] {5, 2, (byte) (v >>> 8), (byte) (int) v}),
                 Arbitraries.integers().between(0, 12).flatMap(n -> bytes(n).map(d -> concat(new byte[] {0x1e, (byte) (int) n}, d))),
@@ -345,7 +345,7 @@ public final class PacketGen {
         });
     }
 
-    static Arbitrary<Ext> routingType2() {
+    public static Arbitrary<Ext> routingType2() {
         return Combinators.combine(Arbitraries.of(0, 1), ipv6Address()).as((left, address) -> {
             byte[] b = new byte[24];
             b[1] = 2;
@@ -356,7 +356,7 @@ public final class PacketGen {
         });
     }
 
-    static Arbitrary<Ext> atomicFragment() {
+    public static Arbitrary<Ext> atomicFragment() {
         return u32().map(id -> new Ext(IpProtocol.IPV6_FRAG, Ipv6Builder.fragmentHeader(0, 0, false, id)));
     }
 
