@@ -61,11 +61,11 @@ class FilterPropertiesTest {
      * the addresses (IP, or ARP's protocol addresses), the upper-layer protocol, whether its
      * transport header (ports) is there (not an IPv4 non-first fragment), the ports, the MACs.
      */
-    record Pkt(Family family, int proto, byte[] src, byte[] dst, boolean firstFragment, int sport, int dport,
-               byte[] macSrc, byte[] macDst, int etherType, BpfInterpreter.Skb skb) {
+    record Pkt(Family family, int proto, int viaFragment, byte[] src, byte[] dst, boolean firstFragment, int sport,
+               int dport, byte[] macSrc, byte[] macDst, int etherType, BpfInterpreter.Skb skb) {
         @Override
         public String toString() {
-            return family + " proto " + proto + " " + HEX.formatHex(src) + " > " + HEX.formatHex(dst) + " ports "
+            return family + " proto " + proto + (viaFragment >= 0 ? " (fragment of " + viaFragment + ")" : "") + " " + HEX.formatHex(src) + " > " + HEX.formatHex(dst) + " ports "
                     + sport + " > " + dport + (firstFragment ? "" : " (non-first fragment)") + " bytes "
                     + HEX.formatHex(skb.buf());
         }
@@ -383,7 +383,7 @@ class FilterPropertiesTest {
     }
 
     private static boolean ip6Proto(Pkt p, int proto) {
-        return p.family() == Family.IP6 && p.proto() == proto;
+        return p.family() == Family.IP6 && (p.proto() == proto || p.viaFragment() == proto);
     }
 
     private static boolean anyProto(Pkt p, int proto) {
@@ -531,7 +531,7 @@ class FilterPropertiesTest {
     private Arbitrary<Pkt> ipv4Raw() {
         return ipv4Packet().map(b -> {
             int[] m = fromBytes(b[3]);
-            return new Pkt(Family.IP4, m[0], b[1], b[2], m[3] == 1, m[1], m[2], null, null, 0x0800,
+            return new Pkt(Family.IP4, m[0], -1, b[1], b[2], m[3] == 1, m[1], m[2], null, null, 0x0800,
                     BpfInterpreter.Skb.ipv4Raw(b[0]));
         });
     }
@@ -592,26 +592,32 @@ class FilterPropertiesTest {
     private Arbitrary<Pkt> ipv6Raw() {
         return ipv6Packet(true).map(b -> {
             int[] m = fromBytes(b[3]);
-            return new Pkt(Family.IP6, m[0], b[1], b[2], true, m[1], m[2], null, null, 0x86dd,
+            return new Pkt(Family.IP6, m[0], -1, b[1], b[2], true, m[1], m[2], null, null, 0x86dd,
                     BpfInterpreter.Skb.ipv6Raw(b[0], m[3]));
         });
     }
 
-    /** Frames of IPv4 packets, IPv6 packets without extension headers (libpcap does not walk them), and ARP. */
+    /** Frames of IPv4 packets, IPv6 packets with or without extension headers (read as libpcap reads them), and ARP. */
     private Arbitrary<Pkt> ethernet() {
         Arbitrary<byte[]> mac = Arbitraries.of(MACS).map(FilterPropertiesTest::mac);
         Arbitrary<Pkt> v4 = Combinators.combine(mac, mac, ipv4Packet()).as((s, d, b) -> {
             int[] m = fromBytes(b[3]);
-            return new Pkt(Family.IP4, m[0], b[1], b[2], m[3] == 1, m[1], m[2], s, d, 0x0800, frame(s, d, 0x0800, b[0]));
+            return new Pkt(Family.IP4, m[0], -1, b[1], b[2], m[3] == 1, m[1], m[2], s, d, 0x0800, frame(s, d, 0x0800, b[0]));
         });
-        Arbitrary<Pkt> v6 = Combinators.combine(mac, mac, ipv6Packet(false)).as((s, d, b) -> {
-            int[] m = fromBytes(b[3]);
-            return new Pkt(Family.IP6, m[0], b[1], b[2], true, m[1], m[2], s, d, 0x86dd, frame(s, d, 0x86dd, b[0]));
-        });
+        // libpcap's reading: the fixed header's Next Header, or the one of a Fragment header right
+        // after it; ports at 40 and 42 whatever is there (the FilterCompiler class comment)
+        Arbitrary<Pkt> v6 = Combinators.combine(mac, mac, Arbitraries.oneOf(ipv6Packet(false), ipv6Packet(true)))
+                .as((s, d, b) -> {
+                    ByteBuffer ip = ByteBuffer.wrap(b[0]);
+                    int next = ip.get(6) & 0xff;
+                    int viaFragment = next == 44 ? ip.get(40) & 0xff : -1;
+                    return new Pkt(Family.IP6, next, viaFragment, b[1], b[2], true, ip.getShort(40) & 0xffff,
+                            ip.getShort(42) & 0xffff, s, d, 0x86dd, frame(s, d, 0x86dd, b[0]));
+                });
         Arbitrary<Pkt> arp = Combinators.combine(mac, mac, addr4(), addr4(), Arbitraries.of(1, 2)).as((s, d, sip, tip, op) -> {
             ByteBuffer out = ByteBuffer.allocate(28);
             new ArpBuilder().operation(op).senderMac(s).senderIp(sip).targetIp(tip).emit(out);
-            return new Pkt(Family.ARP, -1, sip, tip, false, -1, -1, s, d, 0x0806, frame(s, d, 0x0806, out.array()));
+            return new Pkt(Family.ARP, -1, -1, sip, tip, false, -1, -1, s, d, 0x0806, frame(s, d, 0x0806, out.array()));
         });
         return Arbitraries.oneOf(v4, v6, arp);
     }
