@@ -1,5 +1,10 @@
 package rawsock.fuzz;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.ByteBuffer;
 import java.util.List;
 
 import net.jqwik.api.Arbitraries;
@@ -11,9 +16,12 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.Tuple;
 
+import rawsock.packet.DecodedPacket;
 import rawsock.packet.EtherType;
 import rawsock.packet.IpProtocol;
+import rawsock.packet.Layer;
 import rawsock.packet.LinkType;
+import rawsock.packet.PacketDecoder;
 
 /**
  * PacketDecoder.decode on hostile bytes, for both link types: random bytes (some shaped like the
@@ -49,6 +57,36 @@ class DecoderFuzzTest {
     @Property
     void damagedFrames(@ForAll("frames") PacketGen.Built packet, @ForAll("damage") List<Mutations.Mutation> damage) {
         check(packet, damage);
+    }
+
+    /**
+     * No false alarms: packets a correct stack may send (IPv4 and IPv6 with every decoded transport,
+     * IGMP, neighbour discovery, fragments, extension headers, ICMP errors quoting such packets;
+     * frames with VLAN tags and ARP) decode with no layer malformed, every checksum that could be
+     * checked right, and nothing truncated but the quoted packet of an ICMP error.
+     */
+    @Property
+    void cleanPacketsRaiseNoComplaint(@ForAll("clean") PacketGen.Built packet) {
+        Statistics.label("packet").collect(packet.label());
+        Bounded.run(() -> {
+            exercise.check(packet.bytes(), packet.link());
+            DecodedPacket p = new PacketDecoder().decode(ByteBuffer.wrap(packet.bytes()), packet.link());
+            for (int i = 0; i < p.size(); i++) {
+                Layer layer = p.layer(i);
+                Exercise.Fields f = Exercise.Fields.of(layer);
+                int index = i;
+                assertNull(f.get("malformed"), () -> "layer " + index + " (" + layer.name() + ") malformed: " + f.values);
+                assertNotEquals(false, f.get("checksum_ok"), () -> "layer " + index + " (" + layer.name() + "): " + f.values);
+                if (i < p.quotedStart()) {
+                    assertFalse(layer.truncated(), () -> "layer " + index + " (" + layer.name() + ") truncated: " + f.values);
+                }
+            }
+        });
+    }
+
+    @Provide
+    Arbitrary<PacketGen.Built> clean() {
+        return Arbitraries.oneOf(PacketGen.cleanIpv4(2), PacketGen.cleanIpv6(2), PacketGen.cleanFrame());
     }
 
     private void check(PacketGen.Built packet, List<Mutations.Mutation> damage) {

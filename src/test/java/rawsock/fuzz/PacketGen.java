@@ -431,8 +431,12 @@ public final class PacketGen {
     }
 
     static Arbitrary<Transport> icmpError(boolean v6, int depth) {
+        return icmpError(v6, v6 ? anyIpv6(depth - 1) : anyIpv4(depth - 1));
+    }
+
+    /** An ICMP (v6: ICMPv6) error quoting the start of an {@code inner} packet, at least 28 bytes of it. */
+    static Arbitrary<Transport> icmpError(boolean v6, Arbitrary<Built> inner) {
         Arbitrary<Integer> types = v6 ? Arbitraries.of(1, 2, 3, 4) : Arbitraries.of(3, 4, 5, 11, 12);
-        Arbitrary<Built> inner = v6 ? anyIpv6(depth - 1) : anyIpv4(depth - 1);
         return Combinators.combine(types, u8(), u32(), inner, Arbitraries.integers().between(0, 100))
                 .as((type, code, rest, quoted, keepPercent) -> {
                     byte[] q = quoted.bytes();
@@ -455,6 +459,49 @@ public final class PacketGen {
     static Arbitrary<Transport> rawProto() {
         return Combinators.combine(Arbitraries.oneOf(u8(), Arbitraries.of(IpProtocol.GRE, IpProtocol.ESP, IpProtocol.SCTP, 0, 255)),
                 payload()).as(RawProto::new);
+    }
+
+    /** Protocols without a decoder and not IPv6 extension headers: their payload is shown raw, as it is. */
+    static Arbitrary<Transport> undecodedProto() {
+        return Combinators.combine(Arbitraries.of(IpProtocol.GRE, IpProtocol.ESP, IpProtocol.SCTP, IpProtocol.OSPF,
+                IpProtocol.PIM, IpProtocol.RAW, IpProtocol.IPIP), payload()).as(RawProto::new);
+    }
+
+    /**
+     * IPv4 packets a correct stack may send, fragments included, and ICMP errors quoting such
+     * packets: the decoder must find nothing malformed and no wrong checksum in them.
+     */
+    public static Arbitrary<Built> cleanIpv4(int depth) {
+        List<Arbitrary<? extends Transport>> choices = new ArrayList<>(List.of(udp(), tcp(), icmpEcho(), igmp(),
+                undecodedProto()));
+        if (depth > 0) {
+            choices.add(icmpError(false, cleanIpv4(depth - 1)));
+        }
+        Arbitrary<int[]> fragment = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(6, Arbitraries.just(new int[] {0, 0})),
+                net.jqwik.api.Tuple.of(1, Combinators.combine(Arbitraries.of(0, 1), Arbitraries.integers().between(0, 0x1fff))
+                        .as((mf, off) -> new int[] {mf, off})));
+        return Combinators.combine(ip4(), Arbitraries.oneOf(choices), fragment)
+                .as((ip, t, frag) -> ipv4(ip, t, frag[0] == 1, frag[1])).withoutEdgeCases();
+    }
+
+    /** IPv6 packets a correct stack may send (extension headers included), and ICMPv6 errors quoting such packets. */
+    public static Arbitrary<Built> cleanIpv6(int depth) {
+        List<Arbitrary<? extends Transport>> choices = new ArrayList<>(List.of(udp(), tcp(), icmp6Echo(), nd(),
+                undecodedProto()));
+        if (depth > 0) {
+            choices.add(icmpError(true, cleanIpv6(depth - 1)));
+        }
+        return Combinators.combine(ip6(true), Arbitraries.oneOf(choices)).as(PacketGen::ipv6).withoutEdgeCases();
+    }
+
+    /** Frames with up to four VLAN tags carrying clean IPv4, clean IPv6 or ARP. */
+    public static Arbitrary<Built> cleanFrame() {
+        Arbitrary<Object[]> payload = Arbitraries.oneOf(
+                cleanIpv4(1).map(b -> new Object[] {EtherType.IPV4, b}),
+                cleanIpv6(1).map(b -> new Object[] {EtherType.IPV6, b}),
+                arp().map(a -> new Object[] {EtherType.ARP, a}));
+        return Combinators.combine(eth(4), payload).as((e, p) -> frame(e, (Integer) p[0], p[1])).withoutEdgeCases();
     }
 
     /** IPv4 packets of every kind, fragments included. */
