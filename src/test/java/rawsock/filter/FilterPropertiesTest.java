@@ -53,26 +53,43 @@ class FilterPropertiesTest {
 
     // ---- the packets the reference looks at ----------------------------------------------------
 
-    /** Family of a sample: IPv4, IPv6, or an ARP frame (ETHERNET only). */
-    enum Family { IP4, IP6, ARP }
+    /** Family of a sample: IPv4, IPv6, an ARP frame, or another EtherType (ETHERNET only, read at a VLAN offset). */
+    enum Family { IP4, IP6, ARP, OTHER }
 
     /**
      * A packet as the filter sees it ({@code skb}), and what the reference needs to know about it:
-     * the addresses (IP, or ARP's protocol addresses), the upper-layer protocol, whether its
-     * transport header (ports) is there (not an IPv4 non-first fragment), the ports, the MACs.
+     * the addresses (IP, or ARP's protocol addresses), the protocol (IPv6: the Next Header the
+     * target's filter finds, {@code viaFragment} the one behind a Fragment header as libpcap reads
+     * it), whether its transport header is there (not an IPv4 non-first fragment), the ports, the
+     * MACs, the EtherType.
      */
     record Pkt(Family family, int proto, int viaFragment, byte[] src, byte[] dst, boolean firstFragment, int sport,
                int dport, byte[] macSrc, byte[] macDst, int etherType, BpfInterpreter.Skb skb) {
         @Override
         public String toString() {
-            return family + " proto " + proto + (viaFragment >= 0 ? " (fragment of " + viaFragment + ")" : "") + " " + HEX.formatHex(src) + " > " + HEX.formatHex(dst) + " ports "
-                    + sport + " > " + dport + (firstFragment ? "" : " (non-first fragment)") + " bytes "
-                    + HEX.formatHex(skb.buf());
+            return family + " proto " + proto + (viaFragment >= 0 ? " (fragment of " + viaFragment + ")" : "") + " "
+                    + HEX.formatHex(src) + " > " + HEX.formatHex(dst) + " ports "
+                    + sport + " > " + dport + (firstFragment ? "" : " (non-first fragment)")
+                    + (skb.vlanPresent() ? " tag " + (skb.vlanTci() & 0xfff) + " in metadata" : "") + " bytes " + bytes();
+        }
+
+        /** The bytes without the zero padding at the end. */
+        private String bytes() {
+            byte[] b = skb.buf();
+            int end = b.length;
+            while (end > 0 && b[end - 1] == 0) {
+                end--;
+            }
+            return HEX.formatHex(b, 0, end) + (end < b.length ? " + " + (b.length - end) + " zeros" : "");
         }
     }
 
-    /** A primitive as written, and its meaning on a packet for a target. */
-    record Prim(String text, Meaning meaning) {
+    /** A primitive as written, and its meaning on a packet for a target; {@code vlan} primitives are told apart. */
+    record Prim(String text, Meaning meaning, boolean vlan, Integer vlanId) {
+        Prim(String text, Meaning meaning) {
+            this(text, meaning, false, null);
+        }
+
         @Override
         public String toString() {
             return text;
@@ -82,6 +99,93 @@ class FilterPropertiesTest {
     @FunctionalInterface
     interface Meaning {
         boolean on(Pkt p, FilterTarget t);
+    }
+
+    /**
+     * One evaluation: the packet, the target, and the vlan primitives passed so far in the text.
+     * As in tcpdump (the class comment of FilterCompiler, Layers.vlan), every primitive after the
+     * first {@code vlan} reads the frame further on: by 4 bytes when the outer tag was in the frame
+     * (0 when the kernel moved it into metadata), and 4 more for each further {@code vlan}.
+     */
+    static final class Ctx {
+        final Pkt pkt;
+        final FilterTarget target;
+        int vlans;
+
+        Ctx(Pkt pkt, FilterTarget target) {
+            this.pkt = pkt;
+            this.target = target;
+        }
+
+        private int base() {
+            if (vlans == 0) {
+                return 0;
+            }
+            return (pkt.skb().vlanPresent() ? 0 : 4) + 4 * (vlans - 1);
+        }
+
+        /** The packet as the primitives at this point of the text read it. */
+        Pkt view() {
+            return target == FilterTarget.ETHERNET ? readFrame(pkt.skb(), base()) : pkt;
+        }
+
+        /** {@code vlan [id]} at this point of the text, then counted. */
+        boolean vlan(Integer id) {
+            BpfInterpreter.Skb skb = pkt.skb();
+            boolean v;
+            if (vlans == 0 && skb.vlanPresent()) {
+                v = id == null || (skb.vlanTci() & 0xfff) == id;
+            } else {
+                int at = 12 + base();
+                int tpid = u16(skb.buf(), at);
+                v = (tpid == 0x8100 || tpid == 0x88a8 || tpid == 0x9100)
+                        && (id == null || (u16(skb.buf(), at + 2) & 0xfff) == id);
+            }
+            vlans++;
+            return v;
+        }
+    }
+
+    static int u16(byte[] b, int at) {
+        return ((b[at] & 0xff) << 8) | (b[at + 1] & 0xff);
+    }
+
+    static byte[] slice(byte[] b, int at, int length) {
+        return Arrays.copyOfRange(b, at, at + length);
+    }
+
+    /**
+     * A frame read the way the filter language reads it with the link payload {@code base} bytes
+     * further on: EtherType at 12 + base, the network header at 14 + base; IPv4 (the EtherType
+     * says so, the version is not looked at) with its ports where the IHL puts them, IPv6 as
+     * libpcap reads it (Next Header, or behind one Fragment header; ports at 40), ARP's protocol
+     * addresses.
+     */
+    static Pkt readFrame(BpfInterpreter.Skb skb, int base) {
+        byte[] f = skb.buf();
+        int type = u16(f, 12 + base);
+        int net = 14 + base;
+        byte[] macDst = slice(f, 0, 6);
+        byte[] macSrc = slice(f, 6, 6);
+        switch (type) {
+            case 0x0800: {
+                int ihl = (f[net] & 0x0f) * 4;
+                boolean first = (u16(f, net + 6) & 0x1fff) == 0;
+                return new Pkt(Family.IP4, f[net + 9] & 0xff, -1, slice(f, net + 12, 4), slice(f, net + 16, 4), first,
+                        u16(f, net + ihl), u16(f, net + ihl + 2), macSrc, macDst, type, skb);
+            }
+            case 0x86dd: {
+                int next = f[net + 6] & 0xff;
+                int viaFragment = next == 44 ? f[net + 40] & 0xff : -1;
+                return new Pkt(Family.IP6, next, viaFragment, slice(f, net + 8, 16), slice(f, net + 24, 16), true,
+                        u16(f, net + 40), u16(f, net + 42), macSrc, macDst, type, skb);
+            }
+            case 0x0806:
+                return new Pkt(Family.ARP, -1, -1, slice(f, net + 14, 4), slice(f, net + 24, 4), false, -1, -1,
+                        macSrc, macDst, type, skb);
+            default:
+                return new Pkt(Family.OTHER, -1, -1, new byte[4], new byte[4], false, -1, -1, macSrc, macDst, type, skb);
+        }
     }
 
     // ---- expressions ---------------------------------------------------------------------------
@@ -96,8 +200,15 @@ class FilterPropertiesTest {
             return s.append(prim != null ? prim.text() : "(" + inner.render() + ")").toString();
         }
 
-        boolean eval(Pkt p, FilterTarget t) {
-            boolean v = prim != null ? prim.meaning().on(p, t) : inner.eval(p, t);
+        boolean eval(Ctx c) {
+            boolean v;
+            if (prim == null) {
+                v = inner.eval(c);
+            } else if (prim.vlan()) {
+                v = c.vlan(prim.vlanId());
+            } else {
+                v = prim.meaning().on(c.view(), c.target);
+            }
             return nots % 2 == 1 ? !v : v;
         }
     }
@@ -113,10 +224,15 @@ class FilterPropertiesTest {
         }
 
         boolean eval(Pkt p, FilterTarget t) {
-            boolean v = first.eval(p, t);
+            return eval(new Ctx(p, t));
+        }
+
+        /** Every operand is evaluated (no short cut), in text order, so that the vlan count is that of the text. */
+        boolean eval(Ctx c) {
+            boolean v = first.eval(c);
             for (Tuple.Tuple2<String, Unary> r : rest) {
                 boolean and = r.get1().equals("and") || r.get1().equals("&&");
-                boolean right = r.get2().eval(p, t);
+                boolean right = r.get2().eval(c);
                 v = and ? v && right : v || right;
             }
             return v;
@@ -316,13 +432,23 @@ class FilterPropertiesTest {
     private Arbitrary<Prim> primitive(FilterTarget target) {
         int v4 = target == FilterTarget.IPV6_RAW ? 1 : 6;
         int v6 = target == FilterTarget.IPV4_RAW ? 1 : 4;
+        int vlan = target == FilterTarget.ETHERNET ? 3 : 0;
         return Arbitraries.frequencyOf(
                 Tuple.of(6, protocolPrimitive()),
                 Tuple.of(v4, host4Primitive()),
                 Tuple.of(v4, net4Primitive()),
                 Tuple.of(v6, host6Primitive()),
                 Tuple.of(6, portPrimitive()),
-                Tuple.of(1, etherProtoPrimitive()));
+                Tuple.of(1, etherProtoPrimitive()),
+                Tuple.of(vlan, vlanPrimitive()));
+    }
+
+    private static final int[] VIDS = {1, 100, 200, 4095, 0};
+
+    /** vlan [ID] (ETHERNET only); its meaning is in {@link Ctx#vlan}. */
+    private static Arbitrary<Prim> vlanPrimitive() {
+        return Arbitraries.oneOf(Arbitraries.just(new Prim("vlan", null, true, null)),
+                Arbitraries.of(1, 100, 200, 4095, 0).map(id -> new Prim("vlan " + id, null, true, id)));
     }
 
     private static Arbitrary<Prim> protocolPrimitive() {
@@ -456,7 +582,7 @@ class FilterPropertiesTest {
                     return new Prim(text, (p, t) -> {
                         boolean proto = false;
                         for (int pr : protos) {
-                            proto |= p.proto() == pr && p.family() != Family.ARP;
+                            proto |= p.proto() == pr && (p.family() == Family.IP4 || p.family() == Family.IP6);
                         }
                         return proto && p.firstFragment() && dir.test(src -> {
                             int port = src ? p.sport() : p.dport();
@@ -474,7 +600,8 @@ class FilterPropertiesTest {
                 new Prim("ether proto \\ip6", (p, t) -> p.family() == Family.IP6),
                 new Prim("ether proto 34525", (p, t) -> p.family() == Family.IP6),
                 new Prim("ether proto \\arp", (p, t) -> t == FilterTarget.ETHERNET && p.family() == Family.ARP),
-                new Prim("ether proto 0x88cc", (p, t) -> false));
+                new Prim("ether proto 0x8100", (p, t) -> t == FilterTarget.ETHERNET && p.etherType() == 0x8100),
+                new Prim("ether proto 0x88cc", (p, t) -> t == FilterTarget.ETHERNET && p.etherType() == 0x88cc));
     }
 
     // ---- generators: packets -------------------------------------------------------------------
@@ -597,38 +724,42 @@ class FilterPropertiesTest {
         });
     }
 
-    /** Frames of IPv4 packets, IPv6 packets with or without extension headers (read as libpcap reads them), and ARP. */
+    /**
+     * Frames of IPv4 packets, IPv6 packets with or without extension headers, and ARP, behind zero
+     * to two VLAN tags in the frame, sometimes with an outer tag the kernel moved into metadata;
+     * padded with zeros so that every load of every primitive at every VLAN offset stays inside
+     * (a load past the end would drop the packet whatever the expression says).
+     */
     private Arbitrary<Pkt> ethernet() {
         Arbitrary<byte[]> mac = Arbitraries.of(MACS).map(FilterPropertiesTest::mac);
-        Arbitrary<Pkt> v4 = Combinators.combine(mac, mac, ipv4Packet()).as((s, d, b) -> {
-            int[] m = fromBytes(b[3]);
-            return new Pkt(Family.IP4, m[0], -1, b[1], b[2], m[3] == 1, m[1], m[2], s, d, 0x0800, frame(s, d, 0x0800, b[0]));
+        Arbitrary<Object[]> payload = Arbitraries.oneOf(
+                ipv4Packet().map(b -> new Object[] {0x0800, b[0]}),
+                Arbitraries.oneOf(ipv6Packet(false), ipv6Packet(true)).map(b -> new Object[] {0x86dd, b[0]}),
+                Combinators.combine(mac, addr4(), addr4(), Arbitraries.of(1, 2)).as((s, sip, tip, op) -> {
+                    ByteBuffer out = ByteBuffer.allocate(28);
+                    new ArpBuilder().operation(op).senderMac(s).senderIp(sip).targetIp(tip).emit(out);
+                    return new Object[] {0x0806, out.array()};
+                }));
+        Arbitrary<int[]> tag = Combinators.combine(Arbitraries.of(0x8100, 0x88a8, 0x9100), Arbitraries.integers().between(0, 7),
+                Arbitraries.of(VIDS[0], VIDS[1], VIDS[2], VIDS[3], VIDS[4])).as((tpid, pcp, vid) -> new int[] {tpid, pcp, vid});
+        Arbitrary<List<int[]>> tags = Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(List.of())),
+                Tuple.of(2, tag.list().ofMinSize(1).ofMaxSize(2)));
+        Arbitrary<Integer> meta = Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(-1)),
+                Tuple.of(1, Arbitraries.of(VIDS[0], VIDS[1], VIDS[2], VIDS[3], VIDS[4]).map(v -> (5 << 13) | v)));
+        return Combinators.combine(mac, mac, tags, payload, meta).as((s, d, t, p, tci) -> {
+            EthernetBuilder b = new EthernetBuilder().src(s).dst(d).etherType((Integer) p[0]);
+            for (int[] x : t) {
+                b.vlan(x[0], x[1], false, x[2]);
+            }
+            byte[] bytes = (byte[]) p[1];
+            ByteBuffer out = ByteBuffer.allocate(b.headerLength() + bytes.length + 160);
+            b.emit(out);
+            out.put(bytes);
+            byte[] frame = out.array(); // zeros after the packet
+            BpfInterpreter.Skb skb = tci < 0 ? BpfInterpreter.Skb.ethernet(frame)
+                    : BpfInterpreter.Skb.ethernetWithTag(frame, tci);
+            return readFrame(skb, 0);
         });
-        // libpcap's reading: the fixed header's Next Header, or the one of a Fragment header right
-        // after it; ports at 40 and 42 whatever is there (the FilterCompiler class comment)
-        Arbitrary<Pkt> v6 = Combinators.combine(mac, mac, Arbitraries.oneOf(ipv6Packet(false), ipv6Packet(true)))
-                .as((s, d, b) -> {
-                    ByteBuffer ip = ByteBuffer.wrap(b[0]);
-                    int next = ip.get(6) & 0xff;
-                    int viaFragment = next == 44 ? ip.get(40) & 0xff : -1;
-                    return new Pkt(Family.IP6, next, viaFragment, b[1], b[2], true, ip.getShort(40) & 0xffff,
-                            ip.getShort(42) & 0xffff, s, d, 0x86dd, frame(s, d, 0x86dd, b[0]));
-                });
-        Arbitrary<Pkt> arp = Combinators.combine(mac, mac, addr4(), addr4(), Arbitraries.of(1, 2)).as((s, d, sip, tip, op) -> {
-            ByteBuffer out = ByteBuffer.allocate(28);
-            new ArpBuilder().operation(op).senderMac(s).senderIp(sip).targetIp(tip).emit(out);
-            return new Pkt(Family.ARP, -1, -1, sip, tip, false, -1, -1, s, d, 0x0806, frame(s, d, 0x0806, out.array()));
-        });
-        return Arbitraries.oneOf(v4, v6, arp);
-    }
-
-    private static BpfInterpreter.Skb frame(byte[] src, byte[] dst, int type, byte[] payload) {
-        EthernetBuilder b = new EthernetBuilder().src(src).dst(dst).etherType(type).padToMinimum(true);
-        ByteBuffer out = ByteBuffer.allocate(b.headerLength() + payload.length + 60);
-        b.emit(out);
-        out.put(payload);
-        b.finish(out, 0);
-        return BpfInterpreter.Skb.ethernet(Arrays.copyOf(out.array(), out.position()));
     }
 
     /** TCP, UDP (with checksums), or 8 bytes whose first four are the ports (SCTP's common header, ICMP's type/code/checksum). */
