@@ -161,6 +161,9 @@ class ReaderFuzzTest {
             assertFalse(reader.next(r), "records after the end");
             return new Read(data, times, wire, null);
         } catch (PcapFormatException e) {
+            if (e.getMessage().contains("truncated")) {
+                assertEquals(input.length, e.offset(), () -> "a truncation found short of the end: " + e.getMessage());
+            }
             assertTrue(e.offset() >= 0 && e.offset() <= input.length, () -> "offset " + e.offset() + " of " + input.length
                     + " bytes: " + e.getMessage());
             assertTrue(e.recordNumber() >= 0 && e.recordNumber() <= data.size() + 1, e.getMessage());
@@ -258,6 +261,7 @@ class ReaderFuzzTest {
         long calls = 0;
         long lastLine = 0;
         int errors = 0;
+        String[] lines = new String(input, StandardCharsets.ISO_8859_1).split("\n", -1);
         while (true) {
             assertTrue(++calls <= newlines + 2, "more results than lines");
             try {
@@ -267,7 +271,15 @@ class ReaderFuzzTest {
                 assertTrue(into.position() == 0 && into.remaining() > 0 && into.remaining() <= capacity);
             } catch (HexFormatException e) {
                 assertTrue(e.line() >= 1 && e.line() <= newlines + 1, e.getMessage());
-                assertTrue(e.column() >= 1, e.getMessage());
+                // the column names a byte of that line that is to blame: a digit without its pair, a digit
+                // past the buffer's room, or a character that has no place there; never a separator
+                String line = lines[(int) e.line() - 1];
+                assertTrue(e.column() >= 1 && e.column() <= line.length(), () -> e.getMessage() + " in '" + line + "'");
+                char at = line.charAt((int) e.column() - 1);
+                assertFalse(at == ' ' || at == '\t' || at == '\r' || at == ':', () -> e.getMessage() + " points at a separator in '"
+                        + line + "'");
+                assertEquals(!e.getMessage().contains("is not a hex digit"), Character.digit(at, 16) >= 0,
+                        () -> e.getMessage() + " in '" + line + "'");
                 errors++;
             }
             assertTrue(reader.lineNumber() > lastLine, "the line number did not advance");
