@@ -148,7 +148,9 @@ class WriterFuzzTest {
             Capture c = expected.get(i).capture();
             String ts = RFC3339.format(Instant.ofEpochSecond(Math.floorDiv(c.ts(), 1_000_000_000L),
                     Math.floorMod(c.ts(), 1_000_000_000L)));
-            assertTrue(line.startsWith(ts + " "), () -> "text line does not start with " + ts + ": " + line);
+            String iface = c.ifname() != null && !c.ifname().isEmpty() ? c.ifname() : c.ifindex() > 0 ? "if" + c.ifindex() : "-";
+            String start = ts + " " + iface + " " + (c.pktType() == PacketMeta.PKTTYPE_OUTGOING ? "out " : "");
+            assertTrue(line.startsWith(start), () -> "text line does not start with '" + start + "': " + line);
             String end = ", length " + wire(c) + (c.bytes().length < wire(c) ? " (captured " + c.bytes().length + ")" : "");
             assertTrue(line.endsWith(end), () -> "text line does not end with '" + end + "': " + line);
             assertFalse(line.contains("[undecodable]"), () -> "a layer's describe threw: " + line);
@@ -305,8 +307,9 @@ class WriterFuzzTest {
         Arbitrary<byte[]> bytes = Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(4, damaged),
                 net.jqwik.api.Tuple.of(1, Arbitraries.bytes().array(byte[].class).ofMaxSize(100)));
-        Arbitrary<String> ifname = Arbitraries.strings().withCharRange('!', '~').excludeChars('/', ':')
-                .ofMinLength(0).ofMaxLength(15).injectNull(0.3);
+        // what Linux allows in an interface name: no '/', ':' or white space (dev_valid_name), UTF-8 included
+        Arbitrary<String> ifname = Arbitraries.strings().withCharRange('!', '~').withChars('\u00e9', '\u00fc', '\u4e2d')
+                .excludeChars('/', ':').ofMinLength(0).ofMaxLength(15).injectNull(0.3);
         Arbitrary<Long> ts = Arbitraries.longs().between(0, 0xffffffffL * 1_000_000_000L + 999_999_999L);
         Arbitrary<Integer> pktType = Arbitraries.oneOf(Arbitraries.of(-1, 0, 1, 2, 3, 4), Arbitraries.integers());
         Arbitrary<Integer> extra = Arbitraries.oneOf(Arbitraries.just(0), Arbitraries.integers().between(0, 100_000));
