@@ -67,8 +67,9 @@ import java.util.Objects;
  *     the same helper, convert_bpf_ld_abs passes X + k to bpf_skb_load_helper_*). When the
  *     expression tests a protocol, a prologue walks up to 8 extension headers (Hop-by-Hop,
  *     Routing, Destination Options, Fragment, AH) from the fixed header's Next Header and keeps
- *     the upper-layer protocol in scratch memory. An ESP header or a longer chain ends the walk
- *     and such packets match no protocol test. A load past the end of the packet (a truncated
+ *     the upper-layer protocol in scratch memory. Where the walk stops (at ESP, which it cannot
+ *     step over, or after 8 headers) the Next Header it reached is the protocol tested, as
+ *     tcpdump's {@code ip6 proto} does: {@code proto 50} matches ESP. A load past the end of the packet (a truncated
  *     chain) makes the kernel drop the packet, as for every classic BPF program. (A raw socket
  *     opened for an extension-header protocol number itself, e.g. 60, sees data at that header
  *     while the walk goes past it; such sockets are not what this tool opens.)</li>
