@@ -25,10 +25,6 @@ public final class Interrupts {
         return interrupts;
     }
 
-    /** A flag that no signal sets, for tests and embedded use. */
-    public static Interrupts none() {
-        return new Interrupts();
-    }
 
     private void handle(String name, int exitStatus) {
         try {
@@ -55,10 +51,6 @@ public final class Interrupts {
         watchdog.start();
     }
 
-    /** Sets the flag as a signal would; for tests. */
-    public void request(int exitStatus) {
-        status = exitStatus;
-    }
 
     public boolean requested() {
         return status != 0;

@@ -3,6 +3,7 @@ package rawsock.app;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import rawsock.net.ReceiveInfo;
+import rawsock.packet.Ipv6;
 import rawsock.packet.Ipv6Header;
 
 /**
@@ -12,7 +13,7 @@ import rawsock.packet.Ipv6Header;
  */
 final class Ipv6HeaderRebuilder {
     /** Room to leave before the payload when receiving. */
-    static final int HEADROOM = 40;
+    static final int HEADROOM = Ipv6.HEADER_LENGTH;
 
     private final int nextHeader;
     private final byte[] source = new byte[16];

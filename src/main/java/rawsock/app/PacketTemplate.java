@@ -10,6 +10,7 @@ import rawsock.packet.Icmpv6Types;
 import rawsock.packet.IgmpBuilder;
 import rawsock.packet.IpProtocol;
 import rawsock.packet.Ipv4Builder;
+import rawsock.packet.Ipv6;
 import rawsock.packet.Ipv6Builder;
 import rawsock.packet.Tcp;
 import rawsock.packet.TcpBuilder;
@@ -28,7 +29,7 @@ final class PacketTemplate {
     private static final long PORT_SPAN = 65535;
     /** The header the kernel adds when rawsock does not write one (no options). */
     private static final int KERNEL_IP_HEADER = 20;
-    private static final int IPV6_HEADER = 40;
+    private static final int IPV6_HEADER = Ipv6.HEADER_LENGTH;
 
     private final ByteBuffer packet;
     private final int transportOffset;
@@ -39,7 +40,6 @@ final class PacketTemplate {
     /** For UDP/TCP probes: the first source port, counted up per packet; -1 when ports stay. */
     private int countedPortBase = -1;
     private int protocol;
-    private int firstSourcePort;
     private long tcpSequence;
 
     private PacketTemplate(ByteBuffer packet, int transportOffset, boolean countsSequence, boolean fixChecksum,
@@ -118,7 +118,6 @@ final class PacketTemplate {
         PacketTemplate template = new PacketTemplate(out, linkHeader.length + ipLength, counts, spec.checksum == null,
                 spec.icmpSeq, linkHeader.length + onWire);
         template.protocol = spec.protocol;
-        template.firstSourcePort = sourcePort;
         template.tcpSequence = sequence;
         if (spec.waitNanos >= 0 && (spec.protocol == IpProtocol.UDP || spec.protocol == IpProtocol.TCP)) {
             // Probes that wait for replies each get their own source port (as hping3 does), so
@@ -317,10 +316,6 @@ final class PacketTemplate {
         return (int) Math.floorMod(port - countedPortBase, PORT_SPAN);
     }
 
-    /** The first UDP/TCP source port. */
-    int sourcePort() {
-        return firstSourcePort;
-    }
 
     /** The TCP sequence number sent (the same for every packet). */
     long tcpSequence() {

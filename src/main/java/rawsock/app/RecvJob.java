@@ -145,7 +145,6 @@ public final class RecvJob {
             socket.enablePacketInfo();
             socket.enableDropCounter();
             if (spec.iface != null) {
-                Interfaces.indexOf(spec.iface);
                 socket.bindToDevice(spec.iface);
             }
         }
@@ -218,15 +217,14 @@ public final class RecvJob {
     /** Writes to every output; returns false when stdout's reader went away (a closed pipe). */
     private static boolean writeAll(List<Output> outputs, PacketMeta meta, ByteBuffer packet, DecodedPacket decoded)
             throws IOException {
+        // A plain loop, no lambda: this runs for every packet and allocates nothing.
         for (int i = 0; i < outputs.size(); i++) {
             Output output = outputs.get(i);
             try {
                 output.writer.write(meta, packet, decoded);
             } catch (IOException e) {
-                if (output.stdout && Pipes.isClosed(e)) {
-                    return false;
-                }
-                throw e;
+                stdoutClosed(output, e);
+                return false;
             }
         }
         return true;
@@ -239,13 +237,18 @@ public final class RecvJob {
             try {
                 output.writer.flush();
             } catch (IOException e) {
-                if (output.stdout && Pipes.isClosed(e)) {
-                    return false;
-                }
-                throw e;
+                stdoutClosed(output, e);
+                return false;
             }
         }
         return true;
+    }
+
+    /** Returns when {@code e} is stdout's reader going away (we end quietly); rethrows anything else. */
+    private static void stdoutClosed(Output output, IOException e) throws IOException {
+        if (!output.stdout || !Pipes.isClosed(e)) {
+            throw e;
+        }
     }
 
     private static boolean closeAll(List<Output> outputs) throws IOException {

@@ -15,7 +15,6 @@ final class Reply {
     String flags;
     /** An ICMP error quoting the probe (the reply came from a router or the host's stack). */
     boolean error;
-    int length;
     double rttMillis;
     boolean duplicate;
     boolean late;
@@ -30,7 +29,6 @@ final class Reply {
         kind = null;
         flags = null;
         error = false;
-        length = 0;
         rttMillis = 0;
         duplicate = false;
         late = false;

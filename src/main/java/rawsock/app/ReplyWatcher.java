@@ -110,10 +110,6 @@ final class ReplyWatcher implements AutoCloseable {
         table.sent(index, realtimeNanos);
     }
 
-    /** True once every probe sent so far has its reply. */
-    boolean allAnswered() {
-        return table.allAnswered();
-    }
 
     /**
      * Handles replies until {@code deadline} (System.nanoTime scale), or until every probe is
@@ -169,7 +165,6 @@ final class ReplyWatcher implements AutoCloseable {
         if (index < 0) {
             return;
         }
-        reply.length = packet.remaining();
         table.answer(index, receivedAt, spec.waitNanos, reply);
         printer.reply(reply);
     }

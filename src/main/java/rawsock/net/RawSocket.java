@@ -13,8 +13,7 @@ import jnr.ffi.Pointer;
  * thread.
  */
 public final class RawSocket implements AutoCloseable {
-    /** Room for SCM_TIMESTAMPNS, PKTINFO, hop limit, traffic class and SO_RXQ_OVFL together. */
-    private static final int CONTROL_SIZE = 256;
+    private static final int CONTROL_SIZE = ReceiveInfo.CONTROL_SIZE;
     /** Largest IP packet; heap buffers are staged through a direct buffer of this size. */
     private static final int MAX_PACKET = 65535 + 14 + 4;
     /** At most this many queued packets are discarded by {@link #drain}. */
@@ -139,20 +138,11 @@ public final class RawSocket implements AutoCloseable {
      * SO_RCVBUF. Returns what the kernel granted (it doubles the request for bookkeeping).
      */
     public int setReceiveBuffer(int bytes) throws NativeException {
-        return setBuffer(LinuxConstants.SO_RCVBUFFORCE, LinuxConstants.SO_RCVBUF, bytes, "SO_RCVBUF");
-    }
-
-    /** Sets the send buffer like {@link #setReceiveBuffer}; returns what the kernel granted. */
-    public int setSendBuffer(int bytes) throws NativeException {
-        return setBuffer(LinuxConstants.SO_SNDBUFFORCE, LinuxConstants.SO_SNDBUF, bytes, "SO_SNDBUF");
-    }
-
-    private int setBuffer(int force, int plain, int bytes, String name) throws NativeException {
         options.putInt(0, bytes);
-        if (Native.LIBC.setsockopt(fd, LinuxConstants.SOL_SOCKET, force, optionsPointer, 4) < 0) {
-            setInt(LinuxConstants.SOL_SOCKET, plain, bytes, name);
+        if (Native.LIBC.setsockopt(fd, LinuxConstants.SOL_SOCKET, LinuxConstants.SO_RCVBUFFORCE, optionsPointer, 4) < 0) {
+            setInt(LinuxConstants.SOL_SOCKET, LinuxConstants.SO_RCVBUF, bytes, "SO_RCVBUF");
         }
-        return getInt(LinuxConstants.SOL_SOCKET, plain, name);
+        return getInt(LinuxConstants.SOL_SOCKET, LinuxConstants.SO_RCVBUF, "SO_RCVBUF");
     }
 
     /** IP_TTL or IPV6_UNICAST_HOPS for packets whose IP header the kernel writes. */
@@ -180,11 +170,6 @@ public final class RawSocket implements AutoCloseable {
     public void setPathMtuDiscovery(boolean dontFragment) throws NativeException {
         int value = dontFragment ? LinuxConstants.IP_PMTUDISC_DO : LinuxConstants.IP_PMTUDISC_DONT;
         setInt(LinuxConstants.SOL_IP, LinuxConstants.IP_MTU_DISCOVER, value, "IP_MTU_DISCOVER");
-    }
-
-    /** IPV6_CHECKSUM: the kernel computes the checksum at {@code offset} of what we send. */
-    public void setChecksumOffset(int offset) throws NativeException {
-        setInt(LinuxConstants.SOL_IPV6, LinuxConstants.IPV6_CHECKSUM, offset, "IPV6_CHECKSUM");
     }
 
     /**
@@ -387,15 +372,8 @@ public final class RawSocket implements AutoCloseable {
             }
             throw NativeException.withHint("recvmsg", errno, null);
         }
-        info.reset();
-        info.wireLength = (int) rc;
-        info.capturedLength = (int) Math.min(rc, capacity);
+        info.describe(rc, capacity, recvHeader, 0, recvAddress, recvControl);
         into.limit(into.position() + info.capturedLength);
-        SocketAddresses.read(recvAddress, recvHeader.getInt(Layouts.MSGHDR_NAMELEN), info);
-        int flags = recvHeader.getInt(Layouts.MSGHDR_FLAGS);
-        info.controlTruncated = (flags & LinuxConstants.MSG_CTRUNC) != 0;
-        ControlMessages.parse(recvControl, (int) Math.min(CONTROL_SIZE,
-                recvHeader.getLong(Layouts.MSGHDR_CONTROLLEN)), info);
         return true;
     }
 

@@ -10,8 +10,7 @@ import jnr.ffi.Pointer;
  * may keep {@code headroom} bytes before the packet (room to rebuild an IPv6 header).
  */
 public final class ReceiveBatch {
-    /** Room for SCM_TIMESTAMPNS, PKTINFO, hop limit, traffic class, flow label and SO_RXQ_OVFL. */
-    private static final int CONTROL_SIZE = 256;
+    private static final int CONTROL_SIZE = ReceiveInfo.CONTROL_SIZE;
     private static final int ENTRY = Layouts.MMSGHDR_SIZE + Layouts.IOVEC_SIZE;
 
     private final int capacity;
@@ -91,15 +90,9 @@ public final class ReceiveBatch {
     public ByteBuffer packet(int index, ReceiveInfo info) {
         int header = index * Layouts.MMSGHDR_SIZE;
         long length = entries.getInt(header + Layouts.MMSGHDR_LEN) & 0xffffffffL;
-        info.reset();
-        info.wireLength = (int) Math.min(length, Integer.MAX_VALUE);
-        info.capturedLength = (int) Math.min(length, room);
+        info.describe(length, room, entries, header, nameViews[index], controlViews[index]);
         ByteBuffer slot = slots[index];
         slot.limit(headroom + info.capturedLength).position(headroom);
-        SocketAddresses.read(nameViews[index], entries.getInt(header + Layouts.MSGHDR_NAMELEN), info);
-        info.controlTruncated = (entries.getInt(header + Layouts.MSGHDR_FLAGS) & LinuxConstants.MSG_CTRUNC) != 0;
-        ControlMessages.parse(controlViews[index],
-                (int) Math.min(CONTROL_SIZE, entries.getLong(header + Layouts.MSGHDR_CONTROLLEN)), info);
         return slot;
     }
 }

@@ -1,5 +1,7 @@
 package rawsock.net;
 
+import java.nio.ByteBuffer;
+
 /**
  * What recvmsg reported about one packet, beyond its bytes: lengths, the kernel's timestamp, the
  * interface, addresses and the control data rawsock asked for. Reused for every packet.
@@ -22,6 +24,24 @@ public final class ReceiveInfo {
     int flowLabel = -1;
     long kernelDrops = -1;
     boolean controlTruncated;
+
+    /** Room for SCM_TIMESTAMPNS, PKTINFO, hop limit, traffic class, flow label and SO_RXQ_OVFL. */
+    static final int CONTROL_SIZE = 256;
+
+    /**
+     * Describes one message recvmsg/recvmmsg filled in: {@code length} as the kernel returned it
+     * (with MSG_TRUNC, the whole packet's), of which {@code room} bytes fit, the sender's address
+     * and the control messages, from the msghdr at {@code header} in {@code headers}.
+     */
+    void describe(long length, int room, ByteBuffer headers, int header, ByteBuffer name, ByteBuffer control) {
+        reset();
+        wireLength = (int) Math.min(length, Integer.MAX_VALUE);
+        capturedLength = (int) Math.min(length, room);
+        SocketAddresses.read(name, headers.getInt(header + Layouts.MSGHDR_NAMELEN), this);
+        controlTruncated = (headers.getInt(header + Layouts.MSGHDR_FLAGS) & LinuxConstants.MSG_CTRUNC) != 0;
+        ControlMessages.parse(control, (int) Math.min(CONTROL_SIZE, headers.getLong(header + Layouts.MSGHDR_CONTROLLEN)),
+                this);
+    }
 
     void reset() {
         wireLength = 0;
