@@ -17,6 +17,7 @@ import rawsock.net.RawSocket;
 import rawsock.output.HexLineReader;
 import rawsock.output.PcapReader;
 import rawsock.output.PcapRecord;
+import rawsock.packet.ChecksumRepair;
 
 /**
  * Sends whole IPv4 and IPv6 packets as they are (IP_HDRINCL / IPV6_HDRINCL): one per line of hex
@@ -78,6 +79,9 @@ final class ReplayJob {
                 if (problem != null) {
                     failure = source.position() + ": " + problem;
                     break;
+                }
+                if (spec.fixChecksums) {
+                    repairChecksums(packet, spec.link ? ipOffset(packet) : 0);
                 }
                 boolean onTime;
                 if (spec.originalTiming) {
@@ -180,6 +184,37 @@ final class ReplayJob {
         int at = frame.position();
         frame.get(at, frameDestination, 0, 6);
         return socket.sendFrame(frame, ifindex, frame.getShort(at + 12) & 0xffff, frameDestination);
+    }
+
+    /** Recomputes the checksums of the IP packet {@code offset} bytes into {@code packet} (-1: none). */
+    private static void repairChecksums(ByteBuffer packet, int offset) {
+        if (offset < 0) {
+            return;
+        }
+        int start = packet.position();
+        packet.position(start + offset);
+        ChecksumRepair.repair(packet);
+        packet.position(start);
+    }
+
+    /**
+     * Where the IP packet starts in an Ethernet frame (after one 802.1Q tag at most), or -1 when
+     * the frame carries no IP.
+     */
+    private static int ipOffset(ByteBuffer frame) {
+        int start = frame.position();
+        if (frame.limit() - start < ETHERNET_HEADER) {
+            return -1;
+        }
+        int type = frame.getShort(start + 12) & 0xffff;
+        if (type == ETHERTYPE_VLAN && frame.limit() - start >= ETHERNET_HEADER + 4) {
+            return isIp(frame.getShort(start + 16) & 0xffff) ? ETHERNET_HEADER + 4 : -1;
+        }
+        return isIp(type) ? ETHERNET_HEADER : -1;
+    }
+
+    private static boolean isIp(int etherType) {
+        return etherType == ETHERTYPE_IPV4 || etherType == ETHERTYPE_IPV6;
     }
 
     private static String checkFrame(ByteBuffer frame) {
@@ -285,31 +320,14 @@ final class ReplayJob {
             ByteBuffer data = record.data();
             int offset = data.position();
             if (ethernet) {
-                offset += linkHeaderLength(data);
+                // Ethernet (and one 802.1Q tag); a frame that is not IP is left whole and refused later.
+                offset += Math.max(0, ipOffset(data));
             }
             into.clear();
             int length = Math.max(0, data.limit() - offset);
             into.put(0, data, offset, Math.min(length, into.capacity()));
             into.limit(Math.min(length, into.capacity()));
             return true;
-        }
-
-        /** Ethernet (and one 802.1Q tag); a frame that is not IP is left whole and refused later. */
-        private static int linkHeaderLength(ByteBuffer frame) {
-            int start = frame.position();
-            if (frame.limit() - start < ETHERNET_HEADER) {
-                return 0;
-            }
-            int type = frame.getShort(start + 12) & 0xffff;
-            if (type == ETHERTYPE_VLAN && frame.limit() - start >= ETHERNET_HEADER + 4) {
-                type = frame.getShort(start + 16) & 0xffff;
-                return isIp(type) ? ETHERNET_HEADER + 4 : 0;
-            }
-            return isIp(type) ? ETHERNET_HEADER : 0;
-        }
-
-        private static boolean isIp(int etherType) {
-            return etherType == ETHERTYPE_IPV4 || etherType == ETHERTYPE_IPV6;
         }
 
         @Override

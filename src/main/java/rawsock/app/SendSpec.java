@@ -23,6 +23,8 @@ public final class SendSpec {
     public String inputPath;
     /** --timing original: replay with the capture's own spacing. */
     public boolean originalTiming;
+    /** --fix-checksums: recompute the checksums of whole packets before sending them. */
+    public boolean fixChecksums;
 
     public InetAddress destination;
     /** IPv6 (-6 or an IPv6 destination): AF_INET6 sockets, ICMPv6, the IPv6 pseudo-header. */

@@ -33,7 +33,7 @@ import rawsock.packet.TcpFlags;
         footer = {"  sudo rawsock send --proto icmp --dst 127.0.0.1 --count 3 --interval 200ms",
             "  sudo rawsock send -p udp -d 127.0.0.1 --src 127.0.0.9 --sport 5353 --dport 9999 --data hi",
             "  sudo rawsock send -p tcp -d 127.0.0.1 --dport 80 --flags S --tcp-options 020405b4",
-            "  sudo rawsock recv -f hex -c 1 | sudo rawsock send --stdin-hex"})
+            "  sudo rawsock recv -f hex -c 1 | sudo rawsock send --stdin-hex --fix-checksums"})
 public final class SendCommand implements Callable<Integer> {
     /** Options that shape a built packet; they do not apply to whole packets from stdin or pcap. */
     private static final List<String> HEADER_OPTIONS = List.of("--proto", "--src", "--hdrincl", "--ttl", "--tos",
@@ -195,6 +195,11 @@ public final class SendCommand implements Callable<Integer> {
         @Option(names = "--read-pcap", paramLabel = "FILE", description = "Replay the packets of a pcap file ('-' = stdin).")
         String pcap;
     }
+
+    @Option(names = "--fix-checksums",
+            description = "With --stdin-hex/--read-pcap: recompute each packet's IPv4 header and TCP/UDP/ICMP/ICMPv6/"
+                    + "IGMP checksums (captures of loopback or veth traffic carry unfinished, offloaded checksums).")
+    private boolean fixChecksums;
 
     @Option(names = "--timing", paramLabel = "MODE",
             description = "With --read-pcap: 'fast' (default, or --rate/--interval) or 'original' (the capture's spacing).")
@@ -419,6 +424,11 @@ public final class SendCommand implements Callable<Integer> {
             s.input = SendSpec.Input.READ_PCAP;
             s.inputPath = wholePackets.pcap;
         }
+        if (fixChecksums && s.input == SendSpec.Input.BUILD) {
+            throw new UsageException("--fix-checksums applies to whole packets from --stdin-hex or --read-pcap "
+                    + "(rawsock computes the checksums of the packets it builds)");
+        }
+        s.fixChecksums = fixChecksums;
         if (timing != null) {
             if (s.input != SendSpec.Input.READ_PCAP) {
                 throw new UsageException("--timing applies only to --read-pcap");

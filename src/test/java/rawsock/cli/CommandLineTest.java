@@ -69,6 +69,7 @@ class CommandLineTest {
         "send --dst 127.0.0.1 --count -3|--count -3",
         "send --dst 127.0.0.1 --file /nonexistent/payload|/nonexistent/payload",
         "send --dst 127.0.0.1 --timing original|--timing",
+        "send --dst 127.0.0.1 --fix-checksums|--fix-checksums applies to whole packets",
         "send --dst 127.0.0.1 --no-such-option|--no-such-option",
         "send -d ::1 --df|--df is an IPv4 header field",
         "send -d ::1 --id 5|--id is an IPv4 header field",
