@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import rawsock.testing.Marks;
@@ -72,43 +73,55 @@ class PipesAndSignalsIT {
         assertEquals("", ((String) result[2]).strip(), "quiet on a closed pipe");
     }
 
-    @Test
-    void sigtermEndsAProbeRunWithItsJsonSummaryAndExits143() throws Exception {
+    /** A probe run ends on either signal with its summary: JSON's last object, or text's lines on stderr. */
+    @ParameterizedTest
+    @CsvSource({"TERM,143,json", "INT,130,text"})
+    void aSignalEndsAProbeRunWithItsSummary(String signal, int status, String format) throws Exception {
         Process process = new ProcessBuilder(ToolProcess.command("send", "-d", "127.0.0.1", "-c", "0", "-i", "20ms",
-                "--wait", "-f", "json")).start();
+                "--wait", "-f", format)).start();
         java.io.BufferedReader out = new java.io.BufferedReader(
                 new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String first = out.readLine();
-        assertTrue(first != null && first.startsWith("{\"seq\":1,"), "a first reply: " + first);
-        new ProcessBuilder("kill", "-TERM", String.valueOf(process.pid())).start().waitFor();
+        assertTrue(first != null && first.startsWith(format.equals("json") ? "{\"seq\":1," : "127.0.0.1: seq=1 "),
+                "a first reply: " + first);
+        new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).start().waitFor();
         assertTrue(process.waitFor(10, TimeUnit.SECONDS));
         String last = first;
         for (String line = out.readLine(); line != null; line = out.readLine()) {
             last = line;
         }
-        assertEquals(143, process.exitValue(), new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
-        assertTrue(last.startsWith("{\"summary\":{"), "the summary comes last: " + last);
+        String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(status, process.exitValue(), stderr);
+        if (format.equals("json")) {
+            assertTrue(last.startsWith("{\"summary\":{"), "the summary comes last: " + last);
+        } else {
+            assertTrue(stderr.matches("(?s).*\\d+ probes transmitted, \\d+ received.*"), stderr);
+        }
     }
 
-    @Test
-    void sigintFlushesACompletePcapPrintsCountsAndExits130(@TempDir Path dir) throws Exception {
-        assertSignal(dir, "INT", 130);
-    }
-
-    @Test
-    void sigtermFlushesACompletePcapPrintsCountsAndExits143(@TempDir Path dir) throws Exception {
-        assertSignal(dir, "TERM", 143);
-    }
-
-    private void assertSignal(Path dir, String signal, int status) throws Exception {
+    /**
+     * recv in every output format, ended by SIGINT or SIGTERM: the exit status says which, the
+     * output holds only whole packets (tcpdump reads the pcap; every line is complete), and the
+     * count on stderr is the number of packets in the output.
+     */
+    @ParameterizedTest
+    @CsvSource({"INT,130,text", "TERM,143,text", "INT,130,hex", "TERM,143,hex", "INT,130,json", "TERM,143,json",
+        "INT,130,pcap", "TERM,143,pcap", "INT,130,file", "TERM,143,file"})
+    void aSignalEndsRecvWithWholeOutputAndItsCounts(String signal, int status, String format, @TempDir Path dir)
+            throws Exception {
         int port = Marks.freeUdpPort();
-        Path file = dir.resolve("capture.pcap");
+        Path file = dir.resolve("capture");
         Path errFile = dir.resolve("stderr.txt");
-        Process process = new ProcessBuilder(ToolProcess.command("recv", "-p", "udp", "--filter", "dst port " + port,
-                "-w", file.toString())).redirectError(errFile.toFile()).start();
+        String[] output = format.equals("file") ? new String[] {"-w", file.toString()} : new String[] {"-f", format};
+        ProcessBuilder builder = new ProcessBuilder(ToolProcess.command("recv", "-p", "udp", "--filter",
+                "dst port " + port, output[0], output[1])).redirectError(errFile.toFile());
+        if (!format.equals("file")) {
+            builder.redirectOutput(file.toFile());
+        }
+        Process process = builder.start();
         Thread sender = sendInBackground(port, 30_000);
         try {
-            // Records here are at most 16 + 73 bytes: 324 bytes of file hold at least 3 packets.
+            // Each packet takes at least 60 bytes in any format: 324 bytes hold at least 3 (after a pcap header).
             long deadline = System.currentTimeMillis() + 20_000;
             while (System.currentTimeMillis() < deadline && (!Files.exists(file) || Files.size(file) < 24 + 3 * 100)) {
                 Thread.sleep(50);
@@ -121,20 +134,50 @@ class PipesAndSignalsIT {
         }
         String stderr = Files.readString(errFile);
         assertEquals(status, process.exitValue(), stderr);
-        assertTrue(stderr.matches("(?s).*\\d+ packets received.*"), stderr);
-        Process tcpdump = new ProcessBuilder("tcpdump", "-nn", "-r", file.toString()).start();
+        long packets = format.equals("pcap") || format.equals("file") ? packetsTcpdumpReads(file, port)
+                : wholeLines(file, format, port);
+        assertTrue(packets >= 3, "packets in the output: " + packets);
+        assertTrue(stderr.contains(packets + " packets received"), "counts agree with the output: " + stderr);
+    }
+
+    /** The packets tcpdump reads from a pcap, which it must read to the end without complaint. */
+    private static long packetsTcpdumpReads(Path pcap, int port) throws Exception {
+        Process tcpdump = new ProcessBuilder("tcpdump", "-nn", "-r", pcap.toString()).start();
         String read = new String(tcpdump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String readErr = new String(tcpdump.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(tcpdump.waitFor(30, TimeUnit.SECONDS));
         assertEquals(0, tcpdump.exitValue(), "tcpdump reads the whole file: " + readErr);
         assertFalse(readErr.contains("truncated"), readErr);
-        long packets = read.lines().filter(l -> l.contains("> 127.0.0.1." + port + ": UDP")).count();
-        assertTrue(packets >= 3, read);
-        assertTrue(stderr.contains(packets + " packets received"), "counts agree with the file: " + stderr);
+        return read.lines().filter(l -> l.contains("> 127.0.0.1." + port + ": UDP")).count();
     }
 
-    @Test
-    void sigintStopsAnEndlessSendWithItsSummary() throws Exception {
+    /** The lines of text, hex or JSON output, each checked to be a whole packet; the output ends with a newline. */
+    private static long wholeLines(Path file, String format, int port) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        assertTrue(text.endsWith("\n"), "the last line is whole: " + text.substring(Math.max(0, text.length() - 80)));
+        String portHex = String.format("%04x", port);
+        String[] lines = text.split("\n");
+        for (String line : lines) {
+            boolean whole;
+            switch (format) {
+                case "text":
+                    whole = line.contains(" > " + port + ", length ");
+                    break;
+                case "hex":
+                    whole = line.matches("(?:[0-9a-f]{2})+") && line.length() >= 48 && line.substring(44, 48).equals(portHex);
+                    break;
+                default:
+                    whole = line.startsWith("{") && line.endsWith("}") && line.contains("\"dport\":" + port);
+                    break;
+            }
+            assertTrue(whole, "not a whole " + format + " packet: " + line);
+        }
+        return lines.length;
+    }
+
+    @ParameterizedTest
+    @CsvSource({"INT,130", "TERM,143"})
+    void aSignalStopsAnEndlessSendWithItsSummary(String signal, int status) throws Exception {
         Process process;
         try (DatagramSocket receiver = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
             receiver.setSoTimeout(20_000);
@@ -145,10 +188,10 @@ class PipesAndSignalsIT {
                 receiver.receive(new DatagramPacket(new byte[1500], 1500));
             }
         }
-        new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start().waitFor();
+        new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).start().waitFor();
         assertTrue(process.waitFor(10, TimeUnit.SECONDS));
         String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(130, process.exitValue(), stderr);
+        assertEquals(status, process.exitValue(), stderr);
         assertTrue(stderr.matches("(?s).*sent \\d+ packets?,.*"), stderr);
         assertEquals(0, process.getInputStream().readAllBytes().length, "nothing on stdout");
     }
