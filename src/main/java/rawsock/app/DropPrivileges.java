@@ -1,13 +1,11 @@
 package rawsock.app;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import rawsock.net.NativeException;
 import rawsock.net.Privileges;
 
 /** --user: called once every socket a job needs is open, never before. */
 final class DropPrivileges {
-    private static final Logger LOG = LoggerFactory.getLogger(DropPrivileges.class);
+    private static final Log LOG = Log.of(DropPrivileges.class);
 
     private DropPrivileges() {
     }

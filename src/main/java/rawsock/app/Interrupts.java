@@ -1,8 +1,6 @@
 package rawsock.app;
 
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 
 /**
@@ -12,7 +10,7 @@ import sun.misc.Signal;
  * period with the same status.
  */
 public final class Interrupts {
-    private static final Logger LOG = LoggerFactory.getLogger(Interrupts.class);
+    private static final Log LOG = Log.of(Interrupts.class);
     private static final long GRACE_MILLIS = 1500;
 
     private volatile int status;

@@ -9,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import rawsock.net.Family;
 import rawsock.net.Interfaces;
 import rawsock.net.LinuxConstants;
@@ -32,7 +30,7 @@ import rawsock.packet.PacketMeta;
  * prints the counts on stderr.
  */
 public final class RecvJob {
-    private static final Logger LOG = LoggerFactory.getLogger(RecvJob.class);
+    private static final Log LOG = Log.of(RecvJob.class);
     /** How often a blocked receive wakes to check for signals and the deadline. */
     private static final long WAKE_MICROS = 100_000;
     /** Packets per recvmmsg. */

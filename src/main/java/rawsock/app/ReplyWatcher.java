@@ -7,8 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import rawsock.filter.BpfProgram;
 import rawsock.filter.FilterCompiler;
 import rawsock.filter.FilterSyntaxException;
@@ -30,7 +28,7 @@ import rawsock.packet.PacketDecoder;
  * and printed.
  */
 final class ReplyWatcher implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(ReplyWatcher.class);
+    private static final Log LOG = Log.of(ReplyWatcher.class);
     private static final int BUFFER_BYTES = 1 << 20;
 
     private final SendSpec spec;

@@ -6,8 +6,6 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import rawsock.net.Family;
 import rawsock.net.Interfaces;
 import rawsock.net.LinuxConstants;
@@ -22,7 +20,7 @@ import rawsock.packet.MacAddress;
  * stderr and returns the exit status.
  */
 public final class SendJob {
-    private static final Logger LOG = LoggerFactory.getLogger(SendJob.class);
+    private static final Log LOG = Log.of(SendJob.class);
     /** Packets per sendmmsg for --flood, as the C reference sender uses (16 already gets most of it). */
     private static final int BATCH = 64;
 

@@ -1,28 +1,28 @@
 package rawsock.cli;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import org.slf4j.LoggerFactory;
+import rawsock.app.Log;
 
-/** Sets the log level from -v/-vv/-q. Logback writes to stderr only (see StderrLogging). */
+/**
+ * Sets the log level from -v/-vv/-q. Logback starts only when something is logged (see
+ * {@link Log}) and then takes the level from there (see {@link StderrLogging}); when it has
+ * started already (several runs in one JVM, as in the tests) its level is changed here.
+ */
 final class Logging {
     private Logging() {
     }
 
     static void configure(int verbosity, boolean quiet) {
-        Level level;
+        int level;
         if (quiet) {
-            level = Level.ERROR;
+            level = Log.ERROR;
         } else if (verbosity >= 2) {
-            level = Level.DEBUG;
+            level = Log.DEBUG;
         } else if (verbosity == 1) {
-            level = Level.INFO;
+            level = Log.INFO;
         } else {
-            level = Level.WARN;
+            level = Log.WARN;
         }
-        org.slf4j.Logger root = LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        if (root instanceof Logger) {
-            ((Logger) root).setLevel(level);
-        }
+        Log.threshold(level);
+        StderrLogging.applyThresholdIfStarted();
     }
 }

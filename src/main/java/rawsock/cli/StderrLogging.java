@@ -10,14 +10,18 @@ import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.LayoutBase;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import rawsock.app.Log;
 
 /**
  * Logback's configuration, in code: one appender to stderr (stdout carries packet data only),
- * level WARN until -v/-vv/-q change it. Found by Logback through META-INF/services; it replaces
- * an XML file whose parsing cost a third of a one-shot run's start-up.
+ * at the level -v/-vv/-q chose ({@link Log#threshold()}). Found by Logback through
+ * META-INF/services when the first message is logged; it replaces an XML file whose parsing cost
+ * a third of a one-shot run's start-up.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class StderrLogging extends ContextAwareBase implements Configurator {
+    private static volatile Logger root;
+
     @Override
     public ExecutionStatus configure(LoggerContext context) {
         ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
@@ -33,10 +37,32 @@ public final class StderrLogging extends ContextAwareBase implements Configurato
         encoder.start();
         appender.setEncoder(encoder);
         appender.start();
-        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-        root.setLevel(Level.WARN);
-        root.addAppender(appender);
+        Logger rootLogger = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        rootLogger.setLevel(level(Log.threshold()));
+        rootLogger.addAppender(appender);
+        root = rootLogger;
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /** Gives a Logback that has started already the level now chosen. */
+    static void applyThresholdIfStarted() {
+        Logger started = root;
+        if (started != null) {
+            started.setLevel(level(Log.threshold()));
+        }
+    }
+
+    private static Level level(int threshold) {
+        switch (threshold) {
+            case Log.ERROR:
+                return Level.ERROR;
+            case Log.INFO:
+                return Level.INFO;
+            case Log.DEBUG:
+                return Level.DEBUG;
+            default:
+                return Level.WARN;
+        }
     }
 
     /** "rawsock: LEVEL Logger: message", without a pattern to parse at start-up. */

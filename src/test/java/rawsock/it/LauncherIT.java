@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * scripts/rawsock, the README's first command: its AppCDS archive is recorded by the training
- * run, so it covers send even when the first command after a build was {@code --version}.
+ * run, so it covers send even when the first command after a build was {@code --version}; and a
+ * run that logs nothing does not start Logback.
  */
 class LauncherIT {
     private static final Path ROOT = Path.of("").toAbsolutePath();
@@ -35,5 +36,7 @@ class LauncherIT {
             assertTrue(log.contains(" " + name + " source: shared objects file"),
                     name + " did not come from the archive:\n" + log.lines().filter(l -> l.contains(name)).toList());
         }
+        // Nothing to log without -v: Logback is never started (a tenth of a one-shot run).
+        assertTrue(!log.contains("ch.qos.logback"), "Logback started in a run that logs nothing");
     }
 }
