@@ -518,6 +518,9 @@ public final class SendCommand implements Callable<Integer> {
         }
         if (igmpGroup != null) {
             s.igmpGroup = Addresses.resolve("--igmp-group", igmpGroup, false);
+            if (s.igmpGroup instanceof Inet6Address) {
+                throw new UsageException("--igmp-group " + igmpGroup + " is IPv6; IGMP groups are IPv4 (IPv6 uses MLD)");
+            }
         }
         if (igmpMaxResponse != null) {
             s.igmpMaxResponse = Ranges.check("--igmp-max-resp", igmpMaxResponse, 0, 255);
