@@ -235,6 +235,7 @@ public final class SendCommand implements Callable<Integer> {
         SendSpec s = new SendSpec();
         s.quiet = parent.quiet();
         s.user = parent.account();
+        InterfaceOption.check(iface);
         readLink(s);
         readInput(s);
         readPacing(s);
