@@ -344,6 +344,10 @@ public final class SendCommand implements Callable<Integer> {
         if (iface == null) {
             throw new UsageException("--link needs -I IFACE: a packet socket sends on one interface");
         }
+        if (headerIncluded) {
+            throw new UsageException("--hdrincl does not apply to --link: rawsock writes the whole frame, "
+                    + "IP header included");
+        }
         s.sourceMac = mac("--src-mac", sourceMac);
         s.destinationMac = mac("--dst-mac", destinationMac);
         s.etherType = Ranges.optional("--ethertype", etherType, 0, 0xffff);
