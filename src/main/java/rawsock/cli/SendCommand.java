@@ -564,12 +564,17 @@ public final class SendCommand implements Callable<Integer> {
             return bytes;
         } catch (NoSuchFileException e) {
             throw new UsageException("--file " + path + ": no such file");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new UsageException("--file " + path + ": permission denied");
         } catch (IOException e) {
             throw new UsageException("--file " + path + ": " + e.getMessage());
         }
     }
 
     private static int parseProtocol(String text, boolean ipv6) {
+        if (text.equalsIgnoreCase("arp")) {
+            throw new UsageException("--proto arp needs --link -I IFACE (ARP travels in Ethernet frames, not in IP)");
+        }
         int number = ProtocolOption.parse(text, ipv6);
         if (ipv6 && number == IpProtocol.IGMP) {
             throw new UsageException("--proto igmp is IPv4 only (IPv6 uses MLD, in ICMPv6)");
