@@ -150,13 +150,15 @@ class BadInputMatrixTest {
             List<String> command = ns.inside("setpriv", "--bounding-set", "-dac_override,-dac_read_search",
                     java(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                     BadInputRunner.class.getName(), fixtures.dir().toString());
-            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            process.getOutputStream().close();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            // Output to a file, not a pipe: a runner that hangs cannot block the read past the bound.
+            File log = fixtures.dir().resolve("runner.out").toFile();
+            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .redirectOutput(log).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
             if (!process.waitFor(90, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
                 fail("the runner did not finish in 90 s");
             }
+            String output = java.nio.file.Files.readString(log.toPath(), StandardCharsets.UTF_8);
             assertTrue(output.contains("\nDONE\n"), "runner output ends early:\n" + output);
             for (String line : output.split("\n")) {
                 Map.Entry<Integer, Result> e = Result.decode(line);
