@@ -15,6 +15,7 @@ import rawsock.net.LinuxConstants;
 import rawsock.net.NativeException;
 import rawsock.net.RawSocket;
 import rawsock.output.HexLineReader;
+import rawsock.output.PcapFormatException;
 import rawsock.output.PcapReader;
 import rawsock.output.PcapRecord;
 import rawsock.packet.ChecksumRepair;
@@ -39,6 +40,8 @@ final class ReplayJob {
     private final Destinations ipv4Destinations = new Destinations(4, 16);
     private final Destinations ipv6Destinations = new Destinations(16, 24);
     private RawSocket ipv6Socket;
+    /** --read-pcap FILE's stream (never stdin), closed when the run ends however it ends. */
+    private InputStream file;
     private final byte[] frameDestination = new byte[6];
 
     ReplayJob(SendSpec spec, InputStream stdin, PrintWriter err, boolean live, Interrupts interrupts) {
@@ -50,7 +53,16 @@ final class ReplayJob {
     }
 
     int run() throws IOException {
-        PacketSource source = open();
+        try {
+            return replay(open());
+        } finally {
+            if (file != null) {
+                file.close();
+            }
+        }
+    }
+
+    private int replay(PacketSource source) throws IOException {
         SendStats stats = new SendStats(err, live);
         String failure = null;
         boolean started = false;
@@ -115,8 +127,9 @@ final class ReplayJob {
             if (ipv6Socket != null) {
                 ipv6Socket.close();
             }
-            // A run that failed while setting up sent nothing: the error line says it all.
-            if (!spec.quiet && started) {
+            // The error line says it all when nothing went out (a run that failed while setting up,
+            // or at its first packet); otherwise the summary says what did before it.
+            if (!spec.quiet && started && (failure == null || stats.packets() > 0)) {
                 stats.summary(failure == null ? "" : " before the error");
             }
         }
@@ -136,13 +149,22 @@ final class ReplayJob {
         } else {
             try {
                 in = Files.newInputStream(Path.of(spec.inputPath));
+                file = in;
             } catch (NoSuchFileException e) {
                 throw new UsageException("--read-pcap " + spec.inputPath + ": no such file");
             } catch (IOException e) {
-                throw new UsageException("--read-pcap " + spec.inputPath + ": cannot read (" + e.getMessage() + ")");
+                throw cannotRead(e);
             }
         }
-        PcapReader reader = new PcapReader(in);
+        PcapReader reader;
+        try {
+            reader = new PcapReader(in);
+        } catch (PcapFormatException e) {
+            // Read, but not a pcap: bad data (exit 4, as a malformed --stdin-hex line), named.
+            throw new IOException("--read-pcap " + spec.inputPath + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw cannotRead(e);  // a directory opens, but reading it fails (EISDIR)
+        }
         int link = reader.linkType();
         if (spec.link && link != PcapReader.LINKTYPE_ETHERNET) {
             throw new UsageException("--link replays Ethernet frames; " + spec.inputPath + " has link type " + link
@@ -155,6 +177,11 @@ final class ReplayJob {
         }
         // Without --link an Ethernet capture's IP packets are sent; with it, the whole frames.
         return new PcapSource(reader, link == PcapReader.LINKTYPE_ETHERNET && !spec.link);
+    }
+
+    private UsageException cannotRead(IOException e) {
+        String reason = e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage();
+        return new UsageException("--read-pcap " + spec.inputPath + ": cannot read (" + reason + ")");
     }
 
     private RawSocket openHeaderIncluded(Family family) throws NativeException {

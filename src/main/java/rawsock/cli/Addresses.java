@@ -24,20 +24,9 @@ final class Addresses {
             throw new UsageException(option + " is empty");
         }
         boolean literal = host.indexOf(':') >= 0 || host.matches("[0-9.]+");
-        if (literal && host.indexOf(':') < 0 && !host.matches("(\\d{1,3}\\.){3}\\d{1,3}")) {
-            throw new UsageException(option + " '" + text + "' is not an IPv4 address");
-        }
         try {
             if (literal) {
-                InetAddress address = InetAddress.getByName(host);
-                if (host.indexOf(':') < 0) {
-                    for (String part : host.split("\\.")) {
-                        if (Integer.parseInt(part) > 255) {
-                            throw new UsageException(option + " '" + text + "' is not an IPv4 address");
-                        }
-                    }
-                }
-                return address;
+                return host.indexOf(':') >= 0 ? ipv6Literal(option, text, host) : ipv4Literal(option, text, host);
             }
             InetAddress[] all = InetAddress.getAllByName(host);
             for (InetAddress address : all) {
@@ -51,6 +40,35 @@ final class Addresses {
             return all[0];
         } catch (UnknownHostException e) {
             throw new UsageException(option + " '" + text + "' is neither an address nor a known host name");
+        }
+    }
+
+    /**
+     * Dotted quad parsed here: InetAddress.getByName takes "999.1.1.1" for a host name and asks
+     * the resolver (a DNS query for a typo).
+     */
+    private static InetAddress ipv4Literal(String option, String text, String host) throws UnknownHostException {
+        if (!host.matches("(\\d{1,3}\\.){3}\\d{1,3}")) {
+            throw new UsageException(option + " '" + text + "' is not an IPv4 address");
+        }
+        byte[] bytes = new byte[4];
+        String[] parts = host.split("\\.");
+        for (int i = 0; i < 4; i++) {
+            int octet = Integer.parseInt(parts[i]);
+            if (octet > 255) {
+                throw new UsageException(option + " '" + text + "' is not an IPv4 address");
+            }
+            bytes[i] = (byte) octet;
+        }
+        return InetAddress.getByAddress(bytes);
+    }
+
+    /** In brackets, InetAddress parses an IPv6 literal or refuses it; without, "::g" goes to the resolver. */
+    private static InetAddress ipv6Literal(String option, String text, String host) {
+        try {
+            return InetAddress.getByName("[" + host + "]");
+        } catch (UnknownHostException e) {
+            throw new UsageException(option + " '" + text + "' is not an IPv6 address");
         }
     }
 }

@@ -17,7 +17,12 @@ public final class NumberConverter implements ITypeConverter<Long> {
         String text = value.trim();
         try {
             if (text.startsWith("0x") || text.startsWith("0X")) {
-                return Long.parseLong(text.substring(2), 16);
+                // Long.parseLong takes a sign: 0x-5 would be -5 and 0x+5 five.
+                String digits = text.substring(2);
+                if (!digits.matches("[0-9a-fA-F]+")) {
+                    throw new NumberFormatException(value);
+                }
+                return Long.parseLong(digits, 16);
             }
             return Long.parseLong(text);
         } catch (NumberFormatException e) {

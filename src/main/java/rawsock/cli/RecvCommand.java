@@ -90,6 +90,7 @@ public final class RecvCommand implements Callable<Integer> {
         RecvSpec s = new RecvSpec();
         s.quiet = parent.quiet();
         s.user = parent.account();
+        InterfaceOption.check(iface);
         if (link && ipv6) {
             throw new UsageException("--link captures every protocol of both IP versions; drop -6 (or filter with 'ip6')");
         }

@@ -240,6 +240,7 @@ public final class SendCommand implements Callable<Integer> {
         SendSpec s = new SendSpec();
         s.quiet = parent.quiet();
         s.user = parent.account();
+        InterfaceOption.check(iface);
         readLink(s);
         readInput(s);
         readPacing(s);
@@ -347,6 +348,10 @@ public final class SendCommand implements Callable<Integer> {
         }
         if (iface == null) {
             throw new UsageException("--link needs -I IFACE: a packet socket sends on one interface");
+        }
+        if (headerIncluded) {
+            throw new UsageException("--hdrincl does not apply to --link: rawsock writes the whole frame, "
+                    + "IP header included");
         }
         s.sourceMac = mac("--src-mac", sourceMac);
         s.destinationMac = mac("--dst-mac", destinationMac);
@@ -528,6 +533,9 @@ public final class SendCommand implements Callable<Integer> {
         }
         if (igmpGroup != null) {
             s.igmpGroup = Addresses.resolve("--igmp-group", igmpGroup, false);
+            if (s.igmpGroup instanceof Inet6Address) {
+                throw new UsageException("--igmp-group " + igmpGroup + " is IPv6; IGMP groups are IPv4 (IPv6 uses MLD)");
+            }
         }
         if (igmpMaxResponse != null) {
             s.igmpMaxResponse = Ranges.check("--igmp-max-resp", igmpMaxResponse, 0, 255);
@@ -566,12 +574,17 @@ public final class SendCommand implements Callable<Integer> {
             return bytes;
         } catch (NoSuchFileException e) {
             throw new UsageException("--file " + path + ": no such file");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new UsageException("--file " + path + ": permission denied");
         } catch (IOException e) {
             throw new UsageException("--file " + path + ": " + e.getMessage());
         }
     }
 
     private static int parseProtocol(String text, boolean ipv6) {
+        if (text.equalsIgnoreCase("arp")) {
+            throw new UsageException("--proto arp needs --link -I IFACE (ARP travels in Ethernet frames, not in IP)");
+        }
         int number = ProtocolOption.parse(text, ipv6);
         if (ipv6 && number == IpProtocol.IGMP) {
             throw new UsageException("--proto igmp is IPv4 only (IPv6 uses MLD, in ICMPv6)");

@@ -21,6 +21,7 @@ class DescriptorLeakTest {
             "send --link -I lo -d 127.0.0.1 -p udp",
             "send -d ::1 -I nosuch0",
             "send --stdin-hex",
+            "send --read-pcap pom.xml",
             "recv -I nosuch0 -c 1",
             "recv -w /nonexistent-dir/x.pcap -c 1",
             "recv -6 -c 1 -t 10ms",
