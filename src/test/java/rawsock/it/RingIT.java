@@ -170,6 +170,68 @@ class RingIT {
         assertEquals(received, ring.stdout().lines().count());
     }
 
+    /** SIGINT ends the ring's loop like the recvmmsg one: counts printed, the pcap whole, 130. */
+    @Test
+    void sigintLeavesAWholePcapAndTheCounts(@TempDir Path dir) throws Exception {
+        int port = Marks.freeUdpPort();
+        Path pcap = dir.resolve("int.pcap");
+        Background ring = listening("--filter", "udp and port " + port, "-w", pcap.toString());
+        assertTrue(ringBytes(ring.pid()) > 0, "ring mapped");
+        sendUdp(port, new byte[10], 3);
+        Thread.sleep(1000);   // a hundred times the longest a block waits before it is handed over
+        signal("INT", ring.pid());
+        assertEquals(130, ring.await(30), ring.stderr());
+        assertTrue(ring.stderr().contains("6 packets received, 0 dropped by the kernel"), ring.stderr());
+        Process read = new ProcessBuilder("tcpdump", "-nn", "-r", pcap.toString()).start();
+        String text = new String(read.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(read.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, read.exitValue());
+        assertEquals(6, text.lines().filter(l -> l.contains("." + port + ": UDP, length 10")).count(), text);
+    }
+
+    /** A reader that goes away (| head -1) ends the capture quietly with status 0. */
+    @Test
+    void aClosedPipeEndsQuietly() throws Exception {
+        int port = Marks.freeUdpPort();
+        String script = "set -o pipefail; " + ToolProcess.shell("recv --link -I lo --filter 'udp and port " + port
+                + "' -t 20s") + " | head -1";
+        Process shell = new ProcessBuilder("bash", "-c", script).start();
+        try (DatagramSocket sender = new DatagramSocket()) {
+            InetAddress localhost = InetAddress.getByName("127.0.0.1");
+            for (int i = 0; i < 400 && shell.isAlive(); i++) {
+                sender.send(new DatagramPacket(new byte[4], 4, localhost, port));
+                Thread.sleep(25);
+            }
+        }
+        assertTrue(shell.waitFor(30, TimeUnit.SECONDS));
+        String out = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(shell.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, shell.exitValue(), err);
+        assertEquals(1, out.lines().count(), out);
+        assertTrue(out.contains("UDP ") && out.contains(" > " + port + ", length 4"), out);
+        assertEquals("", err.strip());
+    }
+
+    /** --user drops root after the ring is mapped; the ring keeps delivering. */
+    @Test
+    void theRingKeepsWorkingAfterDroppingPrivileges() throws Exception {
+        int port = Marks.freeUdpPort();
+        Background ring = listening("--user", "nobody", "--filter", "udp and port " + port, "-c", "2", "-t", "20s",
+                "-f", "hex");
+        assertTrue(ringBytes(ring.pid()) > 0, "ring mapped");
+        // "listening on" comes just before the drop: wait for it (bounded).
+        Pattern nobody = Pattern.compile("(?m)^Uid:\\s+65534\\s");
+        String status = "";
+        for (int i = 0; i < 100 && !nobody.matcher(status).find(); i++) {
+            Thread.sleep(50);
+            status = Files.readString(Path.of("/proc/" + ring.pid() + "/status"));
+        }
+        assertTrue(nobody.matcher(status).find(), status);
+        sendUdp(port, new byte[8], 1);
+        assertEquals(0, ring.await(30), ring.stderr());
+        assertEquals(2, ring.stdout().lines().count(), ring.stdout());
+    }
+
     private static void signal(String name, long pid) throws Exception {
         Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(pid)).start();
         assertTrue(kill.waitFor(10, TimeUnit.SECONDS));
