@@ -92,6 +92,7 @@ class CommandLineTest {
         "recv --link -6|--link",
         "recv --promisc|--promisc needs --link",
         "recv --link --promisc|--promisc needs -I",
+        "recv --no-ring|--no-ring needs --link",
         "recv --link -p udp|--proto does not apply to --link",
         "recv -p icmp6|icmp6 needs IPv6",
         "recv --filter 'port'|filter:",
