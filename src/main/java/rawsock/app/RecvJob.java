@@ -11,10 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import rawsock.net.BatchSource;
 import rawsock.net.Family;
 import rawsock.net.Interfaces;
 import rawsock.net.LinuxConstants;
-import rawsock.net.BatchSource;
 import rawsock.net.NativeException;
 import rawsock.net.PacketRing;
 import rawsock.net.PacketSource;
@@ -62,7 +62,7 @@ public final class RecvJob {
         boolean pipeClosed = false;
         boolean timedOut = false;
         try (RawSocket socket = open(); PacketSource source = configure(socket)) {
-            // After the ring is mapped: mmap needs no privilege, but the drop must not come first.
+            // Only now, with every option set and the ring mapped: nothing after this needs root.
             DropPrivileges.to(spec.user);
             ReceiveInfo info = new ReceiveInfo();
             PacketMeta meta = new PacketMeta();

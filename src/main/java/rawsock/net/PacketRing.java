@@ -18,18 +18,20 @@ public final class PacketRing implements PacketSource {
     /**
      * How long the kernel keeps a block that has packets but is not full before handing it over
      * (tp_retire_blk_tov, ms). This is the delay a lone packet can see before rawsock sees it:
-     * measured on Linux 6.18 (hrtimer-driven retirement), 10 ms gives 5.7 ms on average and at
-     * most 9.8 ms, 50 ms gave 33/49 ms; 10 ms is below what a person at a terminal notices, and
-     * keeps a trickle of packets from using up a block every millisecond (with 128 blocks, a
-     * reader stalled by a GC pause loses nothing for 1.28 s however slowly packets come). Older
-     * kernels retire on jiffy timers: up to twice this, rounded to ticks.
+     * measured on lo with a small C reader on Linux 6.18 (hrtimer-driven retirement), from send
+     * to poll() returning: 1 ms gave 0.8 ms on average (at most 1.6), 10 ms 5.7 (9.8), 50 ms 33
+     * (49). 10 ms is well below what a person at a terminal notices (a first packet through the
+     * JVM's cold decoder and writer takes ~100 ms anyway), and it keeps a trickle of packets from
+     * using up a block every millisecond: with 128 blocks, a reader stalled by a GC pause loses
+     * nothing for 1.28 s however slowly packets come. Older kernels retire on jiffy timers: up to
+     * twice this, rounded to ticks.
      */
     static final int RETIRE_MILLIS = 10;
     /**
-     * Block size we aim for: 256 KiB holds ~1800 of the smallest frames (60 bytes, 144 with the
-     * ring's header), so a flood of half a million packets/s costs ~280 wake-ups a second, while
-     * a 32 MiB ring still has 128 blocks (the kernel fills blocks one at a time, and each retired
-     * block, even with one packet in it, occupies a slot until we give it back).
+     * Block size we aim for: 256 KiB holds ~1800 of the smallest frames on a wire (60 bytes, 144
+     * with the ring's header), so a flood of half a million packets/s costs ~280 wake-ups a
+     * second, while a 32 MiB ring still has 128 blocks (the kernel fills blocks one at a time,
+     * and each retired block, even with one packet in it, occupies a slot until we give it back).
      */
     static final int PREFERRED_BLOCK = 256 << 10;
     /** Blocks are a multiple of the page size: 64 KiB is a multiple of every Linux page size. */
