@@ -40,6 +40,12 @@ public final class Log {
         return threshold >= DEBUG;
     }
 
+    public void warn(String format, Object... arguments) {
+        if (threshold >= WARN) {
+            logger().warn(format, arguments);
+        }
+    }
+
     public void info(String format, Object... arguments) {
         if (threshold >= INFO) {
             logger().info(format, arguments);

@@ -9,10 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import rawsock.net.BatchSource;
 import rawsock.net.Family;
 import rawsock.net.Interfaces;
 import rawsock.net.LinuxConstants;
 import rawsock.net.NativeException;
+import rawsock.net.PacketRing;
+import rawsock.net.PacketSource;
 import rawsock.net.RawSocket;
 import rawsock.net.ReceiveBatch;
 import rawsock.net.ReceiveInfo;
@@ -25,14 +28,16 @@ import rawsock.packet.PacketDecoder;
 import rawsock.packet.PacketMeta;
 
 /**
- * The receive loop: one raw socket, one reused buffer, decoder and metadata; each packet goes to
- * the writers as it arrives. Ends on --count, --timeout, a signal or a closed stdout pipe, then
- * prints the counts on stderr.
+ * The receive loop: one raw socket, one source of packets (recvmmsg batches, or for --link a
+ * TPACKET_V3 ring), one reused decoder and metadata; each packet goes to the writers as it
+ * arrives, and they are flushed once per batch or ring block. Ends on --count, --timeout, a
+ * signal or a closed stdout pipe, then prints the counts on stderr.
  */
 public final class RecvJob {
     private static final Log LOG = Log.of(RecvJob.class);
     /** How often a blocked receive wakes to check for signals and the deadline. */
     private static final long WAKE_MICROS = 100_000;
+    private static final int WAKE_MILLIS = (int) (WAKE_MICROS / 1000);
     /** Packets per recvmmsg. */
     private static final int BATCH = 32;
 
@@ -54,16 +59,13 @@ public final class RecvJob {
         long drops = -1;
         boolean pipeClosed = false;
         boolean timedOut = false;
-        try (RawSocket socket = open()) {
-            configure(socket);
+        try (RawSocket socket = open(); PacketSource source = configure(socket)) {
+            // Only now, with every option set and the ring mapped: nothing after this needs root.
             DropPrivileges.to(spec.user);
-            // IPv6 sockets deliver no IPv6 header: the payload lands after room for a rebuilt one.
-            int headroom = spec.mode == RecvSpec.Mode.IPV6 ? Ipv6HeaderRebuilder.HEADROOM : 0;
-            ReceiveBatch batch = new ReceiveBatch(BATCH, spec.snaplen, headroom);
             ReceiveInfo info = new ReceiveInfo();
             PacketMeta meta = new PacketMeta();
             PacketDecoder decoder = new PacketDecoder();
-            Ipv6HeaderRebuilder ipv6 = headroom > 0 ? new Ipv6HeaderRebuilder(spec.protocol) : null;
+            Ipv6HeaderRebuilder ipv6 = spec.mode == RecvSpec.Mode.IPV6 ? new Ipv6HeaderRebuilder(spec.protocol) : null;
             long deadline = spec.timeoutNanos == 0 ? Long.MAX_VALUE : System.nanoTime() + spec.timeoutNanos;
             receiving:
             while ((spec.count == 0 || received < spec.count) && !interrupts.requested()) {
@@ -71,9 +73,12 @@ public final class RecvJob {
                     timedOut = true;
                     break;
                 }
-                int n = socket.receive(batch);
+                int n = source.receive();
                 for (int i = 0; i < n && (spec.count == 0 || received < spec.count); i++) {
-                    ByteBuffer packet = batch.packet(i, info);
+                    ByteBuffer packet = source.next(info);
+                    if (packet == null) {
+                        break;
+                    }
                     received++;
                     describe(info, meta);
                     if (ipv6 != null) {
@@ -89,15 +94,18 @@ public final class RecvJob {
                         break receiving;
                     }
                 }
-                // One flush per batch: a reader sees each packet as soon as the batch that
-                // brought it is written, and a flood costs one write per batch, not per packet.
+                // One flush per batch (or ring block): a reader sees each packet as soon as the
+                // batch that brought it is written, and a flood costs one write per batch, not
+                // per packet.
                 if (n > 0 && !flushAll(outputs)) {
                     pipeClosed = true;
                     break;
                 }
             }
             if (spec.mode == RecvSpec.Mode.LINK) {
-                drops = socket.packetStatistics()[1];
+                long[] stats = socket.packetStatistics();
+                drops = stats[1];
+                LOG.debug("PACKET_STATISTICS: {} packets, {} dropped, ring full {} times", stats[0], stats[1], stats[2]);
             }
         } finally {
             pipeClosed |= !closeAll(outputs);
@@ -131,9 +139,15 @@ public final class RecvJob {
         return spec.mode == RecvSpec.Mode.LINK ? LinkType.ETHERNET : LinkType.RAW;
     }
 
-    private void configure(RawSocket socket) throws IOException {
+    /**
+     * Sets the socket up and returns where its packets will come from. The order matters: the
+     * filter is attached before the ring exists, so every frame in the ring passed it; what was
+     * queued before then is drained.
+     */
+    private PacketSource configure(RawSocket socket) throws IOException {
         socket.enableTimestamps();
-        if (spec.mode == RecvSpec.Mode.LINK) {
+        boolean link = spec.mode == RecvSpec.Mode.LINK;
+        if (link) {
             int ifindex = spec.iface == null ? 0 : Interfaces.indexOf(spec.iface);
             socket.bindLink(ifindex, LinuxConstants.ETH_P_ALL);
             if (spec.promiscuous) {
@@ -146,22 +160,65 @@ public final class RecvJob {
                 socket.bindToDevice(spec.iface);
             }
         }
-        int granted = socket.setReceiveBuffer(spec.bufferBytes);
-        LOG.info("receive buffer: {} bytes granted for {} asked", granted, spec.bufferBytes);
         if (spec.filter != null) {
             socket.attachFilter(spec.filter);
             LOG.info("filter attached: {} ({} instructions)", spec.filterExpression, spec.filter.length / 8);
         }
-        socket.setReceiveTimeout(WAKE_MICROS);
-        int discarded = socket.drain();
-        if (spec.mode == RecvSpec.Mode.LINK) {
-            socket.packetStatistics();  // the kernel resets them on read: count from here
+        PacketSource source = link && spec.ring ? mapRing(socket) : null;
+        if (source == null) {
+            source = batches(socket);
         }
-        LOG.debug("discarded {} packets queued before the socket was configured", discarded);
+        try {
+            int discarded = socket.drain();
+            if (link) {
+                socket.packetStatistics();  // the kernel resets them on read: count from here
+            }
+            LOG.debug("discarded {} packets queued before the socket was configured", discarded);
+        } catch (IOException | RuntimeException e) {
+            source.close();
+            throw e;
+        }
         // Like tcpdump's line: from here on nothing is missed (scripts and tests wait for it, with -v).
         LOG.info("listening on {} ({}), snaplen {}", spec.iface == null ? "all interfaces" : spec.iface,
-                spec.mode == RecvSpec.Mode.LINK ? "Ethernet frames" : spec.mode == RecvSpec.Mode.IPV6
+                link ? "Ethernet frames" : spec.mode == RecvSpec.Mode.IPV6
                         ? "IPv6 protocol " + spec.protocol : "IPv4 protocol " + spec.protocol, spec.snaplen);
+        return source;
+    }
+
+    /**
+     * The TPACKET_V3 ring for --link, sized by --buffer; null when the kernel refuses it (no
+     * TPACKET_V3, no memory for the ring, a sandbox without PACKET_RX_RING): recvmmsg then does
+     * the job on the same socket, more slowly, and a warning says so.
+     */
+    private PacketSource mapRing(RawSocket socket) {
+        PacketRing.Geometry geometry = PacketRing.Geometry.of(spec.snaplen, spec.bufferBytes);
+        try {
+            PacketRing ring = PacketRing.map(socket, geometry, spec.snaplen, WAKE_MILLIS);
+            LOG.info("receive ring (TPACKET_V3): {}", geometry);
+            return ring;
+        } catch (NativeException e) {
+            LOG.warn("no receive ring ({}); receiving with recvmmsg instead", e.getMessage());
+            return null;
+        }
+    }
+
+    /** recvmmsg batches into buffers of ours, behind a receive buffer of --buffer bytes. */
+    private PacketSource batches(RawSocket socket) throws NativeException {
+        int headroom;
+        if (spec.mode == RecvSpec.Mode.IPV6) {
+            // IPv6 sockets deliver no IPv6 header: the payload lands after room for a rebuilt one.
+            headroom = Ipv6HeaderRebuilder.HEADROOM;
+        } else if (spec.mode == RecvSpec.Mode.LINK) {
+            // Room to put back a VLAN tag the kernel took out of the frame, as the ring does.
+            socket.enableAuxData();
+            headroom = ReceiveBatch.VLAN_HEADROOM;
+        } else {
+            headroom = 0;
+        }
+        int granted = socket.setReceiveBuffer(spec.bufferBytes);
+        LOG.info("receive buffer: {} bytes granted for {} asked (recvmmsg, {} packets per call)", granted,
+                spec.bufferBytes, BATCH);
+        return new BatchSource(socket, new ReceiveBatch(BATCH, spec.snaplen, headroom), WAKE_MICROS);
     }
 
     private static void describe(ReceiveInfo info, PacketMeta meta) {

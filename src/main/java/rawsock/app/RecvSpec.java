@@ -20,9 +20,14 @@ public final class RecvSpec {
     /** --promisc (LINK only): the interface delivers frames for other hosts too. */
     public boolean promiscuous;
     public String iface;
+    /** LINK only: capture through a TPACKET_V3 ring (false: recvmmsg, as the other modes). */
+    public boolean ring = true;
     /** Bytes kept of each packet. */
     public int snaplen = 65535;
-    /** Socket receive buffer in bytes; large enough to ride out GC pauses during floods. */
+    /**
+     * Socket receive buffer in bytes, or for the LINK ring its size; large enough to ride out GC
+     * pauses during floods.
+     */
     public int bufferBytes = 32 << 20;
     /** The filter expression as the user wrote it, or null. */
     public String filterExpression;

@@ -49,6 +49,11 @@ public final class RecvCommand implements Callable<Integer> {
     @Option(names = "--promisc", description = "With --link -I: also frames addressed to other hosts.")
     private boolean promiscuous;
 
+    /** Hidden: for benchmarks and for comparing the two paths (the ring falls back by itself when refused). */
+    @Option(names = "--no-ring", hidden = true,
+            description = "With --link: receive with recvmmsg instead of the TPACKET_V3 ring.")
+    private boolean noRing;
+
     @Option(names = {"-I", "--iface"}, paramLabel = "NAME", description = "Only packets from this interface (SO_BINDTODEVICE).")
     private String iface;
 
@@ -101,6 +106,10 @@ public final class RecvCommand implements Callable<Integer> {
             throw new UsageException("--promisc needs -I IFACE: promiscuous mode is set per interface");
         }
         s.promiscuous = promiscuous;
+        if (noRing && !link) {
+            throw new UsageException("--no-ring needs --link (only packet sockets have a receive ring)");
+        }
+        s.ring = !noRing;
         if (link) {
             if (spec.commandLine().getParseResult().hasMatchedOption("--proto")) {
                 throw new UsageException("--proto does not apply to --link, which captures every protocol; use --filter");

@@ -40,6 +40,11 @@ final class ControlMessages {
                 c.get(data + Layouts.IPI_ADDR, info.destination, 0, 4);
                 info.destinationLength = 4;
             }
+        } else if (level == LinuxConstants.SOL_PACKET) {
+            if (type == LinuxConstants.PACKET_AUXDATA && dataLength >= Layouts.TPACKET_AUXDATA_SIZE) {
+                int status = c.getInt(data + Layouts.AUX_STATUS);
+                vlan(status, c.getShort(data + Layouts.AUX_VLAN_TCI), c.getShort(data + Layouts.AUX_VLAN_TPID), info);
+            }
         } else if (level == LinuxConstants.SOL_IPV6) {
             if (type == LinuxConstants.IPV6_PKTINFO && dataLength >= Layouts.IN6_PKTINFO_SIZE) {
                 c.get(data + Layouts.IPI6_ADDR, info.destination, 0, 16);
@@ -54,5 +59,19 @@ final class ControlMessages {
                 info.flowLabel = (c.get(data + 1) & 0x0f) << 16 | (c.get(data + 2) & 0xff) << 8 | (c.get(data + 3) & 0xff);
             }
         }
+    }
+
+    /**
+     * The VLAN fields of tpacket_auxdata or tpacket3_hdr (both native-endian): a tag is there when
+     * TP_STATUS_VLAN_VALID says so; its TPID is 802.1Q unless TP_STATUS_VLAN_TPID_VALID names
+     * another (802.1ad).
+     */
+    static void vlan(int status, short tci, short tpid, ReceiveInfo info) {
+        if ((status & LinuxConstants.TP_STATUS_VLAN_VALID) == 0) {
+            return;
+        }
+        info.vlanTci = tci & 0xffff;
+        info.vlanTpid = (status & LinuxConstants.TP_STATUS_VLAN_TPID_VALID) != 0 && tpid != 0
+                ? tpid & 0xffff : LinuxConstants.ETH_P_8021Q;
     }
 }

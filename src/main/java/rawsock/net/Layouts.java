@@ -87,8 +87,57 @@ final class Layouts {
     static final int SOCK_FPROG_SIZE = 16;
     static final int SOCK_FPROG_FILTER = 8;
 
-    // struct tpacket_stats
+    // struct tpacket_stats, struct tpacket_stats_v3 (what PACKET_STATISTICS returns once the
+    // socket is TPACKET_V3: the same two counters, then the times the ring was full)
     static final int TPACKET_STATS_SIZE = 8;
+    static final int TPACKET_STATS_V3_SIZE = 12;
+    static final int TP_PACKETS = 0;
+    static final int TP_DROPS = 4;
+    static final int TP_FREEZE_Q_CNT = 8;
+
+    // struct tpacket_req3 (PACKET_RX_RING for TPACKET_V3)
+    static final int TPACKET_REQ3_SIZE = 28;
+    static final int TP_BLOCK_SIZE = 0;
+    static final int TP_BLOCK_NR = 4;
+    static final int TP_FRAME_SIZE = 8;
+    static final int TP_FRAME_NR = 12;
+    static final int TP_RETIRE_BLK_TOV = 16;
+    static final int TP_SIZEOF_PRIV = 20;
+    static final int TP_FEATURE_REQ_WORD = 24;
+
+    // struct tpacket_block_desc: version, offset_to_priv, then struct tpacket_hdr_v1
+    static final int TPACKET_BLOCK_DESC_SIZE = 48;
+    static final int BLOCK_VERSION = 0;
+    static final int BLOCK_STATUS = 8;
+    static final int BLOCK_NUM_PKTS = 12;
+    static final int BLOCK_OFFSET_TO_FIRST_PKT = 16;
+    static final int BLOCK_LEN = 20;
+    static final int BLOCK_SEQ_NUM = 24;
+
+    // struct tpacket3_hdr, then (at TPACKET_ALIGN(sizeof(struct tpacket3_hdr))) a sockaddr_ll
+    static final int TPACKET3_HDR_SIZE = 48;
+    static final int TP3_NEXT_OFFSET = 0;
+    static final int TP3_SEC = 4;
+    static final int TP3_NSEC = 8;
+    static final int TP3_SNAPLEN = 12;
+    static final int TP3_LEN = 16;
+    static final int TP3_STATUS = 20;
+    static final int TP3_MAC = 24;
+    static final int TP3_NET = 26;
+    static final int TP3_VLAN_TCI = 32;
+    static final int TP3_VLAN_TPID = 36;
+    static final int TP3_SOCKADDR_LL = 48;
+
+    // struct tpacket_auxdata (PACKET_AUXDATA control message)
+    static final int TPACKET_AUXDATA_SIZE = 20;
+    static final int AUX_STATUS = 0;
+    static final int AUX_VLAN_TCI = 16;
+    static final int AUX_VLAN_TPID = 18;
+
+    /** TPACKET_ALIGN: frames and headers in the ring start at multiples of 16. */
+    static int tpacketAlign(int length) {
+        return (length + 15) & ~15;
+    }
 
     /** CMSG_ALIGN: control messages are padded to the size of a long. */
     static int cmsgAlign(int length) {

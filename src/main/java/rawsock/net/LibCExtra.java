@@ -27,6 +27,15 @@ public interface LibCExtra {
 
     Pointer if_indextoname(int ifindex, Pointer buf);
 
+    /**
+     * Six parameters: {@code addr} is a Pointer (null for "kernel's choice") so the call goes
+     * through jffi's own invoker, which passes the sixth argument (the offset) correctly. Returns
+     * the address, or -1 (MAP_FAILED).
+     */
+    long mmap(Pointer addr, long length, int prot, int flags, int fd, long offset);
+
+    int munmap(Pointer addr, long length);
+
     int clock_gettime(int clock, Pointer timespec);
 
     Pointer getpwnam(String name);

@@ -22,6 +22,7 @@ public final class LinuxConstants {
 
     // <asm-generic/socket.h>
     public static final int SOL_SOCKET = 1;
+    public static final int SO_ERROR = 4;
     public static final int SO_SNDBUF = 7;
     public static final int SO_RCVBUF = 8;
     public static final int SO_RCVTIMEO = 20;
@@ -67,7 +68,18 @@ public final class LinuxConstants {
     public static final int SOL_PACKET = 263;
     public static final int PACKET_ADD_MEMBERSHIP = 1;
     public static final int PACKET_MR_PROMISC = 1;
+    public static final int PACKET_RX_RING = 5;
     public static final int PACKET_STATISTICS = 6;
+    public static final int PACKET_AUXDATA = 8;
+    public static final int PACKET_VERSION = 10;
+    public static final int TPACKET_V3 = 2;
+    /** tpacket_block_desc block_status: the kernel owns the block / user space may read it. */
+    public static final int TP_STATUS_KERNEL = 0;
+    public static final int TP_STATUS_USER = 1;
+    /** tp_status bits: hv1.tp_vlan_tci holds the tag the kernel took out of the frame (and its TPID). */
+    public static final int TP_STATUS_VLAN_VALID = 0x10;
+    public static final int TP_STATUS_VLAN_TPID_VALID = 0x40;
+    public static final int ETH_P_8021Q = 0x8100;
     public static final int ETH_P_ALL = 0x0003;
     public static final int ETH_P_IP = 0x0800;
     public static final int ETH_P_IPV6 = 0x86DD;
@@ -75,11 +87,20 @@ public final class LinuxConstants {
 
     // <poll.h>
     public static final short POLLIN = 0x001;
+    public static final short POLLERR = 0x008;
+
+    // <sys/mman.h>
+    public static final int PROT_READ = 0x1;
+    public static final int PROT_WRITE = 0x2;
+    public static final int MAP_SHARED = 0x01;
+    public static final int MAP_PRIVATE = 0x02;
+    public static final int MAP_ANONYMOUS = 0x20;
 
     // <asm-generic/errno-base.h>, <asm-generic/errno.h>
     public static final int EPERM = 1;
     public static final int EINTR = 4;
     public static final int ENXIO = 6;
+    public static final int EBADF = 9;
     public static final int EAGAIN = 11;
     public static final int ENOMEM = 12;
     public static final int EACCES = 13;

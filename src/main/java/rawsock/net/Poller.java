@@ -46,6 +46,11 @@ public final class Poller {
         return (fds.getShort(index * Layouts.POLLFD_SIZE + Layouts.POLLFD_REVENTS) & LinuxConstants.POLLIN) != 0;
     }
 
+    /** Whether socket {@code index} reported an error (POLLERR) at the last poll. */
+    public boolean failed(int index) {
+        return (fds.getShort(index * Layouts.POLLFD_SIZE + Layouts.POLLFD_REVENTS) & LinuxConstants.POLLERR) != 0;
+    }
+
     public RawSocket socket(int index) {
         return sockets[index];
     }

@@ -233,17 +233,33 @@ public final class RawSocket implements AutoCloseable {
     }
 
     /**
-     * PACKET_STATISTICS: {received, dropped} since the last call (the kernel resets them on
-     * read). Packet sockets only.
+     * PACKET_STATISTICS: {received, dropped, times the ring was full} since the last call (the
+     * kernel resets them on read; received includes dropped). A TPACKET_V3 socket answers with
+     * struct tpacket_stats_v3, any other with struct tpacket_stats and the third figure is -1.
+     * Packet sockets only.
      */
     public long[] packetStatistics() throws NativeException {
-        optionLength.putInt(0, Layouts.TPACKET_STATS_SIZE);
+        optionLength.putInt(0, Layouts.TPACKET_STATS_V3_SIZE);
         Native.check(Native.extra().getsockopt(fd, LinuxConstants.SOL_PACKET, LinuxConstants.PACKET_STATISTICS,
                 optionsPointer, optionLengthPointer), "getsockopt(PACKET_STATISTICS)");
-        return new long[] {options.getInt(0) & 0xffffffffL, options.getInt(4) & 0xffffffffL};
+        long freezes = optionLength.getInt(0) >= Layouts.TPACKET_STATS_V3_SIZE
+                ? options.getInt(Layouts.TP_FREEZE_Q_CNT) & 0xffffffffL : -1;
+        return new long[] {options.getInt(Layouts.TP_PACKETS) & 0xffffffffL, options.getInt(Layouts.TP_DROPS) & 0xffffffffL,
+            freezes};
     }
 
-    private void setInt(int level, int name, int value, String label) throws NativeException {
+    /** PACKET_AUXDATA: each packet comes with its VLAN tag, if the kernel took one out of the frame. */
+    public void enableAuxData() throws NativeException {
+        setInt(LinuxConstants.SOL_PACKET, LinuxConstants.PACKET_AUXDATA, 1, "PACKET_AUXDATA");
+    }
+
+    /** The error the socket holds (SO_ERROR, which clears it) as an exception naming {@code call}. */
+    NativeException pendingError(String call) throws NativeException {
+        int errno = getInt(LinuxConstants.SOL_SOCKET, LinuxConstants.SO_ERROR, "SO_ERROR");
+        return NativeException.withHint(call, errno, null);
+    }
+
+    void setInt(int level, int name, int value, String label) throws NativeException {
         options.putInt(0, value);
         if (Native.LIBC.setsockopt(fd, level, name, optionsPointer, 4) < 0) {
             throw NativeException.withHint("setsockopt(" + label + ", " + value + ")", Native.errno(), null);

@@ -10,6 +10,8 @@ import jnr.ffi.Pointer;
  * may keep {@code headroom} bytes before the packet (room to rebuild an IPv6 header).
  */
 public final class ReceiveBatch {
+    /** Headroom that lets {@link #packet} put back a VLAN tag the kernel took out of a frame. */
+    public static final int VLAN_HEADROOM = VlanTags.LENGTH;
     private static final int CONTROL_SIZE = ReceiveInfo.CONTROL_SIZE;
     private static final int ENTRY = Layouts.MMSGHDR_SIZE + Layouts.IOVEC_SIZE;
 
@@ -85,14 +87,22 @@ public final class ReceiveBatch {
     /**
      * Packet {@code index} of the last receive: the slot with its position at the packet's first
      * byte (after the headroom) and its limit after the last captured byte. Describes it in
-     * {@code info}.
+     * {@code info}. A VLAN tag the kernel took out of a frame (PACKET_AUXDATA) is put back into
+     * the headroom's last {@value VlanTags#LENGTH} bytes when there is room, as the ring does, and
+     * the result is cut to the slot's packet room (the snap length) again.
      */
     public ByteBuffer packet(int index, ReceiveInfo info) {
         int header = index * Layouts.MMSGHDR_SIZE;
         long length = entries.getInt(header + Layouts.MMSGHDR_LEN) & 0xffffffffL;
         info.describe(length, room, entries, header, nameViews[index], controlViews[index]);
         ByteBuffer slot = slots[index];
-        slot.limit(headroom + info.capturedLength).position(headroom);
+        int start = headroom;
+        if (info.vlanTci >= 0 && headroom >= VlanTags.LENGTH && VlanTags.fits(info.capturedLength)) {
+            start = VlanTags.insert(slot, headroom, info.vlanTpid, info.vlanTci);
+            info.capturedLength = Math.min(info.capturedLength + VlanTags.LENGTH, room);
+            info.wireLength += VlanTags.LENGTH;
+        }
+        slot.limit(start + info.capturedLength).position(start);
         return slot;
     }
 }

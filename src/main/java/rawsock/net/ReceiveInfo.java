@@ -24,8 +24,14 @@ public final class ReceiveInfo {
     int flowLabel = -1;
     long kernelDrops = -1;
     boolean controlTruncated;
+    /** The 802.1Q tag the kernel took out of the frame (TCI), or -1; its TPID. */
+    int vlanTci = -1;
+    int vlanTpid;
 
-    /** Room for SCM_TIMESTAMPNS, PKTINFO, hop limit, traffic class, flow label and SO_RXQ_OVFL. */
+    /**
+     * Room for SCM_TIMESTAMPNS, PKTINFO, hop limit, traffic class, flow label and SO_RXQ_OVFL (or
+     * for packet sockets PACKET_AUXDATA).
+     */
     static final int CONTROL_SIZE = 256;
 
     /**
@@ -56,6 +62,8 @@ public final class ReceiveInfo {
         trafficClass = -1;
         flowLabel = -1;
         controlTruncated = false;
+        vlanTci = -1;
+        vlanTpid = 0;
     }
 
     /** Length of the packet as the kernel had it; more than {@link #capturedLength()} if cut. */
@@ -128,6 +136,14 @@ public final class ReceiveInfo {
     /** Packets the kernel dropped on this socket so far (SO_RXQ_OVFL), or -1 when not told. */
     public long kernelDrops() {
         return kernelDrops;
+    }
+
+    /**
+     * The 802.1Q TCI of the tag the kernel had taken out of the frame, or -1; the frame given
+     * with this description has it back in place.
+     */
+    public int vlanTci() {
+        return vlanTci;
     }
 
     /** The kernel had more control data than our buffer held (MSG_CTRUNC). */

@@ -50,22 +50,27 @@ final class SocketAddresses {
      * for AF_INET/AF_INET6, or ifindex, pkttype, protocol and MAC for AF_PACKET.
      */
     static void read(ByteBuffer sockaddr, int length, ReceiveInfo info) {
+        read(sockaddr, 0, length, info);
+    }
+
+    /** {@link #read(ByteBuffer, int, ReceiveInfo)} of the struct at {@code at} (the ring's frames carry one). */
+    static void read(ByteBuffer sockaddr, int at, int length, ReceiveInfo info) {
         if (length < 2) {
             return;
         }
-        int family = sockaddr.getShort(0) & 0xffff;
+        int family = sockaddr.getShort(at) & 0xffff;
         if (family == LinuxConstants.AF_INET && length >= Layouts.SOCKADDR_IN_SIZE) {
-            sockaddr.get(Layouts.SIN_ADDR, info.source, 0, 4);
+            sockaddr.get(at + Layouts.SIN_ADDR, info.source, 0, 4);
             info.sourceLength = 4;
         } else if (family == LinuxConstants.AF_INET6 && length >= Layouts.SOCKADDR_IN6_SIZE) {
-            sockaddr.get(Layouts.SIN6_ADDR, info.source, 0, 16);
+            sockaddr.get(at + Layouts.SIN6_ADDR, info.source, 0, 16);
             info.sourceLength = 16;
         } else if (family == LinuxConstants.AF_PACKET && length >= Layouts.SLL_ADDR) {
-            info.linkProtocol = Short.reverseBytes(sockaddr.getShort(Layouts.SLL_PROTOCOL)) & 0xffff;
-            info.ifindex = sockaddr.getInt(Layouts.SLL_IFINDEX);
-            info.pktType = sockaddr.get(Layouts.SLL_PKTTYPE) & 0xff;
-            int halen = Math.min(sockaddr.get(Layouts.SLL_HALEN) & 0xff, 8);
-            sockaddr.get(Layouts.SLL_ADDR, info.source, 0, halen);
+            info.linkProtocol = Short.reverseBytes(sockaddr.getShort(at + Layouts.SLL_PROTOCOL)) & 0xffff;
+            info.ifindex = sockaddr.getInt(at + Layouts.SLL_IFINDEX);
+            info.pktType = sockaddr.get(at + Layouts.SLL_PKTTYPE) & 0xff;
+            int halen = Math.min(sockaddr.get(at + Layouts.SLL_HALEN) & 0xff, 8);
+            sockaddr.get(at + Layouts.SLL_ADDR, info.source, 0, halen);
             info.sourceLength = halen;
         }
     }

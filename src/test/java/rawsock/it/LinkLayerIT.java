@@ -132,6 +132,32 @@ class LinkLayerIT {
         assertTrue(tcpdump.stdout().contains("ICMP echo reply, id " + id), tcpdump.stdout());
     }
 
+    /**
+     * B's kernel takes the 802.1Q tag out of an arriving frame before packet sockets see it; both
+     * receive paths (the ring's tp_vlan_tci, recvmmsg's PACKET_AUXDATA) must put it back, so B
+     * prints the very frame A sent.
+     */
+    @Test
+    void aTaggedFrameIsCapturedWithItsTagOnBothReceivePaths() throws Exception {
+        String mark = rawsock.output.Hex.encode(Marks.payload().getBytes(StandardCharsets.US_ASCII));
+        String frame = Lab.B_MAC.replace(":", "") + Lab.A_MAC.replace(":", "") + "8100" + "a064" + "88b5" + mark;
+        List<String> capture = List.of("recv", "-v", "--link", "-I", "veth-b", "--filter", "vlan 100", "-c", "1", "-t",
+                "15s", "-f", "hex");
+        Background ring = listening("b", rawsock(capture.toArray(new String[0])));
+        List<String> old = new ArrayList<>(capture);
+        old.add("--no-ring");
+        Background recvmmsg = listening("b", rawsock(old.toArray(new String[0])));
+        Process sender = new ProcessBuilder(lab.on("a", rawsock("send", "--link", "-I", "veth-a", "--stdin-hex"))).start();
+        sender.getOutputStream().write((frame + "\n").getBytes(StandardCharsets.US_ASCII));
+        sender.getOutputStream().close();
+        assertTrue(sender.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, sender.exitValue(), new String(sender.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+        assertEquals(0, ring.await(30), ring.stderr());
+        assertEquals(0, recvmmsg.await(30), recvmmsg.stderr());
+        assertEquals(frame, ring.stdout().strip(), "the ring");
+        assertEquals(frame, recvmmsg.stdout().strip(), "recvmmsg");
+    }
+
     @Test
     void promiscuousModeIsOnWhileCapturingAndOffAfter() throws Exception {
         Background recv = listening("b", rawsock("recv", "-v", "--link", "--promisc", "-I", "veth-b", "-t", "3s",

@@ -78,6 +78,58 @@ class LayoutsTest {
         put("sizeof(struct sock_fprog)", Layouts.SOCK_FPROG_SIZE, 16);
         put("offsetof(struct sock_fprog, filter)", Layouts.SOCK_FPROG_FILTER, 8);
         put("sizeof(struct tpacket_stats)", Layouts.TPACKET_STATS_SIZE, 8);
+        put("sizeof(struct tpacket_stats_v3)", Layouts.TPACKET_STATS_V3_SIZE, 12);
+        put("offsetof(struct tpacket_stats_v3, tp_packets)", Layouts.TP_PACKETS, 0);
+        put("offsetof(struct tpacket_stats_v3, tp_drops)", Layouts.TP_DROPS, 4);
+        put("offsetof(struct tpacket_stats_v3, tp_freeze_q_cnt)", Layouts.TP_FREEZE_Q_CNT, 8);
+        put("sizeof(struct tpacket_req3)", Layouts.TPACKET_REQ3_SIZE, 28);
+        put("offsetof(struct tpacket_req3, tp_block_size)", Layouts.TP_BLOCK_SIZE, 0);
+        put("offsetof(struct tpacket_req3, tp_block_nr)", Layouts.TP_BLOCK_NR, 4);
+        put("offsetof(struct tpacket_req3, tp_frame_size)", Layouts.TP_FRAME_SIZE, 8);
+        put("offsetof(struct tpacket_req3, tp_frame_nr)", Layouts.TP_FRAME_NR, 12);
+        put("offsetof(struct tpacket_req3, tp_retire_blk_tov)", Layouts.TP_RETIRE_BLK_TOV, 16);
+        put("offsetof(struct tpacket_req3, tp_sizeof_priv)", Layouts.TP_SIZEOF_PRIV, 20);
+        put("offsetof(struct tpacket_req3, tp_feature_req_word)", Layouts.TP_FEATURE_REQ_WORD, 24);
+        put("sizeof(struct tpacket_block_desc)", Layouts.TPACKET_BLOCK_DESC_SIZE, 48);
+        put("offsetof(struct tpacket_block_desc, version)", Layouts.BLOCK_VERSION, 0);
+        put("offsetof(struct tpacket_block_desc, hdr.bh1.block_status)", Layouts.BLOCK_STATUS, 8);
+        put("offsetof(struct tpacket_block_desc, hdr.bh1.num_pkts)", Layouts.BLOCK_NUM_PKTS, 12);
+        put("offsetof(struct tpacket_block_desc, hdr.bh1.offset_to_first_pkt)", Layouts.BLOCK_OFFSET_TO_FIRST_PKT, 16);
+        put("offsetof(struct tpacket_block_desc, hdr.bh1.blk_len)", Layouts.BLOCK_LEN, 20);
+        put("offsetof(struct tpacket_block_desc, hdr.bh1.seq_num)", Layouts.BLOCK_SEQ_NUM, 24);
+        put("sizeof(struct tpacket3_hdr)", Layouts.TPACKET3_HDR_SIZE, 48);
+        put("offsetof(struct tpacket3_hdr, tp_next_offset)", Layouts.TP3_NEXT_OFFSET, 0);
+        put("offsetof(struct tpacket3_hdr, tp_sec)", Layouts.TP3_SEC, 4);
+        put("offsetof(struct tpacket3_hdr, tp_nsec)", Layouts.TP3_NSEC, 8);
+        put("offsetof(struct tpacket3_hdr, tp_snaplen)", Layouts.TP3_SNAPLEN, 12);
+        put("offsetof(struct tpacket3_hdr, tp_len)", Layouts.TP3_LEN, 16);
+        put("offsetof(struct tpacket3_hdr, tp_status)", Layouts.TP3_STATUS, 20);
+        put("offsetof(struct tpacket3_hdr, tp_mac)", Layouts.TP3_MAC, 24);
+        put("offsetof(struct tpacket3_hdr, tp_net)", Layouts.TP3_NET, 26);
+        put("offsetof(struct tpacket3_hdr, hv1.tp_vlan_tci)", Layouts.TP3_VLAN_TCI, 32);
+        put("offsetof(struct tpacket3_hdr, hv1.tp_vlan_tpid)", Layouts.TP3_VLAN_TPID, 36);
+        put("TPACKET_ALIGN(sizeof(struct tpacket3_hdr))", Layouts.TP3_SOCKADDR_LL, 48);
+        put("TPACKET_ALIGN(1)", Layouts.tpacketAlign(1), 16);
+        put("TPACKET_ALIGN(48)", Layouts.tpacketAlign(48), 48);
+        put("sizeof(struct tpacket_auxdata)", Layouts.TPACKET_AUXDATA_SIZE, 20);
+        put("offsetof(struct tpacket_auxdata, tp_status)", Layouts.AUX_STATUS, 0);
+        put("offsetof(struct tpacket_auxdata, tp_vlan_tci)", Layouts.AUX_VLAN_TCI, 16);
+        put("offsetof(struct tpacket_auxdata, tp_vlan_tpid)", Layouts.AUX_VLAN_TPID, 18);
+        // Constants the ring depends on, from the same headers.
+        put("PACKET_RX_RING", LinuxConstants.PACKET_RX_RING, 5);
+        put("PACKET_STATISTICS", LinuxConstants.PACKET_STATISTICS, 6);
+        put("PACKET_AUXDATA", LinuxConstants.PACKET_AUXDATA, 8);
+        put("PACKET_VERSION", LinuxConstants.PACKET_VERSION, 10);
+        put("TPACKET_V3", LinuxConstants.TPACKET_V3, 2);
+        put("TP_STATUS_KERNEL", LinuxConstants.TP_STATUS_KERNEL, 0);
+        put("TP_STATUS_USER", LinuxConstants.TP_STATUS_USER, 1);
+        put("TP_STATUS_VLAN_VALID", LinuxConstants.TP_STATUS_VLAN_VALID, 0x10);
+        put("TP_STATUS_VLAN_TPID_VALID", LinuxConstants.TP_STATUS_VLAN_TPID_VALID, 0x40);
+        put("PROT_READ | PROT_WRITE", LinuxConstants.PROT_READ | LinuxConstants.PROT_WRITE, 3);
+        put("MAP_SHARED", LinuxConstants.MAP_SHARED, 1);
+        put("MAP_PRIVATE | MAP_ANONYMOUS", LinuxConstants.MAP_PRIVATE | LinuxConstants.MAP_ANONYMOUS, 0x22);
+        put("POLLERR", LinuxConstants.POLLERR, 8);
+        put("SO_ERROR", LinuxConstants.SO_ERROR, 4);
     }
 
     private static void put(String expression, int ours, int measured) {
@@ -98,7 +150,7 @@ class LayoutsTest {
         StringBuilder c = new StringBuilder("#define _GNU_SOURCE\n#include <stdio.h>\n#include <stddef.h>\n"
                 + "#include <sys/socket.h>\n#include <sys/uio.h>\n#include <sys/time.h>\n#include <time.h>\n"
                 + "#include <poll.h>\n#include <netinet/in.h>\n#include <linux/if_packet.h>\n"
-                + "#include <linux/filter.h>\nint main(void) {\n");
+                + "#include <linux/filter.h>\n#include <sys/mman.h>\nint main(void) {\n");
         for (String expression : EXPECTED.keySet()) {
             c.append("  printf(\"%zu\\n\", (size_t) (").append(expression).append("));\n");
         }

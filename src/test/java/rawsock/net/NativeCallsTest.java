@@ -47,6 +47,30 @@ class NativeCallsTest {
         assertEquals(9, Native.errno());
     }
 
+    /**
+     * mmap takes six arguments, the trap of jnr-ffi #181: the sixth (the offset) must arrive as
+     * given. An anonymous mapping at offset 0 works and is writable; the same call at offset 1
+     * must fail with EINVAL (not page-aligned), which a lost or misplaced offset would not.
+     */
+    @Test
+    void mmapPassesItsSixthArgument() {
+        int prot = LinuxConstants.PROT_READ | LinuxConstants.PROT_WRITE;
+        int flags = LinuxConstants.MAP_PRIVATE | LinuxConstants.MAP_ANONYMOUS;
+        long address = Native.extra().mmap(null, 8192, prot, flags, -1, 0);
+        assertTrue(address != -1 && address != 0, "mmap failed: errno " + Native.errno());
+        assertEquals(0, address % 4096, "page-aligned");
+        Pointer memory = Pointer.wrap(Native.RUNTIME, address);
+        memory.putLong(8184, 0x1122334455667788L);
+        assertEquals(0x1122334455667788L, memory.getLong(8184));
+        assertEquals(0, Native.extra().munmap(memory, 8192));
+
+        assertEquals(-1, Native.extra().mmap(null, 8192, prot, flags, -1, 1));
+        assertEquals(LinuxConstants.EINVAL, Native.errno());
+        long again = Native.extra().mmap(null, 4096, prot, flags, -1, 1L << 32);
+        assertTrue(again != -1, "a page-aligned offset above 4 GiB: errno " + Native.errno());
+        assertEquals(0, Native.extra().munmap(Pointer.wrap(Native.RUNTIME, again), 4096));
+    }
+
     @Test
     void failedCallNamesTheCallTheErrnoAndAHint() {
         NativeException e = assertThrows(NativeException.class, () -> Interfaces.indexOf("nosuchif0"));

@@ -322,6 +322,7 @@ public final class BadInputMatrix {
         rows.add(recvConflict("--link", "--link -p icmp", "--proto does not apply to --link"));
         rows.add(recvConflict("--promisc", "--promisc", "--promisc needs --link"));
         rows.add(recvConflict("--promisc", "--link --promisc", "--promisc needs -I"));
+        rows.add(recvConflict("--no-ring", "--no-ring", "--no-ring needs --link"));
         for (String bad : List.of("''", "abcdefghijklmnop", "a/b", "eth0:1", "..")) {
             rows.add(recv("--iface", "-I " + bad, bad.equals("''") ? "-I" : bad));
         }
