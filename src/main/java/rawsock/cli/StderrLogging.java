@@ -20,8 +20,6 @@ import rawsock.app.Log;
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class StderrLogging extends ContextAwareBase implements Configurator {
-    private static volatile Logger root;
-
     @Override
     public ExecutionStatus configure(LoggerContext context) {
         ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
@@ -40,16 +38,8 @@ public final class StderrLogging extends ContextAwareBase implements Configurato
         Logger rootLogger = context.getLogger(Logger.ROOT_LOGGER_NAME);
         rootLogger.setLevel(level(Log.threshold()));
         rootLogger.addAppender(appender);
-        root = rootLogger;
+        Logging.whenLevelChanges(threshold -> rootLogger.setLevel(level(threshold)));
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
-    }
-
-    /** Gives a Logback that has started already the level now chosen. */
-    static void applyThresholdIfStarted() {
-        Logger started = root;
-        if (started != null) {
-            started.setLevel(level(Log.threshold()));
-        }
     }
 
     private static Level level(int threshold) {
