@@ -16,6 +16,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import rawsock.testing.CommandModel;
+import rawsock.testing.RequiresRoot;
 
 /**
  * The completion scripts the build made (target/completion), run by a real bash: sourced, then the
@@ -92,6 +93,20 @@ class CompletionIT {
                 assertEquals(Set.of("lo"), bash("rawsock", command, option, "lo"));
             }
         }
+    }
+
+    /** Without /sys/class/net (hidden by a tmpfs in a private mount namespace), 'ip -o link' answers. */
+    @Test
+    @RequiresRoot
+    void interfaceNamesWithoutSysfs() throws Exception {
+        Set<String> listed = ipLinkNames();
+        Object[] result = ToolProcess.run(List.of("unshare", "--mount", "sh", "-c",
+                "mount -t tmpfs none /sys/class && test ! -e /sys/class/net && bash --norc -c 'source \"$1\"; _rawsock_interfaces' bash \"$1\"",
+                "sh", completion("rawsock.bash").toString()), 30);
+        assertEquals(0, result[0], (String) result[2]);
+        Set<String> offered = new TreeSet<>(List.of(((String) result[1]).strip().split("\n")));
+        assertTrue(offered.contains("lo"), offered.toString());
+        assertTrue(listed.containsAll(offered) || ipLinkNames().containsAll(offered), offered + " vs " + listed);
     }
 
     @Test
