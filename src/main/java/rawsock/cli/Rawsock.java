@@ -21,11 +21,10 @@ public final class Rawsock {
 
     /** Runs rawsock with {@code args}; returns the exit status. */
     public static int execute(Console console, String... args) {
-        RawsockCommand root = new RawsockCommand(console);
-        CommandLine commandLine = new CommandLine(root);
+        CommandLine commandLine = commandLine(console);
+        RawsockCommand root = commandLine.getCommand();
         commandLine.setOut(new PrintWriter(console.out(), true));
         commandLine.setErr(console.err());
-        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler(usageErrors(root));
         commandLine.setExecutionExceptionHandler(failures(root));
         commandLine.setExecutionStrategy(parseResult -> {
@@ -35,6 +34,16 @@ public final class Rawsock {
         int status = commandLine.execute(args);
         console.err().flush();
         return status;
+    }
+
+    /**
+     * The command line model: rawsock with send and recv. {@link #execute} runs it; the man page
+     * and the shell completion are generated from it at build time (rawsock.docs.GenerateDocs).
+     */
+    public static CommandLine commandLine(Console console) {
+        CommandLine commandLine = new CommandLine(new RawsockCommand(console));
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        return commandLine;
     }
 
     private static IParameterExceptionHandler usageErrors(RawsockCommand root) {

@@ -23,7 +23,13 @@ import rawsock.net.Privileges;
             " 3:permission denied (raw sockets need root or CAP_NET_RAW)",
             " 4:other system or I/O error",
             "130:interrupted (SIGINT)",
-            "143:terminated (SIGTERM)"})
+            "143:terminated (SIGTERM)"},
+        footerHeading = "%nExamples:%n",
+        footer = {"  sudo rawsock send --proto icmp --dst 127.0.0.1 --count 3 --wait",
+            "  sudo rawsock recv --proto icmp --count 5 --format json | jq .src",
+            "  sudo rawsock recv --proto tcp --format pcap | tcpdump -nr -",
+            "",
+            "Each command's options: rawsock send --help, rawsock recv --help; all of them in man rawsock."})
 public final class RawsockCommand implements Callable<Integer> {
     private final Console console;
 

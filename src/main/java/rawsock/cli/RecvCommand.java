@@ -36,6 +36,7 @@ public final class RecvCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = {"-p", "--proto"}, paramLabel = "PROTO", defaultValue = "icmp",
+            completionCandidates = Candidates.RecvProtocols.class,
             description = "icmp, icmp6, udp, tcp, igmp, or a protocol number 1..254 (default: ${DEFAULT-VALUE}).")
     private String protocol;
 
@@ -78,7 +79,8 @@ public final class RecvCommand implements Callable<Integer> {
             description = "Stop after this long; with --count, reaching it first exits 1.")
     private Long timeout;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FMT", description = "text, hex, json or pcap (default text).")
+    @Option(names = {"-f", "--format"}, paramLabel = "FMT", completionCandidates = Candidates.RecvFormats.class,
+            description = "${COMPLETION-CANDIDATES} (default text).")
     private String format;
 
     @Option(names = "-w", paramLabel = "FILE",

@@ -55,6 +55,7 @@ public final class SendCommand implements Callable<Integer> {
     private boolean ipv6;
 
     @Option(names = {"-p", "--proto"}, paramLabel = "PROTO", defaultValue = "icmp",
+            completionCandidates = Candidates.SendProtocols.class,
             description = "icmp, icmp6, udp, tcp, igmp, raw, a protocol number 0..255, or with --link arp "
                     + "(default: ${DEFAULT-VALUE}; icmp means icmp6 over IPv6).")
     private String protocol;
@@ -201,7 +202,7 @@ public final class SendCommand implements Callable<Integer> {
                     + "IGMP checksums (captures of loopback or veth traffic carry unfinished, offloaded checksums).")
     private boolean fixChecksums;
 
-    @Option(names = "--timing", paramLabel = "MODE",
+    @Option(names = "--timing", paramLabel = "MODE", completionCandidates = Candidates.Timings.class,
             description = "With --read-pcap: 'fast' (default, or --rate/--interval) or 'original' (the capture's spacing).")
     private String timing;
 
@@ -224,7 +225,7 @@ public final class SendCommand implements Callable<Integer> {
                     + "(default 1s) for the last; exit 0 when any reply came, 1 when none.")
     private Long waitFor;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FMT",
+    @Option(names = {"-f", "--format"}, paramLabel = "FMT", completionCandidates = Candidates.SendFormats.class,
             description = "With --wait: text (default) or json (one object per reply, then a summary object).")
     private String format;
 

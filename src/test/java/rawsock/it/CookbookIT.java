@@ -48,7 +48,7 @@ class CookbookIT {
     @BeforeAll
     static void launcherIsFreshAndWarm() throws Exception {
         Path jar = ToolProcess.jar().toAbsolutePath();
-        try (Stream<Path> sources = Files.walk(ROOT.resolve("src/main"))) {
+        try (Stream<Path> sources = Stream.concat(Files.walk(ROOT.resolve("src/main")), Files.walk(ROOT.resolve("src/docs")))) {
             List<Path> newer = sources.filter(path -> path.toFile().lastModified() > jar.toFile().lastModified()).toList();
             assertTrue(newer.isEmpty(), "sources newer than " + jar + " (scripts/rawsock would rebuild): " + newer);
         }

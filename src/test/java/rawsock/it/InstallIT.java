@@ -13,11 +13,17 @@ import rawsock.testing.RequiresRoot;
 
 /**
  * scripts/install builds a private runtime; with --setcap an ordinary user (nobody) runs rawsock
- * without sudo and gets the kernel's echo replies; without it, exit 3 and the advice. Uninstall
- * removes the files and the loader entry.
+ * without sudo and gets the kernel's echo replies; without it, exit 3 and the advice. Both installs
+ * put the man page where man finds it and the bash and zsh completion where those shells look.
+ * Uninstall removes the files and the loader entry.
  */
 @RequiresRoot
 class InstallIT {
+    /** What scripts/install puts under PREFIX besides the runtime: the built files they copy. */
+    private static final List<String[]> DOCS = List.of(
+            new String[] {"share/man/man1/rawsock.1", "man/rawsock.1"},
+            new String[] {"share/bash-completion/completions/rawsock", "completion/rawsock.bash"},
+            new String[] {"share/zsh/site-functions/_rawsock", "completion/_rawsock"});
     private static final List<String> AS_NOBODY = List.of("setpriv", "--reuid=65534", "--regid=65534",
             "--clear-groups");
 
@@ -33,6 +39,17 @@ class InstallIT {
             assertTrue(Files.exists(loaderEntry(granted)), "--setcap names the runtime's lib to the loader");
             Object[] installPlain = ToolProcess.sh("scripts/install --prefix " + plain, 300);
             assertEquals(0, installPlain[0], (String) installPlain[2]);
+
+            for (Path prefix : List.of(granted, plain)) {
+                for (String[] doc : DOCS) {
+                    assertEquals(-1L, Files.mismatch(ToolProcess.jar().toAbsolutePath().getParent().resolve(doc[1]),
+                            prefix.resolve(doc[0])), prefix + ": " + doc[0]);
+                }
+                // man finds the page through the prefix's bin on PATH, as for ~/.local/bin.
+                Object[] where = ToolProcess.sh("PATH=" + prefix.resolve("bin") + ":$PATH man -w rawsock", 30);
+                assertEquals(prefix.resolve("share/man/man1/rawsock.1").toString(), ((String) where[1]).strip(),
+                        (String) where[2]);
+            }
 
             Object[] probe = run(granted, "send -d 127.0.0.1 -c 2 -i 20ms --wait");
             assertEquals(0, probe[0], "nobody probes with the capability: " + probe[2]);
@@ -53,6 +70,11 @@ class InstallIT {
         }
         assertFalse(Files.exists(granted.resolve("bin/rawsock")));
         assertFalse(Files.exists(granted.resolve("lib/rawsock")));
+        for (Path prefix : List.of(granted, plain)) {
+            for (String[] doc : DOCS) {
+                assertFalse(Files.exists(prefix.resolve(doc[0])), prefix + ": " + doc[0] + " is left");
+            }
+        }
         assertFalse(Files.exists(loaderEntry(granted)), "the loader entry is gone");
     }
 

@@ -45,7 +45,12 @@ final class ToolProcess {
 
     /** Runs {@code sh -c script} with a bound; returns {exit status, stdout, stderr}. */
     static Object[] sh(String script, long timeoutSeconds) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("sh", "-c", script).start();
+        return run(List.of("sh", "-c", script), timeoutSeconds);
+    }
+
+    /** Runs {@code command} with a bound; returns {exit status, stdout, stderr}. */
+    static Object[] run(List<String> command, long timeoutSeconds) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).start();
         process.getOutputStream().close();
         byte[][] streams = new byte[2][];
         Thread out = new Thread(() -> streams[0] = readAll(process.getInputStream()));
@@ -54,7 +59,7 @@ final class ToolProcess {
         err.start();
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new AssertionError("timed out: " + script);
+            throw new AssertionError("timed out: " + command);
         }
         out.join();
         err.join();

@@ -1,0 +1,74 @@
+package rawsock.cli;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import rawsock.output.OutputFormat;
+
+/**
+ * The fixed values of some options, as picocli completionCandidates: shell completion offers
+ * them and --help shows them where a description says ${COMPLETION-CANDIDATES}.
+ * CandidatesTest checks that the commands accept each one.
+ */
+final class Candidates {
+    private Candidates() {
+    }
+
+    /** An Iterable over a fixed list, the shape picocli instantiates. */
+    abstract static class Fixed implements Iterable<String> {
+        private final List<String> values;
+
+        Fixed(List<String> values) {
+            this.values = values;
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return values.iterator();
+        }
+    }
+
+    /** send --proto: the protocol names (numbers 0..255 are accepted too). */
+    static final class SendProtocols extends Fixed {
+        SendProtocols() {
+            super(List.of("icmp", "icmp6", "udp", "tcp", "igmp", "raw", "arp"));
+        }
+    }
+
+    /** recv --proto: the protocol names (numbers 1..254 are accepted too). */
+    static final class RecvProtocols extends Fixed {
+        RecvProtocols() {
+            super(List.of("icmp", "icmp6", "udp", "tcp", "igmp"));
+        }
+    }
+
+    /** send --format, for what --wait prints. */
+    static final class SendFormats extends Fixed {
+        SendFormats() {
+            super(List.of("text", "json"));
+        }
+    }
+
+    /** recv --format: every OutputFormat. */
+    static final class RecvFormats extends Fixed {
+        RecvFormats() {
+            super(lowerCase(OutputFormat.values()));
+        }
+    }
+
+    /** send --timing, with --read-pcap. */
+    static final class Timings extends Fixed {
+        Timings() {
+            super(List.of("fast", "original"));
+        }
+    }
+
+    private static List<String> lowerCase(Enum<?>[] values) {
+        List<String> names = new ArrayList<>();
+        for (Enum<?> value : values) {
+            names.add(value.name().toLowerCase(Locale.ROOT));
+        }
+        return names;
+    }
+}
