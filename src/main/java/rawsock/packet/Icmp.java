@@ -32,6 +32,15 @@ public final class Icmp extends IcmpHeader implements Layer {
         return this;
     }
 
+    /**
+     * Marks this message as the start of one that goes on in later IP fragments (MF set): its
+     * checksum covers bytes not here, so it gets no verdict, as TCP and UDP get none then.
+     */
+    public Icmp partial(boolean value) {
+        partial = value;
+        return this;
+    }
+
     /** Marks this message as quoted inside another ICMP error: only its first 8 bytes are expected. */
     public Icmp quoted(boolean value) {
         quoted = value;
@@ -64,7 +73,7 @@ public final class Icmp extends IcmpHeader implements Layer {
 
     /** True when the whole message is present and its checksum verifies. */
     public boolean checksumOk() {
-        return !quoted && declared >= HEADER_LENGTH && available >= declared && sumsToOnes(declared, 0);
+        return !quoted && !partial && declared >= HEADER_LENGTH && available >= declared && sumsToOnes(declared, 0);
     }
 
     private boolean isTimestamp() {
@@ -84,7 +93,7 @@ public final class Icmp extends IcmpHeader implements Layer {
         typeFields(out);
         if (has(CHECKSUM_OFFSET, 2)) {
             out.number("checksum", checksum());
-            if (!quoted && !truncated()) {
+            if (!quoted && !partial && !truncated()) {
                 out.flag("checksum_ok", checksumOk());
             }
         }

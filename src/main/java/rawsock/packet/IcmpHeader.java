@@ -20,6 +20,8 @@ abstract class IcmpHeader extends View {
     private final TypeNames types;
     /** A message quoted inside an error: only its first 8 bytes are expected, its checksum is not checked. */
     boolean quoted;
+    /** The first fragment of a message that goes on in later fragments: its checksum is not checked. */
+    boolean partial;
 
     IcmpHeader(TypeNames types) {
         this.types = types;
@@ -29,6 +31,7 @@ abstract class IcmpHeader extends View {
     final void view(ByteBuffer buf, int offset, int available, int length) {
         reset(buf, offset, available, length);
         quoted = false;
+        partial = false;
     }
 
     public int type() {

@@ -251,7 +251,7 @@ public final class PacketDecoder {
         boolean whole = !ip.mf();
         switch (protocol) {
             case IpProtocol.ICMP:
-                icmp.wrap(bytes, payload, present, declared);
+                icmp.wrap(bytes, payload, present, declared).partial(!whole);
                 packet.add(icmp);
                 if (icmp.isError() && icmp.quotedLength() > 0) {
                     decodeQuoted(bytes, icmp.quotedOffset(), icmp.quotedLength());

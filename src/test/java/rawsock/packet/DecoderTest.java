@@ -38,6 +38,17 @@ class DecoderTest {
     }
 
     @Test
+    void anIcmpMessageInAFirstFragmentGetsNoChecksumVerdictEither() {
+        byte[] fragment = Captures.PING_REQUEST.clone();
+        fragment[6] |= 0x20; // more fragments: the echo's checksum covers data still to come
+        assertEquals(true, fields(decode(Captures.PING_REQUEST), 1).get("checksum_ok"));
+        Fields first = fields(decode(fragment), 1);
+        assertEquals("echo-request", first.get("type_name"));
+        assertNull(first.get("checksum_ok"), "no verdict on part of a message");
+        assertFalse(((rawsock.packet.Icmp) decode(fragment).layer(1)).checksumOk());
+    }
+
+    @Test
     void pingRequest() {
         DecodedPacket p = decode(Captures.PING_REQUEST);
         assertEquals(2, p.size());
