@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import rawsock.packet.AddressFormat;
 import rawsock.packet.DecodedPacket;
 import rawsock.packet.FieldSink;
 import rawsock.packet.Layer;
@@ -58,6 +59,7 @@ public final class JsonWriter extends BufferedPacketWriter {
     private final FieldRecorder recorder = new FieldRecorder();
     private final String[] usedKeys = new String[DecodedPacket.MAX_LAYERS];
     private char[] chars = new char[2048];
+    private final ReusedText address = new ReusedText();
 
     public JsonWriter(OutputStream out, boolean flushEachPacket) {
         super(out, flushEachPacket);
@@ -90,9 +92,9 @@ public final class JsonWriter extends BufferedPacketWriter {
         g.writeNumberField("len", len);
         g.writeNumberField("caplen", caplen);
         g.writeFieldName("src");
-        writeNullable(decoded == null ? null : decoded.src());
+        writeAddress(decoded, true);
         g.writeFieldName("dst");
-        writeNullable(decoded == null ? null : decoded.dst());
+        writeAddress(decoded, false);
         g.writeFieldName("proto");
         writeNullable(decoded == null ? null : decoded.proto());
         g.writeBooleanField("truncated", caplen < len || anyTruncated(decoded));
@@ -217,6 +219,12 @@ public final class JsonWriter extends BufferedPacketWriter {
         }
     }
 
+    /** The summary source or destination, formatted into a reused buffer: no String per packet. */
+    private void writeAddress(DecodedPacket decoded, boolean source) throws IOException {
+        StringBuilder text = address.cleared();
+        address.write(gen, decoded != null && (source ? decoded.appendSrc(text) : decoded.appendDst(text)));
+    }
+
     private void writeNullable(String value) throws IOException {
         if (value == null) {
             gen.writeNull();
@@ -250,6 +258,8 @@ public final class JsonWriter extends BufferedPacketWriter {
         private static final byte NUMBER = 0;
         private static final byte TEXT = 1;
         private static final byte FLAG = 2;
+        /** An address kept as where its bytes are: formatted while written, no String made. */
+        private static final byte ADDRESS = 3;
         /** More fields than this in one header is a broken layer, not a protocol. */
         private static final int MAX_FIELDS = 4096;
 
@@ -257,11 +267,14 @@ public final class JsonWriter extends BufferedPacketWriter {
         private String[] names = new String[32];
         private String[] texts = new String[32];
         private long[] numbers = new long[32];
+        private ByteBuffer[] buffers = new ByteBuffer[32];
         private int size;
+        private final ReusedText address = new ReusedText();
 
         void reset() {
             Arrays.fill(names, 0, size, null);
             Arrays.fill(texts, 0, size, null);
+            Arrays.fill(buffers, 0, size, null);
             size = 0;
         }
 
@@ -273,6 +286,13 @@ public final class JsonWriter extends BufferedPacketWriter {
         @Override
         public void text(String name, String value) {
             texts[slot(name, TEXT)] = value;
+        }
+
+        @Override
+        public void address(String name, ByteBuffer buf, int index, int length) {
+            int slot = slot(name, ADDRESS);
+            buffers[slot] = buf;
+            numbers[slot] = ((long) index << 8) | (length & 0xff);
         }
 
         @Override
@@ -293,6 +313,7 @@ public final class JsonWriter extends BufferedPacketWriter {
                 names = Arrays.copyOf(names, n);
                 texts = Arrays.copyOf(texts, n);
                 numbers = Arrays.copyOf(numbers, n);
+                buffers = Arrays.copyOf(buffers, n);
             }
             kinds[size] = kind;
             names[size] = name;
@@ -313,11 +334,42 @@ public final class JsonWriter extends BufferedPacketWriter {
                             g.writeString(texts[i]);
                         }
                         break;
+                    case ADDRESS:
+                        writeAddress(g, buffers[i], (int) (numbers[i] >>> 8), (int) (numbers[i] & 0xff));
+                        break;
                     default:
                         g.writeBoolean(numbers[i] != 0);
                         break;
                 }
             }
+        }
+
+        private void writeAddress(JsonGenerator g, ByteBuffer buf, int index, int length) throws IOException {
+            address.write(g, AddressFormat.append(address.cleared(), buf, index, length));
+        }
+    }
+
+    /** Text built in a reused StringBuilder and written from a reused char[]: no String made. */
+    private static final class ReusedText {
+        private final StringBuilder text = new StringBuilder(64);
+        private char[] chars = new char[64];
+
+        StringBuilder cleared() {
+            text.setLength(0);
+            return text;
+        }
+
+        /** Writes the text built since {@link #cleared()}, or null when {@code present} is false. */
+        void write(JsonGenerator g, boolean present) throws IOException {
+            if (!present) {
+                g.writeNull();
+                return;
+            }
+            if (chars.length < text.length()) {
+                chars = new char[text.length()];
+            }
+            text.getChars(0, text.length(), chars, 0);
+            g.writeString(chars, 0, text.length());
         }
     }
 }

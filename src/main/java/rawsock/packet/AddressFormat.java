@@ -30,6 +30,26 @@ public final class AddressFormat {
         return ipv4((int) Bytes.u32(buf, index));
     }
 
+    /**
+     * Appends the address of {@code length} bytes at absolute {@code index}: 4 an IPv4 dotted
+     * quad, 16 IPv6 text, 6 a MAC; false (nothing appended) for any other length.
+     */
+    public static boolean append(StringBuilder text, ByteBuffer buf, int index, int length) {
+        switch (length) {
+            case 4:
+                appendIpv4(text, buf, index);
+                return true;
+            case 16:
+                appendIpv6(text, buf, index);
+                return true;
+            case MacAddress.LENGTH:
+                MacAddress.append(text, buf, index);
+                return true;
+            default:
+                return false;
+        }
+    }
+
     public static void appendIpv4(StringBuilder text, int address) {
         text.append(address >>> 24).append('.')
                 .append((address >>> 16) & 0xff).append('.')

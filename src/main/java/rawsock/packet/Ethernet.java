@@ -70,10 +70,10 @@ public final class Ethernet extends TypeFieldHeader implements Layer {
     @Override
     public void fields(FieldSink out) {
         if (has(DST_OFFSET, MacAddress.LENGTH)) {
-            out.text("dst", dstText());
+            out.address("dst", buf, offset + DST_OFFSET, MacAddress.LENGTH);
         }
         if (has(SRC_OFFSET, MacAddress.LENGTH)) {
-            out.text("src", srcText());
+            out.address("src", buf, offset + SRC_OFFSET, MacAddress.LENGTH);
         }
         closingFields(out);
     }

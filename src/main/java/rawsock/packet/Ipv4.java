@@ -244,10 +244,10 @@ public final class Ipv4 extends View implements Layer {
             out.flag("checksum_ok", checksumOk());
         }
         if (has(SRC_OFFSET, 4)) {
-            out.text("src", srcText());
+            out.address("src", buf, offset + SRC_OFFSET, 4);
         }
         if (has(DST_OFFSET, 4)) {
-            out.text("dst", dstText());
+            out.address("dst", buf, offset + DST_OFFSET, 4);
         }
         if (headerComplete() && headerLength() > MIN_HEADER) {
             StringBuilder text = new StringBuilder();

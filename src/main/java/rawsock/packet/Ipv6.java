@@ -504,10 +504,10 @@ public final class Ipv6 extends View implements Layer {
             out.number("hlim", hopLimit());
         }
         if (has(SRC_OFFSET, 16)) {
-            out.text("src", srcText());
+            out.address("src", buf, offset + SRC_OFFSET, 16);
         }
         if (has(DST_OFFSET, 16)) {
-            out.text("dst", dstText());
+            out.address("dst", buf, offset + DST_OFFSET, 16);
         }
         if (extCount > 0) {
             out.text("ext", extensionsText());

@@ -128,8 +128,8 @@ public final class PacketDecoder {
     /** src/dst of a frame without a network layer: the Ethernet MACs, when present. */
     private void linkAddresses() {
         if (eth.addressesPresent()) {
-            packet.src(eth.srcText());
-            packet.dst(eth.dstText());
+            packet.addresses(MacAddress.LENGTH, eth.buf, eth.offset() + Ethernet.SRC_OFFSET,
+                    eth.offset() + Ethernet.DST_OFFSET);
         }
     }
 
@@ -166,8 +166,7 @@ public final class PacketDecoder {
         ip6.wrap(bytes, offset, length);
         packet.add(ip6);
         if (ip6.fixedHeaderPresent()) {
-            packet.src(ip6.srcText());
-            packet.dst(ip6.dstText());
+            packet.addresses(16, bytes, offset + Ipv6.SRC_OFFSET, offset + Ipv6.DST_OFFSET);
         }
         int protocol = ip6.upperProtocol();
         if (protocol >= 0) {
@@ -228,8 +227,7 @@ public final class PacketDecoder {
         ip.wrap(bytes, offset, length);
         packet.add(ip);
         if (ip.available() >= Ipv4.DST_OFFSET + 4) {
-            packet.src(AddressFormat.ipv4(ip.srcInt()));
-            packet.dst(AddressFormat.ipv4(ip.dstInt()));
+            packet.addresses(4, bytes, offset + Ipv4.SRC_OFFSET, offset + Ipv4.DST_OFFSET);
         }
         if (ip.available() > Ipv4.PROTOCOL_OFFSET) {
             packet.proto(protoText(ip.protocol()));
