@@ -260,6 +260,8 @@ public final class JsonWriter extends BufferedPacketWriter {
         private static final byte FLAG = 2;
         /** An address kept as where its bytes are: formatted while written, no String made. */
         private static final byte ADDRESS = 3;
+        /** Text in the layer's reused buffer, written before the layer views another packet. */
+        private static final byte CHARS = 4;
         /** More fields than this in one header is a broken layer, not a protocol. */
         private static final int MAX_FIELDS = 4096;
 
@@ -268,13 +270,15 @@ public final class JsonWriter extends BufferedPacketWriter {
         private String[] texts = new String[32];
         private long[] numbers = new long[32];
         private ByteBuffer[] buffers = new ByteBuffer[32];
+        private CharSequence[] charSequences = new CharSequence[32];
         private int size;
-        private final ReusedText address = new ReusedText();
+        private final ReusedText scratch = new ReusedText();
 
         void reset() {
             Arrays.fill(names, 0, size, null);
             Arrays.fill(texts, 0, size, null);
             Arrays.fill(buffers, 0, size, null);
+            Arrays.fill(charSequences, 0, size, null);
             size = 0;
         }
 
@@ -296,6 +300,11 @@ public final class JsonWriter extends BufferedPacketWriter {
         }
 
         @Override
+        public void chars(String name, CharSequence value) {
+            charSequences[slot(name, CHARS)] = value;
+        }
+
+        @Override
         public void flag(String name, boolean value) {
             numbers[slot(name, FLAG)] = value ? 1 : 0;
         }
@@ -314,6 +323,7 @@ public final class JsonWriter extends BufferedPacketWriter {
                 texts = Arrays.copyOf(texts, n);
                 numbers = Arrays.copyOf(numbers, n);
                 buffers = Arrays.copyOf(buffers, n);
+                charSequences = Arrays.copyOf(charSequences, n);
             }
             kinds[size] = kind;
             names[size] = name;
@@ -334,6 +344,10 @@ public final class JsonWriter extends BufferedPacketWriter {
                             g.writeString(texts[i]);
                         }
                         break;
+                    case CHARS:
+                        scratch.cleared().append(charSequences[i]);
+                        scratch.write(g, true);
+                        break;
                     case ADDRESS:
                         writeAddress(g, buffers[i], (int) (numbers[i] >>> 8), (int) (numbers[i] & 0xff));
                         break;
@@ -345,7 +359,7 @@ public final class JsonWriter extends BufferedPacketWriter {
         }
 
         private void writeAddress(JsonGenerator g, ByteBuffer buf, int index, int length) throws IOException {
-            address.write(g, AddressFormat.append(address.cleared(), buf, index, length));
+            scratch.write(g, AddressFormat.append(scratch.cleared(), buf, index, length));
         }
     }
 

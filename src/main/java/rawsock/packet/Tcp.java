@@ -11,6 +11,8 @@ import java.nio.ByteBuffer;
  * pseudo-header sum and the whole segment is present.
  */
 public final class Tcp extends View implements Layer {
+    /** The options as text for {@link #fields}, rebuilt in place for each packet. */
+    private final StringBuilder optionsText = new StringBuilder(64);
     public static final int MIN_HEADER = 20;
     public static final int SPORT_OFFSET = 0;
     public static final int DPORT_OFFSET = 2;
@@ -197,9 +199,9 @@ public final class Tcp extends View implements Layer {
             out.number("urg", urgent());
         }
         if (headerComplete() && headerLength() > MIN_HEADER) {
-            StringBuilder text = new StringBuilder();
-            TcpOptions.format(buf, offset + MIN_HEADER, offset + headerLength(), text);
-            out.text("options", text.toString());
+            optionsText.setLength(0);
+            TcpOptions.format(buf, offset + MIN_HEADER, offset + headerLength(), optionsText);
+            out.chars("options", optionsText);
         }
         problemFields(out, malformed(), truncated());
     }
