@@ -43,6 +43,7 @@ final class ReplayJob {
     /** --read-pcap FILE's stream (never stdin), closed when the run ends however it ends. */
     private InputStream file;
     private final byte[] frameDestination = new byte[6];
+    private final ChecksumRepair checksums = new ChecksumRepair();
 
     ReplayJob(SendSpec spec, InputStream stdin, PrintWriter err, boolean live, Interrupts interrupts) {
         this.spec = spec;
@@ -214,13 +215,13 @@ final class ReplayJob {
     }
 
     /** Recomputes the checksums of the IP packet {@code offset} bytes into {@code packet} (-1: none). */
-    private static void repairChecksums(ByteBuffer packet, int offset) {
+    private void repairChecksums(ByteBuffer packet, int offset) {
         if (offset < 0) {
             return;
         }
         int start = packet.position();
         packet.position(start + offset);
-        ChecksumRepair.repair(packet);
+        checksums.repair(packet);
         packet.position(start);
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import rawsock.output.Hex;
 import rawsock.output.OutputFormat;
 import rawsock.output.PacketWriter;
 import rawsock.output.PacketWriters;
@@ -78,11 +79,7 @@ public final class CdsTraining {
     }
 
     private static void writeSampleInEveryFormat() throws IOException {
-        ByteBuffer packet = ByteBuffer.allocate(SAMPLE_PACKET.length() / 2);
-        for (int i = 0; i < SAMPLE_PACKET.length(); i += 2) {
-            packet.put((byte) Integer.parseInt(SAMPLE_PACKET.substring(i, i + 2), 16));
-        }
-        packet.flip();
+        ByteBuffer packet = ByteBuffer.wrap(Hex.decode(SAMPLE_PACKET));
         DecodedPacket decoded = new PacketDecoder().decode(packet, LinkType.RAW);
         PacketMeta meta = new PacketMeta();
         for (OutputFormat format : OutputFormat.values()) {

@@ -50,6 +50,12 @@ public final class AddressFormat {
         }
     }
 
+    /** {@link #append} as a String, or null for a length that is no address. */
+    public static String text(ByteBuffer buf, int index, int length) {
+        StringBuilder text = new StringBuilder(39);
+        return append(text, buf, index, length) ? text.toString() : null;
+    }
+
     public static void appendIpv4(StringBuilder text, int address) {
         text.append(address >>> 24).append('.')
                 .append((address >>> 16) & 0xff).append('.')

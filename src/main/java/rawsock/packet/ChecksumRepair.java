@@ -8,18 +8,18 @@ import java.nio.ByteBuffer;
  * where the sender's checksum was offloaded (everything sent over loopback or veth: the kernel
  * leaves CHECKSUM_PARTIAL, the pseudo-header sum only) would otherwise be dropped by the receiver.
  *
- * <p>Only what can be recomputed is touched: a fragment (MF set or an offset), a packet shorter
- * than its header says, or a transport the repair does not know is left as it is. It never throws
- * on any bytes and allocates nothing.
+ * <p>The packet is read through the decoders' own views (header lengths, fragmentation, the
+ * IPv6 extension chain and pseudo-headers) and written with each protocol's updateChecksum. Only
+ * what can be recomputed is touched: a fragment (MF set, an offset, an IPv6 Fragment header), a
+ * packet shorter than its header says, or a transport the repair does not know is left as it is.
+ * It never throws on any bytes and, once made, allocates nothing.
  */
 public final class ChecksumRepair {
-    private static final int IPV6_HEADER = 40;
-
-    private ChecksumRepair() {
-    }
+    private final Ipv4 ipv4 = new Ipv4();
+    private final Ipv6 ipv6 = new Ipv6();
 
     /** Repairs the packet between {@code packet}'s position and limit; true when a transport checksum was rewritten. */
-    public static boolean repair(ByteBuffer packet) {
+    public boolean repair(ByteBuffer packet) {
         int start = packet.position();
         int available = packet.limit() - start;
         if (available < 1) {
@@ -32,96 +32,72 @@ public final class ChecksumRepair {
         return version == 6 && repairIpv6(packet, start, available);
     }
 
-    private static boolean repairIpv4(ByteBuffer packet, int start, int available) {
-        if (available < 20) {
+    private boolean repairIpv4(ByteBuffer packet, int start, int available) {
+        Ipv4 ip = ipv4.wrap(packet, start, available);
+        if (!ip.headerComplete() || ip.totalLength() < ip.headerLength() || ip.totalLength() > available) {
             return false;
         }
-        int headerLength = (Bytes.u8(packet, start) & 0x0f) * 4;
-        int totalLength = Bytes.u16(packet, start + 2);
-        if (headerLength < 20 || headerLength > available || totalLength < headerLength || totalLength > available) {
-            return false;
+        Ipv4.updateHeaderChecksum(packet, start, ip.headerLength());
+        if (!ip.firstFragment() || ip.mf()) {
+            return false; // the transport checksum covers bytes in other fragments
         }
-        Bytes.put16(packet, start + 10, 0);
-        Bytes.put16(packet, start + 10, Checksum.compute(packet, start, headerLength));
-        boolean fragment = (Bytes.u16(packet, start + 6) & 0x3fff) != 0; // MF or a fragment offset
-        if (fragment) {
-            return false;
-        }
-        int protocol = Bytes.u8(packet, start + 9);
-        int transport = start + headerLength;
-        int length = totalLength - headerLength;
-        long pseudo = protocol == IpProtocol.TCP || protocol == IpProtocol.UDP
-                ? Checksum.pseudoHeader(packet, start + 12, start + 16, 4, protocol, length) : 0;
-        return repairTransport(packet, protocol, false, transport, length, pseudo);
+        int protocol = ip.protocol();
+        int length = ip.declaredPayloadLength();
+        return repairTransport(packet, protocol, false, ip.payloadOffset(), length,
+                ip.pseudoHeaderSum(protocol, length));
     }
 
-    private static boolean repairIpv6(ByteBuffer packet, int start, int available) {
-        if (available < IPV6_HEADER) {
+    private boolean repairIpv6(ByteBuffer packet, int start, int available) {
+        Ipv6 ip = ipv6.wrap(packet, start, available);
+        if (!ip.fixedHeaderPresent() || Ipv6.HEADER_LENGTH + ip.payloadLength() > available
+                || !ip.chainComplete() || ip.fragmented()) {
             return false;
         }
-        int end = start + IPV6_HEADER + Bytes.u16(packet, start + 4);
-        if (end > start + available) {
-            return false;
-        }
-        int next = Bytes.u8(packet, start + 6);
-        int at = start + IPV6_HEADER;
-        // Hop-by-hop, routing and destination options sit between the header and the transport;
-        // a fragment header (44) means the transport checksum covers more than this packet.
-        for (int hops = 0; hops < 8 && isSkippableExtension(next); hops++) {
-            if (at + 2 > end) {
-                return false;
-            }
-            int extensionLength = (Bytes.u8(packet, at + 1) + 1) * 8;
-            next = Bytes.u8(packet, at);
-            at += extensionLength;
-        }
-        if (at > end || isSkippableExtension(next)) {
-            return false;
-        }
-        int length = end - at;
-        long pseudo = Checksum.pseudoHeader(packet, start + 8, start + 24, 16, next, length);
-        return repairTransport(packet, next, true, at, length, pseudo);
-    }
-
-    private static boolean isSkippableExtension(int next) {
-        return next == IpProtocol.HOPOPT || next == IpProtocol.IPV6_ROUTE || next == IpProtocol.IPV6_OPTS;
+        int protocol = ip.upperProtocol();
+        int length = ip.declaredUpperLength();
+        return repairTransport(packet, protocol, true, ip.upperOffset(), length, ip.pseudoHeaderSum(protocol, length));
     }
 
     /**
-     * Where the checksum sits in a transport header this repair knows, or -1. ICMP and IGMP
-     * belong to IPv4 and ICMPv6 to IPv6; TCP and UDP to both.
-     */
-    private static int checksumField(int protocol, boolean ipv6) {
-        switch (protocol) {
-            case IpProtocol.TCP:
-                return 16;
-            case IpProtocol.UDP:
-                return 6;
-            case IpProtocol.ICMP:
-            case IpProtocol.IGMP:
-                return ipv6 ? -1 : 2;
-            case IpProtocol.ICMP6:
-                return ipv6 ? 2 : -1;
-            default:
-                return -1;
-        }
-    }
-
-    /**
-     * Writes the checksum of the transport segment at {@code at} ({@code pseudo}: its
-     * pseudo-header sum, 0 for ICMP and IGMP, which have none).
+     * Writes the checksum of the transport segment at {@code at} with the protocol's own
+     * updateChecksum ({@code pseudo}: its pseudo-header sum; ICMP and IGMP have none). ICMP and
+     * IGMP belong to IPv4 and ICMPv6 to IPv6; TCP and UDP to both.
      */
     private static boolean repairTransport(ByteBuffer packet, int protocol, boolean ipv6, int at, int length,
                                            long pseudo) {
-        int field = checksumField(protocol, ipv6);
-        if (field < 0 || length < field + 2) {
-            return false;
+        switch (protocol) {
+            case IpProtocol.TCP:
+                if (length < Tcp.CHECKSUM_OFFSET + 2 || pseudo < 0) {
+                    return false;
+                }
+                Tcp.updateChecksum(packet, at, length, pseudo);
+                return true;
+            case IpProtocol.UDP:
+                if (length < Udp.CHECKSUM_OFFSET + 2 || pseudo < 0) {
+                    return false;
+                }
+                Udp.updateChecksum(packet, at, length, pseudo); // a computed 0 goes out as 0xffff (RFC 768)
+                return true;
+            case IpProtocol.ICMP:
+                if (ipv6 || length < Icmp.CHECKSUM_OFFSET + 2) {
+                    return false;
+                }
+                Icmp.updateChecksum(packet, at, length);
+                return true;
+            case IpProtocol.IGMP:
+                if (ipv6 || length < Igmp.CHECKSUM_OFFSET + 2) {
+                    return false;
+                }
+                Igmp.updateChecksum(packet, at, length);
+                return true;
+            case IpProtocol.ICMP6:
+                if (!ipv6 || length < Icmpv6.CHECKSUM_OFFSET + 2 || pseudo < 0) {
+                    return false;
+                }
+                Icmpv6.updateChecksum(packet, at, length, pseudo);
+                return true;
+            default:
+                return false;
         }
-        boolean udp = protocol == IpProtocol.UDP;
-        Bytes.put16(packet, at + field, 0);
-        int checksum = Checksum.finish(Checksum.sum(packet, at, length, pseudo));
-        // Over UDP a computed 0 is sent as all ones: 0 would mean "no checksum" (RFC 768).
-        Bytes.put16(packet, at + field, udp && checksum == 0 ? 0xffff : checksum);
-        return true;
     }
 }

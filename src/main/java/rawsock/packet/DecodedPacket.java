@@ -106,7 +106,7 @@ public final class DecodedPacket {
      */
     public String src() {
         if (src == null && addressKind > 0) {
-            src = text(srcIndex);
+            src = AddressFormat.text(addressBytes, srcIndex, addressKind);
         }
         return src;
     }
@@ -119,7 +119,7 @@ public final class DecodedPacket {
     /** Destination of the outermost network layer, or null. */
     public String dst() {
         if (dst == null && addressKind > 0) {
-            dst = text(dstIndex);
+            dst = AddressFormat.text(addressBytes, dstIndex, addressKind);
         }
         return dst;
     }
@@ -145,12 +145,6 @@ public final class DecodedPacket {
             return true;
         }
         return addressKind > 0 && AddressFormat.append(text, addressBytes, index, addressKind);
-    }
-
-    private String text(int index) {
-        StringBuilder text = new StringBuilder(39);
-        append(text, null, index);
-        return text.toString();
     }
 
     /**

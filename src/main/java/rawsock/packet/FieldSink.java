@@ -23,9 +23,7 @@ public interface FieldSink {
      * no String per packet).
      */
     default void address(String name, ByteBuffer buf, int index, int length) {
-        StringBuilder text = new StringBuilder(39);
-        AddressFormat.append(text, buf, index, length);
-        text(name, text.toString());
+        text(name, AddressFormat.text(buf, index, length));
     }
 
     void flag(String name, boolean value);

@@ -192,4 +192,10 @@ public final class Igmp extends View implements Layer {
                 Bytes.appendHex8(text, type);
         }
     }
+
+    /** Recomputes the checksum over the whole message ({@code igmpLength} bytes; IGMP has no pseudo-header). */
+    public static void updateChecksum(ByteBuffer buf, int igmpOffset, int igmpLength) {
+        Bytes.put16(buf, igmpOffset + CHECKSUM_OFFSET, 0);
+        Bytes.put16(buf, igmpOffset + CHECKSUM_OFFSET, Checksum.compute(buf, igmpOffset, igmpLength));
+    }
 }

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
  * checksums were wiped, and offloaded captures get the value tcpdump said they should have.
  */
 class ChecksumRepairTest {
+    private static final ChecksumRepair REPAIR = new ChecksumRepair();
+
     /** Real packets whose checksums tcpdump verified, with the offsets of every checksum in them. */
     private static final Object[][] CORRECT = {
         {Captures.PING_REQUEST, new int[] {10, 22}},
@@ -40,7 +42,7 @@ class ChecksumRepairTest {
                 wiped[offset + 1] = (byte) 0xad;
             }
             ByteBuffer packet = ByteBuffer.wrap(wiped);
-            assertTrue(ChecksumRepair.repair(packet), TestBytes.hex(original));
+            assertTrue(REPAIR.repair(packet), TestBytes.hex(original));
             assertArrayEquals(original, wiped, TestBytes.hex(original));
             assertEquals(0, packet.position());
         }
@@ -59,7 +61,7 @@ class ChecksumRepairTest {
         System.arraycopy(Captures.TCP_SYN_OFFLOADED, 0, framed, 14, Captures.TCP_SYN_OFFLOADED.length);
         ByteBuffer buffer = ByteBuffer.wrap(framed);
         buffer.position(14);
-        assertTrue(ChecksumRepair.repair(buffer));
+        assertTrue(REPAIR.repair(buffer));
         assertEquals(0xc989, ((framed[14 + 36] & 0xff) << 8) | (framed[14 + 37] & 0xff));
         for (int i = 0; i < 14; i++) {
             assertEquals(0, framed[i]);
@@ -72,7 +74,7 @@ class ChecksumRepairTest {
         fragment[6] |= 0x20; // more fragments: the UDP checksum covers bytes this packet lacks
         fragment[10] = 0;
         fragment[11] = 0;
-        assertFalse(ChecksumRepair.repair(ByteBuffer.wrap(fragment)));
+        assertFalse(REPAIR.repair(ByteBuffer.wrap(fragment)));
         assertEquals(0xb6a9, ((fragment[26] & 0xff) << 8) | (fragment[27] & 0xff));
         assertTrue(Checksum.verify(ByteBuffer.wrap(fragment), 0, 20, 0), "the IPv4 header checksum is still repaired");
     }
@@ -81,7 +83,7 @@ class ChecksumRepairTest {
     void aPacketShorterThanItsHeaderSaysIsLeftAlone() {
         byte[] cut = java.util.Arrays.copyOf(Captures.DNS_QUERY_OFFLOADED, Captures.DNS_QUERY_OFFLOADED.length - 1);
         byte[] before = cut.clone();
-        assertFalse(ChecksumRepair.repair(ByteBuffer.wrap(cut)));
+        assertFalse(REPAIR.repair(ByteBuffer.wrap(cut)));
         assertArrayEquals(before, cut);
     }
 
@@ -90,7 +92,7 @@ class ChecksumRepairTest {
         for (byte[][] packets : new byte[][][] {Captures.all(), Captures6.all()}) {
             for (byte[] packet : packets) {
                 for (int length = 0; length <= packet.length; length++) {
-                    ChecksumRepair.repair(ByteBuffer.wrap(java.util.Arrays.copyOf(packet, length)));
+                    REPAIR.repair(ByteBuffer.wrap(java.util.Arrays.copyOf(packet, length)));
                 }
             }
         }
@@ -101,13 +103,13 @@ class ChecksumRepairTest {
             if (bytes.length > 0) {
                 bytes[0] = (byte) ((random.nextBoolean() ? 0x40 : 0x60) | (bytes[0] & 0x0f));
             }
-            ChecksumRepair.repair(ByteBuffer.wrap(bytes));
+            REPAIR.repair(ByteBuffer.wrap(bytes));
         }
     }
 
     private static int repairedWord(byte[] capture, int offset) {
         byte[] packet = capture.clone();
-        assertTrue(ChecksumRepair.repair(ByteBuffer.wrap(packet)));
+        assertTrue(REPAIR.repair(ByteBuffer.wrap(packet)));
         return ((packet[offset] & 0xff) << 8) | (packet[offset + 1] & 0xff);
     }
 }
