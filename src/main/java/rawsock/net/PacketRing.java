@@ -155,11 +155,8 @@ public final class PacketRing implements PacketSource {
     }
 
     private static void setRing(RawSocket socket, ByteBuffer req, String call) throws NativeException {
-        int rc = Native.LIBC.setsockopt(socket.fd(), LinuxConstants.SOL_PACKET, LinuxConstants.PACKET_RX_RING,
-                Native.pointer(req), Layouts.TPACKET_REQ3_SIZE);
-        if (rc < 0) {
-            throw NativeException.withHint(call, Native.errno(), null);
-        }
+        socket.setOption(LinuxConstants.SOL_PACKET, LinuxConstants.PACKET_RX_RING, Native.pointer(req),
+                Layouts.TPACKET_REQ3_SIZE, call, null);
     }
 
     public Geometry geometry() {

@@ -100,11 +100,8 @@ public final class RawSocket implements AutoCloseable {
         }
         ByteBuffer value = Native.allocate(LinuxConstants.IFNAMSIZ);
         value.put(0, bytes);
-        int rc = Native.LIBC.setsockopt(fd, LinuxConstants.SOL_SOCKET, LinuxConstants.SO_BINDTODEVICE,
-                Native.pointer(value), bytes.length + 1);
-        if (rc < 0) {
-            throw NativeException.withHint("setsockopt(SO_BINDTODEVICE, " + name + ")", Native.errno(), name);
-        }
+        setOption(LinuxConstants.SOL_SOCKET, LinuxConstants.SO_BINDTODEVICE, Native.pointer(value), bytes.length + 1,
+                "setsockopt(SO_BINDTODEVICE, " + name + ")", name);
     }
 
     /** SO_TIMESTAMPNS: the kernel attaches a nanosecond receive time to every packet. */
@@ -179,11 +176,8 @@ public final class RawSocket implements AutoCloseable {
     public void setReceiveTimeout(long micros) throws NativeException {
         options.putLong(0, micros / 1_000_000L);
         options.putLong(8, micros % 1_000_000L);
-        int rc = Native.LIBC.setsockopt(fd, LinuxConstants.SOL_SOCKET, LinuxConstants.SO_RCVTIMEO,
-                optionsPointer, Layouts.TIMEVAL_SIZE);
-        if (rc < 0) {
-            throw NativeException.withHint("setsockopt(SO_RCVTIMEO)", Native.errno(), null);
-        }
+        setOption(LinuxConstants.SOL_SOCKET, LinuxConstants.SO_RCVTIMEO, optionsPointer, Layouts.TIMEVAL_SIZE,
+                "setsockopt(SO_RCVTIMEO)", null);
     }
 
     /**
@@ -200,12 +194,12 @@ public final class RawSocket implements AutoCloseable {
         ByteBuffer fprog = Native.allocate(Layouts.SOCK_FPROG_SIZE);
         fprog.putShort(0, (short) (program.length / Layouts.SOCK_FILTER_SIZE));
         fprog.putLong(Layouts.SOCK_FPROG_FILTER, Native.address(code));
-        int rc = Native.LIBC.setsockopt(fd, LinuxConstants.SOL_SOCKET, LinuxConstants.SO_ATTACH_FILTER,
-                Native.pointer(fprog), Layouts.SOCK_FPROG_SIZE);
-        // The kernel copies the program during the call; the buffer must live until then.
-        java.lang.ref.Reference.reachabilityFence(code);
-        if (rc < 0) {
-            throw NativeException.withHint("setsockopt(SO_ATTACH_FILTER)", Native.errno(), null);
+        try {
+            setOption(LinuxConstants.SOL_SOCKET, LinuxConstants.SO_ATTACH_FILTER, Native.pointer(fprog),
+                    Layouts.SOCK_FPROG_SIZE, "setsockopt(SO_ATTACH_FILTER)", null);
+        } finally {
+            // The kernel copies the program during the call; the buffer must live until then.
+            java.lang.ref.Reference.reachabilityFence(code);
         }
     }
 
@@ -224,12 +218,8 @@ public final class RawSocket implements AutoCloseable {
         ByteBuffer mreq = Native.allocate(16);
         mreq.putInt(0, ifindex);
         mreq.putShort(4, (short) LinuxConstants.PACKET_MR_PROMISC);
-        int rc = Native.LIBC.setsockopt(fd, LinuxConstants.SOL_PACKET, LinuxConstants.PACKET_ADD_MEMBERSHIP,
-                Native.pointer(mreq), 16);
-        if (rc < 0) {
-            throw NativeException.withHint("setsockopt(PACKET_ADD_MEMBERSHIP)", Native.errno(),
-                    Interfaces.nameOf(ifindex));
-        }
+        setOption(LinuxConstants.SOL_PACKET, LinuxConstants.PACKET_ADD_MEMBERSHIP, Native.pointer(mreq), 16,
+                "setsockopt(PACKET_ADD_MEMBERSHIP)", Interfaces.nameOf(ifindex));
     }
 
     /**
@@ -261,8 +251,17 @@ public final class RawSocket implements AutoCloseable {
 
     void setInt(int level, int name, int value, String label) throws NativeException {
         options.putInt(0, value);
-        if (Native.LIBC.setsockopt(fd, level, name, optionsPointer, 4) < 0) {
-            throw NativeException.withHint("setsockopt(" + label + ", " + value + ")", Native.errno(), null);
+        setOption(level, name, optionsPointer, 4, "setsockopt(" + label + ", " + value + ")", null);
+    }
+
+    /**
+     * setsockopt with {@code length} bytes at {@code value}; a refusal becomes an exception naming
+     * {@code call}, with {@code subject} (an interface, or null) for the hint.
+     */
+    void setOption(int level, int name, Pointer value, int length, String call, String subject)
+            throws NativeException {
+        if (Native.LIBC.setsockopt(fd, level, name, value, length) < 0) {
+            throw NativeException.withHint(call, Native.errno(), subject);
         }
     }
 
