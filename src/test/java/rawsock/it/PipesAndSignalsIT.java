@@ -81,7 +81,19 @@ class PipesAndSignalsIT {
                 "--wait", "-f", format)).start();
         java.io.BufferedReader out = new java.io.BufferedReader(
                 new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        String first = out.readLine();
+        // Bounded: a run that never prints its first reply fails the test instead of hanging the build.
+        java.util.concurrent.Future<String> firstLine = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "first-line");
+            thread.setDaemon(true);
+            return thread;
+        }).submit(out::readLine);
+        String first;
+        try {
+            first = firstLine.get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            process.destroyForcibly();
+            throw new AssertionError("no first reply within 30 s", e);
+        }
         assertTrue(first != null && first.startsWith(format.equals("json") ? "{\"seq\":1," : "127.0.0.1: seq=1 "),
                 "a first reply: " + first);
         new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).start().waitFor();
@@ -194,6 +206,45 @@ class PipesAndSignalsIT {
             assertTrue(whole, "not a whole " + format + " packet: " + line);
         }
         return lines.length;
+    }
+
+    /**
+     * A replay blocked reading a silent stdin cannot poll the signal flag: the watchdog ends it
+     * with the signal's status. Without the watchdog the process would wait for input forever.
+     */
+    @ParameterizedTest
+    @CsvSource({"INT,130", "TERM,143"})
+    void aSignalEndsAReplayBlockedOnASilentStdin(String signal, int status) throws Exception {
+        Process process;
+        try (DatagramSocket receiver = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
+            receiver.setSoTimeout(20_000);
+            process = new ProcessBuilder(ToolProcess.command("send", "--stdin-hex")).start();
+            // One datagram through the replay proves its handlers are in place; then stdin stays open and silent.
+            process.getOutputStream().write((udpToLoopbackHex(receiver.getLocalPort()) + "\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            process.getOutputStream().flush();
+            receiver.receive(new DatagramPacket(new byte[1500], 1500));
+        }
+        new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).start().waitFor();
+        try {
+            assertTrue(process.waitFor(20, TimeUnit.SECONDS), "the watchdog ended the blocked read");
+            assertEquals(status, process.exitValue(), new String(process.getErrorStream().readAllBytes(),
+                    StandardCharsets.UTF_8));
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    /** IPv4 + UDP from and to 127.0.0.1 with a marked payload, checksums 0 (the kernel fills the IP one; UDP's is optional). */
+    private static String udpToLoopbackHex(int port) {
+        byte[] payload = Marks.payload().getBytes(StandardCharsets.US_ASCII);
+        java.nio.ByteBuffer packet = java.nio.ByteBuffer.allocate(28 + payload.length);
+        packet.put((byte) 0x45).put((byte) 0).putShort((short) packet.capacity()).putInt(0)
+                .put((byte) 64).put((byte) 17).putShort((short) 0)
+                .put(new byte[] {127, 0, 0, 1}).put(new byte[] {127, 0, 0, 1})
+                .putShort((short) 40000).putShort((short) port).putShort((short) (8 + payload.length)).putShort((short) 0)
+                .put(payload);
+        return java.util.HexFormat.of().formatHex(packet.array());
     }
 
     @ParameterizedTest
