@@ -209,9 +209,9 @@ class CookbookIT {
         }
         out.join();
         err.join();
-        Thread.sleep(200); // datagrams the recipe sent last are still on their way through the sink's socket
+        // Datagrams the recipe sent last may still be on their way through the sink's socket.
         return new Run(script, process.exitValue(), new String(streams[0], StandardCharsets.UTF_8),
-                new String(streams[1], StandardCharsets.UTF_8), sink.drain());
+                new String(streams[1], StandardCharsets.UTF_8), sink.drainUntilQuiet(300, 5_000));
     }
 
     @FunctionalInterface
@@ -355,6 +355,22 @@ class CookbookIT {
             List<Datagram> all = new ArrayList<>();
             for (Datagram d; (d = received.poll()) != null; ) {
                 all.add(d);
+            }
+            return all;
+        }
+
+        /** Drains until nothing new came for {@code quietMillis}, or {@code maxMillis} passed. */
+        List<Datagram> drainUntilQuiet(long quietMillis, long maxMillis) throws InterruptedException {
+            List<Datagram> all = drain();
+            long end = System.currentTimeMillis() + maxMillis;
+            long quietSince = System.currentTimeMillis();
+            while (System.currentTimeMillis() - quietSince < quietMillis && System.currentTimeMillis() < end) {
+                Thread.sleep(50);
+                List<Datagram> more = drain();
+                if (!more.isEmpty()) {
+                    all.addAll(more);
+                    quietSince = System.currentTimeMillis();
+                }
             }
             return all;
         }
