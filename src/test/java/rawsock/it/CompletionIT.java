@@ -124,7 +124,7 @@ class CompletionIT {
     void zshCompletesOnTab() throws Exception {
         Assumptions.assumeTrue(ToolProcess.sh("command -v zsh", 10)[0].equals(0), "zsh is not installed");
         List<String> screens = zshTab(completion("_rawsock").getParent(),
-                "rawsock ", "rawsock recv -f ", "rawsock send -I ");
+                "rawsock ", "send recv", "rawsock recv -f ", "text hex json pcap", "rawsock send -I ", "lo");
         assertTrue(screens.get(0).contains("send") && screens.get(0).contains("recv"), screens.get(0));
         for (String format : List.of("text", "hex", "json", "pcap")) {
             assertTrue(screens.get(1).matches("(?s).*\\b" + format + "\\b.*"), format + " in:\n" + screens.get(1));
@@ -138,9 +138,11 @@ class CompletionIT {
     /**
      * Types each line and two TABs into one interactive zsh (compinit, $fpath with the directory of
      * _rawsock) on a pseudo-terminal made by zsh's zpty module; returns what the terminal showed
-     * for each line.
+     * for each line. {@code linesAndWords} pairs each line with the words (space-separated) the
+     * TABs should bring: the line is cleared (Ctrl-U) once the terminal has shown them all, or
+     * after 20 s without them; the caller's assertions then judge what was shown.
      */
-    private static List<String> zshTab(Path fpath, String... lines) throws Exception {
+    private static List<String> zshTab(Path fpath, String... linesAndWords) throws Exception {
         String script = String.join("\n",
                 "zmodload zsh/zpty",
                 "zpty z 'env -i HOME=/nonexistent TERM=dumb PATH=/usr/bin:/bin zsh -f -i'",
@@ -148,23 +150,30 @@ class CompletionIT {
                 "zpty -w z 'print -r -- READY-$((6*7))'",
                 "zpty -r z out '*READY-42*'",
                 "shift",
-                "for line in \"$@\"; do",
-                "  zpty -w -n z \"$line\"$'\\t\\t'",
-                "  sleep 1",
+                "while (( $# >= 2 )); do",
+                "  zpty -w -n z \"$1\"$'\\t\\t'",
+                "  shown='' end=$(( SECONDS + 20 ))",
+                "  while (( SECONDS < end )); do",
+                "    missing=0",
+                "    for word in ${=2}; do [[ $shown == *$word* ]] || missing=1; done",
+                "    (( missing )) || break",
+                "    if zpty -r -t z chunk; then shown+=$chunk; else sleep 0.05; fi",
+                "  done",
                 "  zpty -w -n z $'\\C-u'",
                 "  zpty -w z 'print -r -- END-$((6*7))'",
                 "  zpty -r z out '*END-42*'",
-                "  print -r -- \"$out\"",
+                "  print -r -- \"$shown$out\"",
                 "  print -r -- '----8<----'",
+                "  shift 2",
                 "done",
                 "zpty -d z");
         List<String> command = new ArrayList<>(List.of("zsh", "-f", "-c", script, "zsh", fpath.toString()));
-        command.addAll(List.of(lines));
-        Object[] result = ToolProcess.run(command, 60);
+        command.addAll(List.of(linesAndWords));
+        Object[] result = ToolProcess.run(command, 120);
         assertEquals(0, result[0], (String) result[2]);
         String screen = ((String) result[1]).replaceAll("\u001B\\[[0-9;?]*[a-zA-Z]", "").replace("\r", "");
         List<String> screens = List.of(screen.split("----8<----\n?"));
-        assertEquals(lines.length, screens.size(), screen);
+        assertEquals(linesAndWords.length / 2, screens.size(), screen);
         return screens;
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,11 +54,12 @@ class LinkLayerIT {
 
     @Test
     void anArpRequestFromAIsAnsweredByBsKernel() throws Exception {
+        // -t only bounds a broken run: the window opens before the sender's JVM starts.
         Background recv = listening("a", rawsock("recv", "-v", "--link", "-I", "veth-a", "--filter", "arp", "-c", "2",
-                "-t", "15s", "-f", "json"));
+                "-t", "60s", "-f", "json"));
         Object[] send = lab.exec("a", rawsock("send", "--link", "-I", "veth-a", "-p", "arp", "-d", Lab.B_IP));
         assertEquals(0, send[0], (String) send[2]);
-        assertEquals(0, recv.await(30), recv.stderr());
+        assertEquals(0, recv.await(90), recv.stderr());
         String json = recv.stdout();
         assertTrue(json.contains("\"direction\":\"out\""), json);
         assertTrue(json.matches("(?s).*\"arp\":\\{[^}]*\"op\":2.*"), json);
@@ -82,31 +84,67 @@ class LinkLayerIT {
     @Test
     void recvLinkInBCapturesASessionFromAAndTcpdumpReadsItAsEthernet(@TempDir Path dir) throws Exception {
         Path pcap = dir.resolve("b.pcap");
-        Background recv = listening("b", rawsock("recv", "-v", "--link", "-I", "veth-b", "-w", pcap.toString(), "-t",
-                "12s", "--filter", "not ip6"));
-        List<List<String>> session = List.of(
-                rawsock("send", "--link", "-I", "veth-a", "-p", "arp", "-d", Lab.B_IP),
-                rawsock("send", "-I", "veth-a", "-d", Lab.B_IP, "--data", "ping"),
-                rawsock("send", "-I", "veth-a", "-p", "udp", "-d", Lab.B_IP, "--dport", "9999", "--data", "udp"),
-                rawsock("send", "-I", "veth-a", "-p", "tcp", "-d", Lab.B_IP, "--dport", "22", "--flags", "S"));
-        for (List<String> command : session) {
-            Object[] result = lab.exec("a", command);
-            assertEquals(0, result[0], String.join(" ", command) + ": " + result[2]);
+        // A long -t only bounds a broken run: SIGINT ends the capture once the whole session is in
+        // the file, however long the four JVMs below take to start one after another.
+        try (Background recv = listening("b", rawsock("recv", "-v", "--link", "-I", "veth-b", "-w", pcap.toString(),
+                    "-t", "120s", "--filter", "not ip6"))) {
+            List<List<String>> session = List.of(
+                    rawsock("send", "--link", "-I", "veth-a", "-p", "arp", "-d", Lab.B_IP),
+                    rawsock("send", "-I", "veth-a", "-d", Lab.B_IP, "--data", "ping"),
+                    rawsock("send", "-I", "veth-a", "-p", "udp", "-d", Lab.B_IP, "--dport", "9999", "--data", "udp"),
+                    rawsock("send", "-I", "veth-a", "-p", "tcp", "-d", Lab.B_IP, "--dport", "22", "--flags", "S"));
+            for (List<String> command : session) {
+                Object[] result = lab.exec("a", command);
+                assertEquals(0, result[0], String.join(" ", command) + ": " + result[2]);
+            }
+            String aToB = Lab.A_MAC + " > " + Lab.B_MAC;
+            String bToA = Lab.B_MAC + " > " + Lab.A_MAC;
+            List<Predicate<String>> frames = List.of(
+                    text -> text.contains("Request who-has " + Lab.B_IP + " tell " + Lab.A_IP),
+                    text -> text.contains(bToA + ", ethertype ARP"),
+                    text -> has(text, aToB, "ICMP echo request") && has(text, bToA, "ICMP echo reply"),
+                    text -> has(text, aToB, Lab.B_IP + ".9999: UDP"),
+                    text -> has(text, bToA, "udp port 9999 unreachable"),
+                    text -> has(text, aToB, Lab.B_IP + ".22: Flags [S]") && has(text, bToA, "Flags [R.]"));
+            // Poll the file being written (bounded) until tcpdump finds every frame in it.
+            long deadline = System.currentTimeMillis() + 60_000;
+            for (int i = 0; i < 600 && System.currentTimeMillis() < deadline; i++) {
+                String sofar = tcpdumpRead(pcap)[0];
+                if (frames.stream().allMatch(frame -> frame.test(sofar))) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            signal("INT", recv.pid());
+            assertEquals(130, recv.await(30), recv.stderr());
+            String[] read = tcpdumpRead(pcap);
+            String text = read[0];
+            String errors = read[1];
+            assertTrue(errors.contains("link-type EN10MB"), errors);
+            for (Predicate<String> frame : frames) {
+                assertTrue(frame.test(text), text);
+            }
         }
-        assertEquals(0, recv.await(30), recv.stderr());
+    }
+
+    /** tcpdump -e -nn -r on a pcap (bounded): {stdout, stderr}. */
+    private static String[] tcpdumpRead(Path pcap) throws Exception {
         Process read = new ProcessBuilder("tcpdump", "-e", "-nn", "-r", pcap.toString()).start();
-        String text = new String(read.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String errors = new String(read.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        read.getOutputStream().close();
+        String[] streams = new String[2];
+        Thread errors = new Thread(() -> streams[1] =
+                new String(ToolProcess.readAll(read.getErrorStream()), StandardCharsets.UTF_8));
+        errors.start();
+        streams[0] = new String(read.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        errors.join(30_000);
         assertTrue(read.waitFor(30, TimeUnit.SECONDS));
-        assertTrue(errors.contains("link-type EN10MB"), errors);
-        String aToB = Lab.A_MAC + " > " + Lab.B_MAC;
-        String bToA = Lab.B_MAC + " > " + Lab.A_MAC;
-        assertTrue(text.contains("Request who-has " + Lab.B_IP + " tell " + Lab.A_IP), text);
-        assertTrue(text.contains(bToA + ", ethertype ARP"), text);
-        assertTrue(has(text, aToB, "ICMP echo request") && has(text, bToA, "ICMP echo reply"), text);
-        assertTrue(has(text, aToB, Lab.B_IP + ".9999: UDP"), text);
-        assertTrue(has(text, bToA, "udp port 9999 unreachable"), text);
-        assertTrue(has(text, aToB, Lab.B_IP + ".22: Flags [S]") && has(text, bToA, "Flags [R.]"), text);
+        return streams;
+    }
+
+    private static void signal(String name, long pid) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(pid)).start();
+        assertTrue(kill.waitFor(10, TimeUnit.SECONDS));
+        assertEquals(0, kill.exitValue());
     }
 
     @Test
@@ -114,10 +152,10 @@ class LinkLayerIT {
         int id = Marks.id();
         // An echo request frame from A to B, as one line of hex (what recv -f hex prints).
         Background capture = listening("a", rawsock("recv", "-v", "--link", "-I", "veth-a", "--filter", "icmp", "-c",
-                "1", "-t", "10s", "-f", "hex"));
+                "1", "-t", "60s", "-f", "hex"));
         lab.exec("a", rawsock("send", "--link", "-I", "veth-a", "-d", Lab.B_IP, "--dst-mac", Lab.B_MAC, "--icmp-id",
                 String.valueOf(id)));
-        assertEquals(0, capture.await(20), capture.stderr());
+        assertEquals(0, capture.await(90), capture.stderr());
         String hex = capture.stdout().strip();
         assertTrue(hex.matches("[0-9a-f]+"), "one frame in hex: " + hex);
         Background tcpdump = listening("a", List.of("tcpdump", "-i", "veth-a", "-nn", "-l", "-c", "2",
@@ -141,8 +179,9 @@ class LinkLayerIT {
     void aTaggedFrameIsCapturedWithItsTagOnBothReceivePaths() throws Exception {
         String mark = rawsock.output.Hex.encode(Marks.payload().getBytes(StandardCharsets.US_ASCII));
         String frame = Lab.B_MAC.replace(":", "") + Lab.A_MAC.replace(":", "") + "8100" + "a064" + "88b5" + mark;
+        // -t only bounds a broken run: the ring's window opens before two more JVMs start.
         List<String> capture = List.of("recv", "-v", "--link", "-I", "veth-b", "--filter", "vlan 100", "-c", "1", "-t",
-                "15s", "-f", "hex");
+                "90s", "-f", "hex");
         Background ring = listening("b", rawsock(capture.toArray(new String[0])));
         List<String> old = new ArrayList<>(capture);
         old.add("--no-ring");
@@ -152,22 +191,25 @@ class LinkLayerIT {
         sender.getOutputStream().close();
         assertTrue(sender.waitFor(30, TimeUnit.SECONDS));
         assertEquals(0, sender.exitValue(), new String(sender.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
-        assertEquals(0, ring.await(30), ring.stderr());
-        assertEquals(0, recvmmsg.await(30), recvmmsg.stderr());
+        assertEquals(0, ring.await(120), ring.stderr());
+        assertEquals(0, recvmmsg.await(120), recvmmsg.stderr());
         assertEquals(frame, ring.stdout().strip(), "the ring");
         assertEquals(frame, recvmmsg.stdout().strip(), "recvmmsg");
     }
 
     @Test
     void promiscuousModeIsOnWhileCapturingAndOffAfter() throws Exception {
-        Background recv = listening("b", rawsock("recv", "-v", "--link", "--promisc", "-I", "veth-b", "-t", "3s",
-                "-f", "hex"));
-        // The kernel's own count of promiscuous users of the interface, independent of rawsock.
-        Object[] during = lab.exec("b", List.of("ip", "-d", "link", "show", "veth-b"));
-        assertTrue(((String) during[1]).contains("promiscuity 1"), (String) during[1]);
-        assertEquals(0, recv.await(30), recv.stderr());
-        Object[] after = lab.exec("b", List.of("ip", "-d", "link", "show", "veth-b"));
-        assertTrue(((String) after[1]).contains("promiscuity 0"), (String) after[1]);
+        // A long -t only bounds a broken run: SIGINT ends this one once promiscuity is checked.
+        try (Background recv = listening("b", rawsock("recv", "-v", "--link", "--promisc", "-I", "veth-b", "-t", "120s",
+                    "-f", "hex"))) {
+            // The kernel's own count of promiscuous users of the interface, independent of rawsock.
+            Object[] during = lab.exec("b", List.of("ip", "-d", "link", "show", "veth-b"));
+            assertTrue(((String) during[1]).contains("promiscuity 1"), (String) during[1]);
+            signal("INT", recv.pid());
+            assertEquals(130, recv.await(30), recv.stderr());
+            Object[] after = lab.exec("b", List.of("ip", "-d", "link", "show", "veth-b"));
+            assertTrue(((String) after[1]).contains("promiscuity 0"), (String) after[1]);
+        }
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.io.InputStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rawsock.testing.Background;
@@ -72,16 +75,17 @@ class RingIT {
         int port = Marks.freeUdpPort();
         String mark = Marks.payload();
         String filter = "udp and port " + port;
-        Background ring = listening("--filter", filter, "-c", "4", "-t", "20s", "-f", "json");
-        Background reference = listening("--no-ring", "--filter", filter, "-c", "4", "-t", "20s", "-f", "json");
+        // -t only bounds a broken run: the ring's window opens before the reference's JVM starts.
+        Background ring = listening("--filter", filter, "-c", "4", "-t", "90s", "-f", "json");
+        Background reference = listening("--no-ring", "--filter", filter, "-c", "4", "-t", "90s", "-f", "json");
         assertEquals(32L << 20, ringBytes(ring.pid()), "the default ring (--buffer 32M) is mapped");
         assertEquals(0, ringBytes(reference.pid()), "--no-ring maps nothing");
         assertTrue(ring.stderr().contains("receive ring (TPACKET_V3): 128 blocks of 256 KiB"), ring.stderr());
         long before = System.currentTimeMillis() * 1_000_000L;
         sendUdp(port, mark.getBytes(StandardCharsets.US_ASCII), 2);
         long after = System.currentTimeMillis() * 1_000_000L;
-        assertEquals(0, ring.await(30), ring.stderr());
-        assertEquals(0, reference.await(30), reference.stderr());
+        assertEquals(0, ring.await(120), ring.stderr());
+        assertEquals(0, reference.await(120), reference.stderr());
         List<String> lines = ring.stdout().lines().toList();
         assertEquals(4, lines.size(), ring.stdout());
         // Each datagram twice on lo: first going out, then coming in.
@@ -137,37 +141,120 @@ class RingIT {
      * A reader that stops (SIGSTOP) while a burst arrives: a 256 KiB ring (--buffer 4k: two
      * blocks of 128 KiB, each holding a frame of the default snap length) overflows, and the
      * kernel's count of frames it dropped comes from PACKET_STATISTICS. Received + dropped is
-     * exactly what passed the filter: each datagram twice.
+     * exactly what passed the filter: each datagram twice, the sentinels below included.
+     *
+     * <p>Nothing here waits a fixed time. The burst goes out in steps, each one delivered to a
+     * UDP socket of ours before the next is sent: lo hands a packet to the packet socket (ring or
+     * drop count) before UDP gets it, so no step can overflow the per-CPU backlog
+     * (netdev_max_backlog) and lose packets that neither count would see. After SIGCONT,
+     * numbered sentinel datagrams are sent one at a time until one is in the output twice (its
+     * outgoing and its incoming copy): the ring is read in order, so everything sent before it
+     * has been received or dropped by then.
      */
     @Test
     void dropsWhenTheRingOverflowsAreReportedFromTheKernelsStatistics() throws Exception {
-        int port = Marks.freeUdpPort();
         int datagrams = 3000;
-        Background ring = listening("--filter", "udp and port " + port, "--buffer", "4k", "-f", "hex", "-t", "60s");
-        assertEquals(256L << 10, ringBytes(ring.pid()), "two blocks of 128 KiB");
-        long pid = ring.pid();
-        signal("STOP", pid);
-        try {
-            sendUdp(port, new byte[16], datagrams);
-        } finally {
-            signal("CONT", pid);
+        InetAddress localhost = InetAddress.getByName("127.0.0.1");
+        // -t only bounds a broken run; SIGTERM ends this one.
+        try (DatagramSocket receiver = new DatagramSocket(0, localhost);
+                DatagramSocket sender = new DatagramSocket();
+                Background ring = listening("--filter", "udp and port " + receiver.getLocalPort(), "--buffer", "4k",
+                        "-f", "hex", "-t", "120s")) {
+            assertEquals(256L << 10, ringBytes(ring.pid()), "two blocks of 128 KiB");
+            long pid = ring.pid();
+            signal("STOP", pid);
+            try {
+                awaitStopped(pid);
+                sendInDeliveredSteps(sender, receiver, new byte[16], datagrams);
+            } finally {
+                signal("CONT", pid);
+            }
+            int sentinels = sendSentinelsUntilOneIsRead(ring, sender, receiver.getLocalPort());
+            signal("TERM", pid);
+            assertEquals(143, ring.await(30), ring.stderr());
+            Matcher summary = Pattern.compile("(\\d+) packets received, (\\d+) dropped by the kernel").matcher(ring.stderr());
+            assertTrue(summary.find(), ring.stderr());
+            long received = Long.parseLong(summary.group(1));
+            long dropped = Long.parseLong(summary.group(2));
+            assertTrue(dropped > 0, "the ring overflowed: " + ring.stderr());
+            assertTrue(received > 0, ring.stderr());
+            assertEquals(2L * (datagrams + sentinels), received + dropped, sentinels + " sentinels; " + ring.stderr());
+            assertEquals(received, ring.stdout().lines().count());
         }
-        // Let it empty the ring (its output stops growing), then end it as a user would.
-        int seen = -1;
-        for (int i = 0; i < 100 && seen != ring.stdout().lines().count(); i++) {
-            seen = (int) ring.stdout().lines().count();
-            Thread.sleep(300);
+    }
+
+    /**
+     * Sends {@code count} datagrams to {@code receiver} in steps of 50, each step received there
+     * (bounded by its timeout) before the next is sent.
+     */
+    private static void sendInDeliveredSteps(DatagramSocket sender, DatagramSocket receiver, byte[] payload, int count)
+            throws IOException {
+        receiver.setReceiveBufferSize(1 << 20);
+        receiver.setSoTimeout(30_000);
+        DatagramPacket delivered = new DatagramPacket(new byte[payload.length + 1], payload.length + 1);
+        DatagramPacket datagram = new DatagramPacket(payload, payload.length, receiver.getLocalSocketAddress());
+        for (int sent = 0; sent < count; ) {
+            int step = Math.min(50, count - sent);
+            for (int i = 0; i < step; i++) {
+                sender.send(datagram);
+            }
+            sent += step;
+            for (int i = 0; i < step; i++) {
+                receiver.receive(delivered);
+            }
         }
-        signal("TERM", pid);
-        assertEquals(143, ring.await(30), ring.stderr());
-        Matcher summary = Pattern.compile("(\\d+) packets received, (\\d+) dropped by the kernel").matcher(ring.stderr());
-        assertTrue(summary.find(), ring.stderr());
-        long received = Long.parseLong(summary.group(1));
-        long dropped = Long.parseLong(summary.group(2));
-        assertTrue(dropped > 0, "the ring overflowed: " + ring.stderr());
-        assertTrue(received > 0, ring.stderr());
-        assertEquals(2L * datagrams, received + dropped, ring.stderr());
-        assertEquals(received, ring.stdout().lines().count());
+    }
+
+    /**
+     * Sends numbered sentinels to {@code port}, one at a time (a new one every 500 ms, for 30 s at
+     * most), until the last one sent is in the ring's output twice; returns how many were sent.
+     */
+    private static int sendSentinelsUntilOneIsRead(Background ring, DatagramSocket sender, int port) throws Exception {
+        InetAddress localhost = InetAddress.getByName("127.0.0.1");
+        int sentinels = 0;
+        boolean read = false;
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!read && sentinels < 600 && System.currentTimeMillis() < deadline) {
+            byte[] sentinel = String.format("ring-drained-%05d", sentinels).getBytes(StandardCharsets.US_ASCII);
+            String tail = rawsock.output.Hex.encode(sentinel);  // lo adds no padding: the frame ends in it
+            sender.send(new DatagramPacket(sentinel, sentinel.length, localhost, port));
+            sentinels++;
+            long next = Math.min(deadline, System.currentTimeMillis() + 500);
+            do {
+                read = ring.stdout().lines().filter(line -> line.endsWith(tail)).count() >= 2;
+                if (!read) {
+                    Thread.sleep(50);
+                }
+            } while (!read && System.currentTimeMillis() < next);
+        }
+        assertTrue(read, sentinels + " sentinels sent, none came out twice: " + ring.stderr());
+        return sentinels;
+    }
+
+    /** Waits (bounded) until every thread of the process has stopped, so none reads the ring any more. */
+    private static void awaitStopped(long pid) throws Exception {
+        Path tasks = Path.of("/proc/" + pid + "/task");
+        long deadline = System.currentTimeMillis() + 20_000;
+        List<String> states = List.of();
+        while (System.currentTimeMillis() < deadline) {
+            List<String> now = new ArrayList<>();
+            try (Stream<Path> each = Files.list(tasks)) {
+                for (Path task : each.toList()) {
+                    try {
+                        String stat = Files.readString(task.resolve("stat"));
+                        now.add(stat.substring(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3));
+                    } catch (IOException gone) {
+                        // a thread that ended meanwhile
+                    }
+                }
+            }
+            states = now;
+            if (!states.isEmpty() && states.stream().allMatch(state -> state.equals("T") || state.equals("t"))) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("SIGSTOP did not stop every thread: states " + states);
     }
 
     /** SIGINT ends the ring's loop like the recvmmsg one: counts printed, the pcap whole, 130. */
@@ -178,7 +265,12 @@ class RingIT {
         Background ring = listening("--filter", "udp and port " + port, "-w", pcap.toString());
         assertTrue(ringBytes(ring.pid()) > 0, "ring mapped");
         sendUdp(port, new byte[10], 3);
-        Thread.sleep(1000);   // a hundred times the longest a block waits before it is handed over
+        // SIGINT once the six frames are in the file as whole records (bounded): then the counts
+        // and the file must still say six after the signal.
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (pcapRecords(pcap) < 6 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
         signal("INT", ring.pid());
         assertEquals(130, ring.await(30), ring.stderr());
         assertTrue(ring.stderr().contains("6 packets received, 0 dropped by the kernel"), ring.stderr());
@@ -189,16 +281,30 @@ class RingIT {
         assertEquals(6, text.lines().filter(l -> l.contains("." + port + ": UDP, length 10")).count(), text);
     }
 
+    /** Whole records in a pcap being written: walked by each record header's incl_len (little-endian). */
+    private static int pcapRecords(Path pcap) throws IOException {
+        byte[] bytes = Files.exists(pcap) ? Files.readAllBytes(pcap) : new byte[0];
+        ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        int records = 0;
+        for (int at = 24; at + 16 <= bytes.length && at + 16 + buffer.getInt(at + 8) <= bytes.length; records++) {
+            at += 16 + buffer.getInt(at + 8);
+        }
+        return records;
+    }
+
     /** A reader that goes away (| head -1) ends the capture quietly with status 0. */
     @Test
     void aClosedPipeEndsQuietly() throws Exception {
         int port = Marks.freeUdpPort();
         String script = "set -o pipefail; " + ToolProcess.shell("recv --link -I lo --filter 'udp and port " + port
-                + "' -t 20s") + " | head -1";
+                + "' -t 60s") + " | head -1";
         Process shell = new ProcessBuilder("bash", "-c", script).start();
+        // Until the pipeline ends (a datagram printed, then one more written into the closed pipe),
+        // however long the JVM takes to start: bounded by time and count.
         try (DatagramSocket sender = new DatagramSocket()) {
             InetAddress localhost = InetAddress.getByName("127.0.0.1");
-            for (int i = 0; i < 400 && shell.isAlive(); i++) {
+            long deadline = System.currentTimeMillis() + 90_000;
+            for (int i = 0; i < 4000 && shell.isAlive() && System.currentTimeMillis() < deadline; i++) {
                 sender.send(new DatagramPacket(new byte[4], 4, localhost, port));
                 Thread.sleep(25);
             }
@@ -219,10 +325,11 @@ class RingIT {
         Background ring = listening("--user", "nobody", "--filter", "udp and port " + port, "-c", "2", "-t", "20s",
                 "-f", "hex");
         assertTrue(ringBytes(ring.pid()) > 0, "ring mapped");
-        // "listening on" comes just before the drop: wait for it (bounded).
+        // "listening on" comes just before the drop: wait for it (bounded; returns once it is done).
         Pattern nobody = Pattern.compile("(?m)^Uid:\\s+65534\\s");
         String status = "";
-        for (int i = 0; i < 100 && !nobody.matcher(status).find(); i++) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        for (int i = 0; i < 600 && !nobody.matcher(status).find() && System.currentTimeMillis() < deadline; i++) {
             Thread.sleep(50);
             status = Files.readString(Path.of("/proc/" + ring.pid() + "/status"));
         }
