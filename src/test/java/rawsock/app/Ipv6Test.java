@@ -22,11 +22,16 @@ import rawsock.testing.InetChecksum;
 import rawsock.testing.Marks;
 import rawsock.testing.RequiresRoot;
 import rawsock.testing.Tcpdump;
+import rawsock.testing.UntilDone;
 
 /** IPv6 on ::1, checked by the kernel's replies seen by tcpdump and by a JDK DatagramSocket. */
 @RequiresRoot
 class Ipv6Test {
     private static final ExecutorService POOL = Executors.newCachedThreadPool();
+    /** The most a test waits for tcpdump to print a reply; it returns as soon as the line is there. */
+    private static final long TCPDUMP_WAIT_MILLIS = 30_000;
+    /** How long senders keep going while a recv started in the background has not finished. */
+    private static final long SEND_WHILE_RECV_RUNS_MILLIS = 30_000;
 
     @AfterAll
     static void stop() {
@@ -45,7 +50,7 @@ class Ipv6Test {
             CliRun run = CliRun.run("send", "-d", "::1", "--icmp-id", String.valueOf(id), "-c", "2", "-i", "20ms",
                     "--data", Marks.payload());
             assertEquals(0, run.status, run.toString());
-            String all = String.join("\n", tcpdump.awaitLines("echo reply", 2, 5000));
+            String all = String.join("\n", tcpdump.awaitLines("echo reply", 2, TCPDUMP_WAIT_MILLIS));
             assertTrue(all.contains("ICMP6, echo request, id " + id + ", seq 1"), all);
             assertTrue(all.contains("ICMP6, echo reply, id " + id + ", seq 2"), all);
             assertTrue(all.contains("[icmp6 sum ok]"), all);
@@ -59,7 +64,7 @@ class Ipv6Test {
             CliRun run = CliRun.run("send", "-6", "-d", "::1", "--icmp-id", String.valueOf(id), "--ttl", "9", "--tos",
                     "0x20", "--flow-label", "0x54321");
             assertEquals(0, run.status, run.toString());
-            String all = String.join("\n", tcpdump.awaitLines("echo reply", 1, 5000));
+            String all = String.join("\n", tcpdump.awaitLines("echo reply", 1, TCPDUMP_WAIT_MILLIS));
             assertTrue(all.contains("class 0x20, flowlabel 0x54321, hlim 9"), all);
         }
     }
@@ -103,12 +108,9 @@ class Ipv6Test {
         Path file = dir.resolve("icmp6.pcap");
         Future<CliRun> recv = POOL.submit(() -> CliRun.run("recv", "-6", "--filter", "icmp6 and src host ::1 and dst net ::1/128", "-c", "2", "-t", "10s",
                 "-w", file.toString(), "-f", "text"));
-        for (int i = 0; i < 100 && !recv.isDone(); i++) {
-            CliRun.run("send", "-q", "-d", "::1", "--icmp-id", String.valueOf(id), "--icmp-seq", String.valueOf(i + 1),
-                    "--ttl", "33");
-            Thread.sleep(50);
-        }
-        CliRun run = recv.get(20, TimeUnit.SECONDS);
+        UntilDone.repeat(recv, SEND_WHILE_RECV_RUNS_MILLIS, 50, round -> CliRun.run("send", "-q", "-d", "::1",
+                "--icmp-id", String.valueOf(id), "--icmp-seq", String.valueOf(round + 1), "--ttl", "33"));
+        CliRun run = recv.get(30, TimeUnit.SECONDS);
         assertEquals(0, run.status, run.toString());
         assertTrue(run.out().contains("IP6 ::1 > ::1"), run.out());
         Process tcpdump = new ProcessBuilder("tcpdump", "-nn", "-v", "-r", file.toString()).start();
@@ -121,14 +123,13 @@ class Ipv6Test {
         assertTrue(out.contains("::1 > ::1: [icmp6 sum ok] ICMP6, echo"), out);
         assertTrue(Files.size(file) > 24);
 
-        // The same filter with another source address keeps everything out, in the kernel.
+        // The same filter with another source address keeps everything out, in the kernel: echoes
+        // go on for the whole of recv's run, however late it starts listening.
         Future<CliRun> none = POOL.submit(() -> CliRun.run("recv", "-6", "--filter", "icmp6 and src host ::2", "-c",
                 "1", "-t", "1500ms"));
-        for (int i = 0; i < 20 && !none.isDone(); i++) {
-            CliRun.run("send", "-q", "-d", "::1", "--icmp-id", String.valueOf(id));
-            Thread.sleep(50);
-        }
-        CliRun filtered = none.get(20, TimeUnit.SECONDS);
+        UntilDone.repeat(none, SEND_WHILE_RECV_RUNS_MILLIS, 50,
+                round -> CliRun.run("send", "-q", "-d", "::1", "--icmp-id", String.valueOf(id)));
+        CliRun filtered = none.get(30, TimeUnit.SECONDS);
         assertEquals(1, filtered.status, filtered.toString());
         assertEquals("", filtered.out());
     }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import rawsock.testing.CliRun;
 import rawsock.testing.Marks;
 import rawsock.testing.RequiresRoot;
+import rawsock.testing.UntilDone;
 
 /**
  * {@code rawsock recv} on 127.0.0.1 while a JDK DatagramSocket (an independent sender) sends
@@ -35,6 +36,12 @@ import rawsock.testing.RequiresRoot;
 @RequiresRoot
 class RecvTest {
     private static final ExecutorService POOL = Executors.newCachedThreadPool();
+    /**
+     * How long senders keep going while recv runs: recv ends by its own -t 10s once it listens,
+     * but an in-process run that starts cold on a loaded machine can take seconds to get there,
+     * so the traffic must outlast its start, not just a fixed number of rounds.
+     */
+    private static final long SEND_WHILE_RECV_RUNS_MILLIS = 30_000;
 
     @AfterAll
     static void stop() {
@@ -47,12 +54,10 @@ class RecvTest {
         byte[] data = payload.getBytes(StandardCharsets.US_ASCII);
         try (DatagramSocket sender = new DatagramSocket()) {
             InetAddress localhost = InetAddress.getByName("127.0.0.1");
-            for (int i = 0; i < 200 && !recv.isDone(); i++) {
-                sender.send(new DatagramPacket(data, data.length, localhost, port));
-                Thread.sleep(25);
-            }
+            UntilDone.repeat(recv, SEND_WHILE_RECV_RUNS_MILLIS, 25,
+                    round -> sender.send(new DatagramPacket(data, data.length, localhost, port)));
         }
-        return recv.get(20, TimeUnit.SECONDS);
+        return recv.get(30, TimeUnit.SECONDS);
     }
 
     @Test
@@ -154,14 +159,13 @@ class RecvTest {
         byte[] data = payload.getBytes(StandardCharsets.US_ASCII);
         try (DatagramSocket sender = new DatagramSocket()) {
             InetAddress localhost = InetAddress.getByName("127.0.0.1");
-            for (int i = 0; i < 200 && !recv.isDone(); i++) {
+            UntilDone.repeat(recv, SEND_WHILE_RECV_RUNS_MILLIS, 25, round -> {
                 sender.send(new DatagramPacket(data, data.length, localhost, unwanted));
                 sender.send(new DatagramPacket(data, data.length, localhost, unwanted));
                 sender.send(new DatagramPacket(data, data.length, localhost, wanted));
-                Thread.sleep(25);
-            }
+            });
         }
-        CliRun run = recv.get(20, TimeUnit.SECONDS);
+        CliRun run = recv.get(30, TimeUnit.SECONDS);
         assertEquals(0, run.status, run.toString());
         for (String line : run.out().split("\n")) {
             byte[] packet = unhex(line);
@@ -207,11 +211,8 @@ class RecvTest {
         Future<CliRun> recv = POOL.submit(() -> CliRun.run("recv", "-p", "icmp", "--filter", "host 127.0.0.1",
                 "-c", "20", "-t", "10s"));
         InetAddress localhost = InetAddress.getByName("127.0.0.1");
-        for (int i = 0; i < 200 && !recv.isDone(); i++) {
-            localhost.isReachable(100);
-            Thread.sleep(25);
-        }
-        CliRun run = recv.get(20, TimeUnit.SECONDS);
+        UntilDone.repeat(recv, SEND_WHILE_RECV_RUNS_MILLIS, 25, round -> localhost.isReachable(100));
+        CliRun run = recv.get(30, TimeUnit.SECONDS);
         assertEquals(0, run.status, run.toString());
         assertTrue(run.out().contains("ICMP echo"), run.out());
     }

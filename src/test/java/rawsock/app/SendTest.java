@@ -27,6 +27,11 @@ import rawsock.testing.Tcpdump;
 @RequiresRoot
 class SendTest {
     private static final InetAddress LOCALHOST = loopback();
+    /**
+     * The most a test waits for tcpdump to print a line, or for a datagram to arrive: bounds for a
+     * loaded machine, where a waiting test returns as soon as the line or datagram is there.
+     */
+    private static final long WAIT_MILLIS = 30_000;
 
     private static InetAddress loopback() {
         try {
@@ -45,7 +50,7 @@ class SendTest {
             assertEquals(0, run.status, run.toString());
             assertEquals(0, run.stdout.length, "stdout is for data only");
             assertTrue(run.stderr.contains("sent 3 packets"), run.stderr);
-            List<String> lines = tcpdump.awaitLines("echo reply", 3, 5000);
+            List<String> lines = tcpdump.awaitLines("echo reply", 3, WAIT_MILLIS);
             String all = String.join("\n", lines);
             for (int seq = 1; seq <= 3; seq++) {
                 assertTrue(all.contains("ICMP echo request, id " + id + ", seq " + seq), all);
@@ -84,7 +89,7 @@ class SendTest {
     @Test
     void aWrongChecksumIsNotDeliveredButTheRightOneIs() throws Exception {
         try (DatagramSocket receiver = new DatagramSocket(0, LOCALHOST)) {
-            receiver.setSoTimeout(1000);
+            receiver.setSoTimeout((int) WAIT_MILLIS);
             int port = receiver.getLocalPort();
             byte[] bad = Marks.payload().getBytes(StandardCharsets.US_ASCII);
             byte[] src = LOCALHOST.getAddress();
@@ -124,7 +129,10 @@ class SendTest {
                 CliRun synClosed = CliRun.run("send", "-p", "tcp", "-d", "127.0.0.1", "--sport",
                         String.valueOf(sport), "--dport", String.valueOf(closed), "--flags", "S", "--seq", "5000");
                 assertEquals(0, synClosed.status, synClosed.toString());
-                List<String> lines = tcpdump.awaitLines("Flags [R.]", 1, 5000);
+                // Wait for both answers: the two SYNs may be handled on different CPUs, so the RST
+                // can be captured before the SYN-ACK.
+                tcpdump.awaitLines("Flags [S.]", 1, WAIT_MILLIS);
+                List<String> lines = tcpdump.awaitLines("Flags [R.]", 1, WAIT_MILLIS);
                 String all = String.join("\n", lines);
                 assertTrue(all.contains("127.0.0.1." + open + " > 127.0.0.1." + sport + ": Flags [S.]"), all);
                 assertTrue(all.contains("ack 1001"), all);
@@ -143,7 +151,7 @@ class SendTest {
                     "--data", "abc");
             assertEquals(0, run.status, run.toString());
             // tcpdump -v prints the IP header's line first, then the UDP line: wait for the last.
-            String all = String.join("\n", tcpdump.awaitLines("UDP, length 3", 1, 5000));
+            String all = String.join("\n", tcpdump.awaitLines("UDP, length 3", 1, WAIT_MILLIS));
             assertTrue(all.contains("tos 0x10, ttl 33, id 4321, offset 0, flags [DF], proto UDP (17), length 31"), all);
             assertTrue(all.contains("127.0.0.1.999 > 127.0.0.1." + port + ": UDP, length 3"), all);
         }
@@ -257,7 +265,7 @@ class SendTest {
         try (Tcpdump tcpdump = Tcpdump.start("lo", "icmp and icmp[4:2] == " + id)) {
             CliRun run = CliRun.run("send", "-d", "127.0.0.1", "-I", "lo", "--icmp-id", String.valueOf(id));
             assertEquals(0, run.status, run.toString());
-            String all = String.join("\n", tcpdump.awaitLines("echo reply", 1, 5000));
+            String all = String.join("\n", tcpdump.awaitLines("echo reply", 1, WAIT_MILLIS));
             assertTrue(all.contains("ICMP echo reply, id " + id), all);
         }
         CliRun missing = CliRun.run("send", "-d", "127.0.0.1", "-I", "nosuch0");
@@ -277,15 +285,28 @@ class SendTest {
         Process tcpdump = new ProcessBuilder("tcpdump", "-i", "lo", "-w", capture.toString(), "-c",
                 String.valueOf(payloads.length), "--immediate-mode", "-U", "udp and dst port " + port)
                 .redirectErrorStream(true).start();
-        waitForListening(tcpdump);
-        for (String payload : payloads) {
-            CliRun sent = CliRun.run("send", "-p", "udp", "-d", "127.0.0.1", "--dport", String.valueOf(port),
-                    "--data", payload);
-            assertEquals(0, sent.status, sent.toString());
-            receive(receiver, payload);
+        try {
+            StringBuilder output = waitForListening(tcpdump);
+            for (String payload : payloads) {
+                CliRun sent = CliRun.run("send", "-p", "udp", "-d", "127.0.0.1", "--dport", String.valueOf(port),
+                        "--data", payload);
+                assertEquals(0, sent.status, sent.toString());
+                receive(receiver, payload);
+            }
+            // tcpdump -c exits once it has written the last datagram; it returns as soon as it did.
+            boolean exited = tcpdump.waitFor(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            synchronized (output) {
+                assertTrue(exited, "tcpdump captured the datagrams:\n" + output);
+            }
+            assertEquals(0, tcpdump.exitValue(), () -> {
+                synchronized (output) {
+                    return "tcpdump failed:\n" + output;
+                }
+            });
+            return capture;
+        } finally {
+            tcpdump.destroyForcibly();
         }
-        assertTrue(tcpdump.waitFor(10, TimeUnit.SECONDS), "tcpdump captured the datagrams");
-        return capture;
     }
 
     @Test
@@ -295,7 +316,7 @@ class SendTest {
             CliRun run = CliRun.run("send", "-d", "127.0.0.1", "--icmp-type", "timestamp", "--icmp-id",
                     String.valueOf(id));
             assertEquals(0, run.status, run.toString());
-            String all = String.join("\n", tcpdump.awaitLines("time stamp reply", 1, 5000));
+            String all = String.join("\n", tcpdump.awaitLines("time stamp reply", 1, WAIT_MILLIS));
             assertTrue(all.contains("time stamp query id " + id + " seq 1"), all);
             assertTrue(all.contains("time stamp reply id " + id + " seq 1"), all);
         }
@@ -307,29 +328,59 @@ class SendTest {
             CliRun run = CliRun.run("send", "-p", "igmp", "-d", "127.0.0.1", "--igmp-type", "v2-report",
                     "--igmp-group", "239.1.2.3");
             assertEquals(0, run.status, run.toString());
-            String all = String.join("\n", tcpdump.awaitLines("239.1.2.3", 1, 5000));
+            String all = String.join("\n", tcpdump.awaitLines("239.1.2.3", 1, WAIT_MILLIS));
             assertTrue(all.contains("igmp v2 report 239.1.2.3"), all);
             assertTrue(!all.contains("bad igmp cksum"), all);
         }
     }
 
-    private static void waitForListening(Process tcpdump) throws Exception {
-        java.io.BufferedReader reader = new java.io.BufferedReader(
-                new java.io.InputStreamReader(tcpdump.getInputStream(), StandardCharsets.UTF_8));
-        long deadline = System.currentTimeMillis() + 15_000;
-        String line;
-        while (System.currentTimeMillis() < deadline && (line = reader.readLine()) != null) {
-            if (line.contains("listening on")) {
-                return;
+    /**
+     * Waits (bounded, even if tcpdump prints nothing) for tcpdump's "listening on" on its merged
+     * output, which it prints once its capture and filter are in place; a daemon thread keeps
+     * reading the output, returned for failure messages (synchronize on it to read it).
+     */
+    private static StringBuilder waitForListening(Process tcpdump) throws Exception {
+        StringBuilder output = new StringBuilder();
+        java.util.concurrent.CountDownLatch listening = new java.util.concurrent.CountDownLatch(1);
+        Thread reader = new Thread(() -> {
+            try (java.io.BufferedReader in = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(tcpdump.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    synchronized (output) {
+                        output.append(line).append('\n');
+                    }
+                    if (line.contains("listening on")) {
+                        listening.countDown();
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // tcpdump ended
+            }
+        }, "tcpdump-output");
+        reader.setDaemon(true);
+        reader.start();
+        if (!listening.await(WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+            synchronized (output) {
+                throw new AssertionError("tcpdump did not start listening:\n" + output);
             }
         }
-        throw new AssertionError("tcpdump did not start");
+        return output;
     }
 
+    /**
+     * Reads datagrams until one carries {@code payload}, for at most {@link #WAIT_MILLIS}
+     * whatever the socket's own timeout; others' datagrams are skipped.
+     */
     static DatagramPacket receive(DatagramSocket receiver, String payload) throws Exception {
-        long deadline = System.currentTimeMillis() + 5000;
-        while (System.currentTimeMillis() < deadline) {
+        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+        for (int skipped = 0; skipped < 100_000; skipped++) {
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                break;
+            }
             DatagramPacket packet = new DatagramPacket(new byte[65536], 65536);
+            receiver.setSoTimeout((int) left);
             try {
                 receiver.receive(packet);
             } catch (SocketTimeoutException e) {
