@@ -9,8 +9,6 @@ import java.io.InputStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rawsock.testing.Background;
 import rawsock.testing.Marks;
+import rawsock.testing.PcapFiles;
 import rawsock.testing.RequiresRoot;
 
 /**
@@ -268,7 +267,7 @@ class RingIT {
         // SIGINT once the six frames are in the file as whole records (bounded): then the counts
         // and the file must still say six after the signal.
         long deadline = System.currentTimeMillis() + 20_000;
-        while (pcapRecords(pcap) < 6 && System.currentTimeMillis() < deadline) {
+        while (PcapFiles.wholeRecords(pcap) < 6 && System.currentTimeMillis() < deadline) {
             Thread.sleep(50);
         }
         signal("INT", ring.pid());
@@ -279,17 +278,6 @@ class RingIT {
         assertTrue(read.waitFor(30, TimeUnit.SECONDS));
         assertEquals(0, read.exitValue());
         assertEquals(6, text.lines().filter(l -> l.contains("." + port + ": UDP, length 10")).count(), text);
-    }
-
-    /** Whole records in a pcap being written: walked by each record header's incl_len (little-endian). */
-    private static int pcapRecords(Path pcap) throws IOException {
-        byte[] bytes = Files.exists(pcap) ? Files.readAllBytes(pcap) : new byte[0];
-        ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        int records = 0;
-        for (int at = 24; at + 16 <= bytes.length && at + 16 + buffer.getInt(at + 8) <= bytes.length; records++) {
-            at += 16 + buffer.getInt(at + 8);
-        }
-        return records;
     }
 
     /** A reader that goes away (| head -1) ends the capture quietly with status 0. */

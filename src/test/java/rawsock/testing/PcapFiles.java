@@ -1,0 +1,28 @@
+package rawsock.testing;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Looks into a pcap file that rawsock is still writing, so a test waits on packets, not on time. */
+public final class PcapFiles {
+    private PcapFiles() {
+    }
+
+    /**
+     * The whole records in {@code pcap} so far (0 while it does not exist): walked by each record
+     * header's incl_len, the little-endian int at offset 8 (rawsock writes little-endian) after
+     * the 24-byte file header. A record cut short at the end is not counted.
+     */
+    public static int wholeRecords(Path pcap) throws IOException {
+        byte[] bytes = Files.exists(pcap) ? Files.readAllBytes(pcap) : new byte[0];
+        ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        int records = 0;
+        for (int at = 24; at + 16 <= bytes.length && at + 16 + buffer.getInt(at + 8) <= bytes.length; records++) {
+            at += 16 + buffer.getInt(at + 8);
+        }
+        return records;
+    }
+}
