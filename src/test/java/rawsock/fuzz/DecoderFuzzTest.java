@@ -22,6 +22,7 @@ import rawsock.packet.IpProtocol;
 import rawsock.packet.Layer;
 import rawsock.packet.LinkType;
 import rawsock.packet.PacketDecoder;
+import rawsock.testing.RecordedFields;
 
 /**
  * PacketDecoder.decode on hostile bytes, for both link types: random bytes (some shaped like the
@@ -73,7 +74,7 @@ class DecoderFuzzTest {
             DecodedPacket p = new PacketDecoder().decode(ByteBuffer.wrap(packet.bytes()), packet.link());
             for (int i = 0; i < p.size(); i++) {
                 Layer layer = p.layer(i);
-                Exercise.Fields f = Exercise.Fields.of(layer);
+                RecordedFields f = RecordedFields.of(layer);
                 int index = i;
                 assertNull(f.get("malformed"), () -> "layer " + index + " (" + layer.name() + ") malformed: " + f.values);
                 assertNotEquals(false, f.get("checksum_ok"), () -> "layer " + index + " (" + layer.name() + "): " + f.values);

@@ -7,18 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import rawsock.packet.Arp;
 import rawsock.packet.DecodedPacket;
 import rawsock.packet.Ethernet;
-import rawsock.packet.FieldSink;
 import rawsock.packet.Icmp;
 import rawsock.packet.Icmpv6;
 import rawsock.packet.Igmp;
-import rawsock.packet.IpProtocol;
 import rawsock.packet.Ipv4;
 import rawsock.packet.Ipv6;
 import rawsock.packet.Layer;
@@ -28,6 +24,8 @@ import rawsock.packet.RawPayload;
 import rawsock.packet.Tcp;
 import rawsock.packet.Udp;
 import rawsock.packet.Vlan;
+import rawsock.testing.LayerGetters;
+import rawsock.testing.RecordedFields;
 
 /**
  * What "decoding never breaks" means, through the public API only (the harness of the packet
@@ -104,14 +102,14 @@ public final class Exercise {
             String name = layer.name();
             assertTrue(name != null && !name.isEmpty(), "layer without a name");
             boolean truncated = layer.truncated();
-            getters(layer);
+            LayerGetters.callAll(layer);
             int[] span = span(layer);
             if (span != null && span[1] > 0) {
                 assertTrue(span[0] >= start && span[0] + span[1] <= end,
                         name + " views [" + span[0] + ", " + (span[0] + span[1]) + ") outside the packet ["
                                 + start + ", " + end + ")");
             }
-            Fields fields = Fields.of(layer);
+            RecordedFields fields = RecordedFields.of(layer);
             StringBuilder text = new StringBuilder();
             layer.describe(text);
             assertTrue(text.length() > 0, "empty description of " + name);
@@ -147,157 +145,5 @@ public final class Exercise {
             return new int[] {l.offset(), l.available()};
         }
         return null;
-    }
-
-    /** The getters that send/recv code calls (or may) besides fields() and describe(). */
-    static void getters(Layer layer) {
-        if (layer instanceof Ipv4 ip) {
-            ip.version();
-            ip.headerLength();
-            ip.checksumOk();
-            ip.firstFragment();
-            ip.payloadOffset();
-            ip.payloadLength();
-            ip.declaredPayloadLength();
-            ip.srcText();
-            ip.dstText();
-            ip.malformed();
-            ip.headerComplete();
-            ip.pseudoHeaderSum(IpProtocol.TCP, ip.declaredPayloadLength());
-        } else if (layer instanceof Ipv6 ip) {
-            ip.malformed();
-            ip.srcText();
-            ip.dstText();
-            ip.upperLength();
-            ip.declaredUpperLength();
-            ip.upperOffset();
-            ip.upperProtocol();
-            ip.fragmentId();
-            ip.fragmentOffset();
-            ip.moreFragments();
-            ip.firstFragment();
-            ip.extensionsText();
-            for (int i = -1; i <= ip.extensionCount(); i++) {
-                ip.extensionType(i);
-                ip.extensionOffset(i);
-                ip.extensionLength(i);
-            }
-            ip.pseudoHeaderSum(IpProtocol.UDP, ip.declaredUpperLength());
-        } else if (layer instanceof Tcp tcp) {
-            tcp.mss();
-            tcp.windowScale();
-            tcp.checksumOk();
-            tcp.payloadOffset();
-            tcp.payloadLength();
-            tcp.headerComplete();
-            tcp.malformed();
-        } else if (layer instanceof Udp udp) {
-            udp.checksumOk();
-            udp.payloadOffset();
-            udp.payloadLength();
-            udp.malformed();
-        } else if (layer instanceof Icmp icmp) {
-            icmp.checksumOk();
-            icmp.restOfHeader();
-            icmp.isError();
-            icmp.quotedOffset();
-            icmp.quotedLength();
-            icmp.gateway();
-            icmp.mtu();
-            icmp.pointer();
-        } else if (layer instanceof Icmpv6 icmp) {
-            icmp.checksumOk();
-            icmp.malformed();
-            icmp.targetText();
-            icmp.groupText();
-            icmp.linkLayerAddress();
-            icmp.mtu();
-            icmp.pointer();
-            icmp.advertFlags();
-            icmp.curHopLimit();
-            icmp.routerLifetime();
-            icmp.isError();
-            icmp.quotedOffset();
-            icmp.quotedLength();
-        } else if (layer instanceof Igmp igmp) {
-            igmp.checksumOk();
-            igmp.maxRespTenths();
-            igmp.maxRespCode();
-            igmp.group();
-            igmp.isV3Query();
-            igmp.queryVersion();
-            igmp.sourceCount();
-            igmp.recordCount();
-        } else if (layer instanceof Ethernet eth) {
-            eth.dst();
-            eth.src();
-            eth.dstText();
-            eth.srcText();
-            eth.etherType();
-            eth.is8023();
-            eth.malformed();
-            eth.payloadOffset();
-            eth.payloadLength();
-        } else if (layer instanceof Vlan vlan) {
-            vlan.vid();
-            vlan.pcp();
-            vlan.dei();
-            vlan.etherType();
-            vlan.malformed();
-            vlan.payloadLength();
-        } else if (layer instanceof Arp arp) {
-            arp.length();
-            arp.complete();
-            arp.isEthernetIpv4();
-            arp.senderIpText();
-            arp.targetIpText();
-            arp.senderMacText();
-            arp.targetMacText();
-        } else if (layer instanceof RawPayload raw) {
-            raw.length();
-        }
-    }
-
-    /** Records a layer's fields in order; a missing or repeated name or a null text fails (JSON keys must be unique). */
-    public static final class Fields implements FieldSink {
-        public final Map<String, Object> values = new LinkedHashMap<>();
-
-        private void put(String name, Object value) {
-            if (name == null || name.isEmpty()) {
-                throw new AssertionError("field without a name");
-            }
-            if (values.containsKey(name)) {
-                throw new AssertionError("field written twice: " + name);
-            }
-            values.put(name, value);
-        }
-
-        @Override
-        public void number(String name, long value) {
-            put(name, value);
-        }
-
-        @Override
-        public void text(String name, String value) {
-            if (value == null) {
-                throw new AssertionError("null text for " + name);
-            }
-            put(name, value);
-        }
-
-        @Override
-        public void flag(String name, boolean value) {
-            put(name, value);
-        }
-
-        public Object get(String name) {
-            return values.get(name);
-        }
-
-        public static Fields of(Layer layer) {
-            Fields f = new Fields();
-            layer.fields(f);
-            return f;
-        }
     }
 }

@@ -42,6 +42,7 @@ import rawsock.packet.TcpBuilder;
 import rawsock.packet.Udp;
 import rawsock.packet.UdpBuilder;
 import rawsock.packet.Vlan;
+import rawsock.testing.RecordedFields;
 
 /**
  * Valid packets built from generated field values (IPv4 and IPv6, each with ICMP/ICMPv6, UDP and
@@ -89,7 +90,7 @@ class RoundTripTest {
         assertEquals(8 + echo.payload().length, icmp.length());
         assertTrue(icmp.checksumOk(), "icmp checksum");
         assertFalse(icmp.truncated());
-        Exercise.Fields f = Exercise.Fields.of(icmp);
+        RecordedFields f = RecordedFields.of(icmp);
         assertEquals(true, f.get("checksum_ok"));
         assertEquals((long) echo.id(), f.get("id"));
         assertEquals((long) echo.seq(), f.get("seq"));
@@ -136,7 +137,7 @@ class RoundTripTest {
         assertTrue(icmp.checksumOk(), "icmp6 checksum");
         assertNull(icmp.malformed());
         assertFalse(icmp.truncated());
-        Exercise.Fields f = Exercise.Fields.of(icmp);
+        RecordedFields f = RecordedFields.of(icmp);
         assertEquals(true, f.get("checksum_ok"));
         assertEquals((long) echo.id(), f.get("id"));
         assertEquals((long) echo.seq(), f.get("seq"));
@@ -167,7 +168,7 @@ class RoundTripTest {
         assertArrayEquals(msg.targetIp(), address(arp.targetIpText(), 4));
         assertEquals(arp.senderIpText(), p.src());
         assertEquals(arp.targetIpText(), p.dst());
-        Exercise.Fields f = Exercise.Fields.of(arp);
+        RecordedFields f = RecordedFields.of(arp);
         assertEquals((long) msg.op(), f.get("op"));
         assertEquals(arp.senderMacText(), f.get("sender_hw"));
         assertEquals(arp.targetIpText(), f.get("target_proto"));
@@ -217,7 +218,7 @@ class RoundTripTest {
         assertEquals(proto, p.proto());
         for (int i = 0; i < p.size(); i++) {
             Layer layer = p.layer(i);
-            Exercise.Fields f = Exercise.Fields.of(layer);
+            RecordedFields f = RecordedFields.of(layer);
             assertNull(f.get("malformed"), () -> layer.name() + " malformed: " + f.values);
             assertNull(f.get("truncated"), () -> layer.name() + " truncated: " + f.values);
             if (f.values.containsKey("checksum_ok")) {
@@ -246,7 +247,7 @@ class RoundTripTest {
         assertNull(ip.malformed());
         assertFalse(ip.truncated());
         assertEquals(total - 20 - optionBytes, ip.payloadLength());
-        Exercise.Fields f = Exercise.Fields.of(ip);
+        RecordedFields f = RecordedFields.of(ip);
         assertEquals(true, f.get("checksum_ok"));
         assertEquals((long) spec.ttl(), f.get("ttl"));
         assertEquals((long) spec.id(), f.get("id"));
@@ -284,7 +285,7 @@ class RoundTripTest {
         assertFalse(ip.moreFragments());
         assertNull(ip.malformed());
         assertFalse(ip.truncated());
-        Exercise.Fields f = Exercise.Fields.of(ip);
+        RecordedFields f = RecordedFields.of(ip);
         assertEquals((long) spec.hopLimit(), f.get("hlim"));
         assertEquals((long) spec.flow(), f.get("flow"));
         assertEquals((long) protocol, f.get("proto"));
@@ -300,7 +301,7 @@ class RoundTripTest {
         assertNull(udp.malformed());
         assertFalse(udp.truncated());
         assertArrayEquals(spec.payload(), slice(bytes, udp.payloadOffset(), udp.payloadLength()));
-        Exercise.Fields f = Exercise.Fields.of(udp);
+        RecordedFields f = RecordedFields.of(udp);
         assertEquals((long) spec.sport(), f.get("sport"));
         assertEquals((long) spec.dport(), f.get("dport"));
         assertEquals(true, f.get("checksum_ok"));
@@ -323,7 +324,7 @@ class RoundTripTest {
         assertFalse(tcp.truncated());
         assertEquals(spec.payload().length, tcp.payloadLength());
         assertArrayEquals(spec.payload(), slice(bytes, tcp.payloadOffset(), tcp.payloadLength()));
-        Exercise.Fields f = Exercise.Fields.of(tcp);
+        RecordedFields f = RecordedFields.of(tcp);
         assertEquals(spec.seq(), f.get("seq"));
         assertEquals(spec.ack(), f.get("ack"));
         assertEquals(true, f.get("checksum_ok"));

@@ -3,7 +3,6 @@ package rawsock.fuzz;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -44,6 +43,7 @@ import rawsock.packet.Layer;
 import rawsock.packet.LinkType;
 import rawsock.packet.PacketDecoder;
 import rawsock.packet.PacketMeta;
+import rawsock.testing.RecordedFields;
 
 /**
  * The four output writers ({@link PacketWriters#create} with flushEachPacket false) on sequences of
@@ -124,7 +124,7 @@ class WriterFuzzTest {
         for (int i = 0; i < p.size(); i++) {
             Layer layer = p.layer(i);
             names.add(layer.name());
-            fields.add(Exercise.Fields.of(layer).values);
+            fields.add(RecordedFields.of(layer).values);
         }
         return new Expected(c, p.src(), p.dst(), p.proto(), p.quotedStart(), names, fields, p.truncated());
     }

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
-import rawsock.packet.TestBytes.Fields;
+import rawsock.testing.RecordedFields;
 
 /** Real captures decoded field by field; expected values are the ones tcpdump printed. */
 class DecoderTest {
@@ -18,8 +18,8 @@ class DecoderTest {
         return decoder.decode(ByteBuffer.wrap(bytes), LinkType.RAW);
     }
 
-    private static Fields fields(DecodedPacket p, int index) {
-        return Fields.of(p.layer(index));
+    private static RecordedFields fields(DecodedPacket p, int index) {
+        return RecordedFields.of(p.layer(index));
     }
 
     @Test
@@ -28,9 +28,9 @@ class DecoderTest {
         // larger datagram: its checksum covers bytes this fragment does not hold.
         byte[] fragment = Captures.DNS_RESPONSE.clone();
         fragment[6] |= 0x20;
-        Fields whole = fields(decode(Captures.DNS_RESPONSE), 1);
+        RecordedFields whole = fields(decode(Captures.DNS_RESPONSE), 1);
         assertEquals(true, whole.get("checksum_ok"));
-        Fields first = fields(decode(fragment), 1);
+        RecordedFields first = fields(decode(fragment), 1);
         assertNull(first.get("checksum_ok"), "no verdict on part of a datagram");
         StringBuilder text = new StringBuilder();
         decode(fragment).layer(1).describe(text);
@@ -42,7 +42,7 @@ class DecoderTest {
         byte[] fragment = Captures.PING_REQUEST.clone();
         fragment[6] |= 0x20; // more fragments: the echo's checksum covers data still to come
         assertEquals(true, fields(decode(Captures.PING_REQUEST), 1).get("checksum_ok"));
-        Fields first = fields(decode(fragment), 1);
+        RecordedFields first = fields(decode(fragment), 1);
         assertEquals("echo-request", first.get("type_name"));
         assertNull(first.get("checksum_ok"), "no verdict on part of a message");
         assertFalse(((rawsock.packet.Icmp) decode(fragment).layer(1)).checksumOk());
@@ -58,7 +58,7 @@ class DecoderTest {
         assertFalse(p.truncated());
         assertEquals(p.size(), p.quotedStart());
 
-        Fields ip = fields(p, 0);
+        RecordedFields ip = fields(p, 0);
         assertEquals("ip", p.layer(0).name());
         assertEquals(4L, ip.get("version"));
         assertEquals(5L, ip.get("ihl"));
@@ -76,7 +76,7 @@ class DecoderTest {
         assertNull(ip.get("truncated"));
         assertNull(ip.get("options"));
 
-        Fields icmp = fields(p, 1);
+        RecordedFields icmp = fields(p, 1);
         assertEquals("icmp", p.layer(1).name());
         assertEquals(8L, icmp.get("type"));
         assertEquals("echo-request", icmp.get("type_name"));
@@ -106,7 +106,7 @@ class DecoderTest {
         assertEquals("tcp", p.proto());
         assertEquals("10.9.0.89", p.src());
         assertEquals("10.10.64.176", p.dst());
-        Fields tcp = fields(p, 1);
+        RecordedFields tcp = fields(p, 1);
         assertEquals(57778L, tcp.get("sport"));
         assertEquals(2222L, tcp.get("dport"));
         assertEquals(2193701138L, tcp.get("seq"));
@@ -139,7 +139,7 @@ class DecoderTest {
     @Test
     void tcpOptionsWithManyNops() {
         DecodedPacket p = decode(Captures.TCP_SYN_ACK_NOPS);
-        Fields tcp = fields(p, 1);
+        RecordedFields tcp = fields(p, 1);
         assertEquals(true, tcp.get("checksum_ok"));
         assertEquals(1024829215L, tcp.get("seq"));
         assertEquals(4174926009L, tcp.get("ack"));
@@ -161,7 +161,7 @@ class DecoderTest {
     void udpDnsResponse() {
         DecodedPacket p = decode(Captures.DNS_RESPONSE);
         assertEquals("udp", p.proto());
-        Fields udp = fields(p, 1);
+        RecordedFields udp = fields(p, 1);
         assertEquals("udp", p.layer(1).name());
         assertEquals(53L, udp.get("sport"));
         assertEquals(39962L, udp.get("dport"));
@@ -190,19 +190,19 @@ class DecoderTest {
         assertEquals(2, p.quotedStart());
         assertEquals("icmp", p.proto());
         assertFalse(p.truncated(), "a quote cut short by design is not a truncated capture");
-        Fields icmp = fields(p, 1);
+        RecordedFields icmp = fields(p, 1);
         assertEquals(3L, icmp.get("type"));
         assertEquals("dest-unreach", icmp.get("type_name"));
         assertEquals(3L, icmp.get("code"));
         assertEquals("port-unreachable", icmp.get("code_name"));
         assertEquals(0xd30eL, icmp.get("checksum"));
         assertEquals(true, icmp.get("checksum_ok"));
-        Fields quotedIp = fields(p, 2);
+        RecordedFields quotedIp = fields(p, 2);
         assertEquals("ip", p.layer(2).name());
         assertEquals(1L, quotedIp.get("ttl"));
         assertEquals(17L, quotedIp.get("proto"));
         assertEquals(true, quotedIp.get("checksum_ok"));
-        Fields quotedUdp = fields(p, 3);
+        RecordedFields quotedUdp = fields(p, 3);
         assertEquals(46058L, quotedUdp.get("sport"));
         assertEquals(33434L, quotedUdp.get("dport"));
         assertEquals(40L, quotedUdp.get("len"));
@@ -219,7 +219,7 @@ class DecoderTest {
         assertEquals(4, p.size());
         assertEquals(2, p.quotedStart());
         assertFalse(p.truncated());
-        Fields tcp = fields(p, 3);
+        RecordedFields tcp = fields(p, 3);
         assertEquals(57778L, tcp.get("sport"));
         assertEquals(2222L, tcp.get("dport"));
         assertEquals(2193701138L, tcp.get("seq"));
@@ -283,7 +283,7 @@ class DecoderTest {
         assertFalse(p.truncated());
         Ipv4 ip = (Ipv4) p.layer(0);
         assertEquals(8, ip.payloadLength(), "padding after the total length is not payload");
-        Fields igmp = fields(p, 1);
+        RecordedFields igmp = fields(p, 1);
         assertEquals(0x12L, igmp.get("type"));
         assertEquals("v1-report", igmp.get("type_name"));
         assertEquals(0L, igmp.get("max_resp"));
@@ -312,7 +312,7 @@ class DecoderTest {
     @Test
     void igmpV3() {
         DecodedPacket p = decode(Captures.IGMP_V3_QUERY);
-        Fields igmp = fields(p, 1);
+        RecordedFields igmp = fields(p, 1);
         assertEquals(24L, igmp.get("max_resp"));
         assertEquals(3L, igmp.get("version"));
         assertEquals(2L, igmp.get("qrv"));
@@ -331,7 +331,7 @@ class DecoderTest {
     @Test
     void ipv4Options() {
         DecodedPacket p = decode(TestBytes.hex("4800002803040000fe01c1e0af2db00095ab7e0b820b00000000000000000000"));
-        Fields ip = fields(p, 0);
+        RecordedFields ip = fields(p, 0);
         assertEquals("SEC 000000000000000000,EOL", ip.get("options"));
         assertEquals(true, ip.get("truncated"), "total length 40, 32 bytes present");
         assertNull(ip.get("malformed"));
@@ -384,7 +384,7 @@ class DecoderTest {
         assertEquals(2, p.size());
         assertEquals("udp", p.proto());
         assertEquals("raw", p.layer(1).name());
-        Fields raw = fields(p, 1);
+        RecordedFields raw = fields(p, 1);
         assertEquals("udp", raw.get("proto"));
         assertEquals("fragment", raw.get("note"));
         assertEquals(16L, raw.get("len"));
@@ -418,7 +418,7 @@ class DecoderTest {
         DecodedPacket p = decode(java.util.Arrays.copyOf(Captures.TCP_SYN, 30));
         assertTrue(p.truncated());
         assertEquals(2, p.size());
-        Fields tcp = fields(p, 1);
+        RecordedFields tcp = fields(p, 1);
         assertEquals(true, tcp.get("truncated"));
         assertEquals(57778L, tcp.get("sport"));
         assertEquals(2193701138L, tcp.get("seq"));
@@ -435,7 +435,7 @@ class DecoderTest {
         assertEquals(1, p.size());
         assertNull(p.src());
         assertEquals("icmp", p.proto());
-        Fields ip = fields(p, 0);
+        RecordedFields ip = fields(p, 0);
         assertEquals(true, ip.get("truncated"));
         assertEquals(64L, ip.get("ttl"));
         assertEquals(0x69b4L, ip.get("checksum"));

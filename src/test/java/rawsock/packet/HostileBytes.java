@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import rawsock.testing.LayerGetters;
+import rawsock.testing.RecordedFields;
 
 /**
  * The harness of the hostile-bytes tests (IPv4, IPv6, link layer): decode whatever bytes and use
@@ -29,8 +31,8 @@ final class HostileBytes {
             Layer layer = p.layer(i);
             assertTrue(layer.name() != null && !layer.name().isEmpty());
             layer.truncated();
-            getters(layer);
-            TestBytes.Fields.of(layer); // also rejects duplicate or null field names
+            LayerGetters.callAll(layer);
+            RecordedFields.of(layer); // also rejects duplicate or null field names
             StringBuilder text = new StringBuilder();
             layer.describe(text);
             assertTrue(text.length() > 0, "empty description of " + layer.name());
@@ -65,95 +67,11 @@ final class HostileBytes {
             for (int length : lengths) {
                 for (Layer layer : views.apply(offset, length)) {
                     layer.truncated();
-                    getters(layer);
-                    TestBytes.Fields.of(layer);
+                    LayerGetters.callAll(layer);
+                    RecordedFields.of(layer);
                     layer.describe(new StringBuilder());
                 }
             }
-        }
-    }
-
-    /** The getters send/recv code calls directly (or may), beyond fields() and describe(). */
-    static void getters(Layer layer) {
-        if (layer instanceof Ipv4) {
-            Ipv4 ip = (Ipv4) layer;
-            ip.checksumOk();
-            ip.payloadLength();
-            ip.declaredPayloadLength();
-            ip.srcText();
-            ip.malformed();
-            ip.pseudoHeaderSum(6, ip.declaredPayloadLength());
-        } else if (layer instanceof Ipv6) {
-            Ipv6 ip = (Ipv6) layer;
-            ip.malformed();
-            ip.srcText();
-            ip.dstText();
-            ip.upperLength();
-            ip.declaredUpperLength();
-            ip.fragmentId();
-            ip.fragmentOffset();
-            ip.moreFragments();
-            ip.extensionsText();
-            for (int i = -1; i <= ip.extensionCount(); i++) {
-                ip.extensionType(i);
-                ip.extensionOffset(i);
-                ip.extensionLength(i);
-            }
-            ip.pseudoHeaderSum(IpProtocol.UDP, ip.declaredUpperLength());
-        } else if (layer instanceof Tcp) {
-            Tcp tcp = (Tcp) layer;
-            tcp.mss();
-            tcp.windowScale();
-            tcp.checksumOk();
-            tcp.payloadLength();
-            tcp.malformed();
-        } else if (layer instanceof Udp) {
-            Udp udp = (Udp) layer;
-            udp.checksumOk();
-            udp.payloadLength();
-            udp.malformed();
-        } else if (layer instanceof Icmp) {
-            ((Icmp) layer).checksumOk();
-            ((Icmp) layer).restOfHeader();
-        } else if (layer instanceof Icmpv6) {
-            Icmpv6 icmp = (Icmpv6) layer;
-            icmp.checksumOk();
-            icmp.malformed();
-            icmp.targetText();
-            icmp.groupText();
-            icmp.linkLayerAddress();
-            icmp.mtu();
-            icmp.pointer();
-        } else if (layer instanceof Igmp) {
-            ((Igmp) layer).checksumOk();
-            ((Igmp) layer).maxRespTenths();
-        } else if (layer instanceof Ethernet) {
-            Ethernet eth = (Ethernet) layer;
-            eth.dst();
-            eth.src();
-            eth.dstText();
-            eth.srcText();
-            eth.etherType();
-            eth.is8023();
-            eth.malformed();
-            eth.payloadLength();
-        } else if (layer instanceof Vlan) {
-            Vlan vlan = (Vlan) layer;
-            vlan.vid();
-            vlan.pcp();
-            vlan.dei();
-            vlan.etherType();
-            vlan.malformed();
-            vlan.payloadLength();
-        } else if (layer instanceof Arp) {
-            Arp arp = (Arp) layer;
-            arp.length();
-            arp.complete();
-            arp.isEthernetIpv4();
-            arp.senderIpText();
-            arp.targetIpText();
-            arp.senderMacText();
-            arp.targetMacText();
         }
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import rawsock.testing.RecordedFields;
 
 /**
  * The IPv6 builders rebuild real captured packets (Captures6) from the field values tcpdump
@@ -179,7 +180,7 @@ class Ipv6BuilderTest {
                 .emit(out, icmp.headerLength() + payload.length);
         icmp.emit(out, ByteBuffer.wrap(payload), FD_33, FD_35);
         DecodedPacket p = new PacketDecoder().decode(ByteBuffer.wrap(TestBytes.written(out)), LinkType.RAW);
-        TestBytes.Fields ip = TestBytes.Fields.of(p.layer(0));
+        RecordedFields ip = RecordedFields.of(p.layer(0));
         assertEquals(0xb8L, ip.get("tclass"));
         assertEquals(0xfffffL, ip.get("flow"));
         assertEquals(7L, ip.get("hlim"));
@@ -187,7 +188,7 @@ class Ipv6BuilderTest {
         assertEquals(58L, ip.get("proto"));
         assertEquals(29L, ip.get("plen"));
         assertEquals("fragment(off 0,id 0xffffffff)", ip.get("ext"));
-        TestBytes.Fields f = TestBytes.Fields.of(p.layer(1));
+        RecordedFields f = RecordedFields.of(p.layer(1));
         assertEquals(0xfffffffeL, f.get("mtu"));
         assertEquals(true, f.get("checksum_ok"));
     }

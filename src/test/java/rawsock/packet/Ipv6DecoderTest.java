@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
-import rawsock.packet.TestBytes.Fields;
+import rawsock.testing.RecordedFields;
 
 /** Real IPv6 captures decoded field by field; expected values are the ones tcpdump printed (Captures6). */
 class Ipv6DecoderTest {
@@ -18,8 +18,8 @@ class Ipv6DecoderTest {
         return decoder.decode(ByteBuffer.wrap(bytes), LinkType.RAW);
     }
 
-    private static Fields fields(DecodedPacket p, int index) {
-        return Fields.of(p.layer(index));
+    private static RecordedFields fields(DecodedPacket p, int index) {
+        return RecordedFields.of(p.layer(index));
     }
 
     @Test
@@ -32,7 +32,7 @@ class Ipv6DecoderTest {
         assertFalse(p.truncated());
         assertEquals(p.size(), p.quotedStart());
 
-        Fields ip = fields(p, 0);
+        RecordedFields ip = fields(p, 0);
         assertEquals("ip6", p.layer(0).name());
         assertEquals(6L, ip.get("version"));
         assertEquals(0L, ip.get("tclass"));
@@ -48,7 +48,7 @@ class Ipv6DecoderTest {
         assertNull(ip.get("malformed"));
         assertNull(ip.get("truncated"));
 
-        Fields icmp = fields(p, 1);
+        RecordedFields icmp = fields(p, 1);
         assertEquals("icmp6", p.layer(1).name());
         assertEquals(128L, icmp.get("type"));
         assertEquals("echo-request", icmp.get("type_name"));
@@ -73,7 +73,7 @@ class Ipv6DecoderTest {
                 TestBytes.describe(p));
 
         p = decode(Captures6.ECHO_REPLY);
-        Fields ip = fields(p, 0);
+        RecordedFields ip = fields(p, 0);
         assertEquals(0xc4a45L, ip.get("flow"));
         assertEquals(63L, ip.get("hlim"));
         assertEquals(129L, fields(p, 1).get("type"));
@@ -88,7 +88,7 @@ class Ipv6DecoderTest {
         assertEquals("fe80::a4e:bfff:fe30:6448", p.src());
         assertEquals("ff02::1:ffcd:679a", p.dst());
         assertEquals(255L, fields(p, 0).get("hlim"));
-        Fields icmp = fields(p, 1);
+        RecordedFields icmp = fields(p, 1);
         assertEquals(135L, icmp.get("type"));
         assertEquals("neighbor-solicit", icmp.get("type_name"));
         assertEquals(0xee32L, icmp.get("checksum"));
@@ -104,7 +104,7 @@ class Ipv6DecoderTest {
     @Test
     void neighborAdvertisement() {
         DecodedPacket p = decode(Captures6.NEIGHBOR_ADVERTISEMENT);
-        Fields icmp = fields(p, 1);
+        RecordedFields icmp = fields(p, 1);
         assertEquals(136L, icmp.get("type"));
         assertEquals(true, icmp.get("checksum_ok"));
         assertEquals("fe80::e89:5a83:fccd:679a", icmp.get("target"));
@@ -129,11 +129,11 @@ class Ipv6DecoderTest {
     @Test
     void routerAdvertisement() {
         DecodedPacket p = decode(Captures6.ROUTER_ADVERTISEMENT);
-        Fields ip = fields(p, 0);
+        RecordedFields ip = fields(p, 0);
         assertEquals(0xe0L, ip.get("tclass"));
         assertEquals(255L, ip.get("hlim"));
         assertEquals("ff02::1", p.dst());
-        Fields icmp = fields(p, 1);
+        RecordedFields icmp = fields(p, 1);
         assertEquals(134L, icmp.get("type"));
         assertEquals(true, icmp.get("checksum_ok"));
         assertEquals(64L, icmp.get("hop_limit"));
@@ -161,12 +161,12 @@ class Ipv6DecoderTest {
         assertEquals(IpProtocol.ICMP6, ip.upperProtocol());
         assertEquals(48, ip.upperOffset());
         assertEquals(128, ip.upperLength());
-        Fields f = fields(p, 0);
+        RecordedFields f = fields(p, 0);
         assertEquals(0L, f.get("nxt"));
         assertEquals(58L, f.get("proto"));
         assertEquals(1L, f.get("hlim"));
         assertEquals("hop-by-hop(rtalert 0)", f.get("ext"));
-        Fields icmp = fields(p, 1);
+        RecordedFields icmp = fields(p, 1);
         assertEquals(143L, icmp.get("type"));
         assertEquals("mldv2-report", icmp.get("type_name"));
         assertEquals(true, icmp.get("checksum_ok"));
@@ -181,7 +181,7 @@ class Ipv6DecoderTest {
         assertEquals("tcp", p.proto());
         assertEquals("fdb5:481:10ce:0:8c41:aaff:fea9:f674", p.src());
         assertEquals("fec0::105", p.dst());
-        Fields tcp = fields(p, 1);
+        RecordedFields tcp = fields(p, 1);
         assertEquals(52190L, tcp.get("sport"));
         assertEquals(54322L, tcp.get("dport"));
         assertEquals(3748496178L, tcp.get("seq"));
@@ -208,7 +208,7 @@ class Ipv6DecoderTest {
     void udpOverIpv6() {
         DecodedPacket p = decode(Captures6.UDP_XDP);
         assertEquals("udp", p.proto());
-        Fields udp = fields(p, 1);
+        RecordedFields udp = fields(p, 1);
         assertEquals(9091L, udp.get("sport"));
         assertEquals(44339L, udp.get("dport"));
         assertEquals(11L, udp.get("len"));
@@ -240,7 +240,7 @@ class Ipv6DecoderTest {
         assertEquals(2, p.quotedStart());
         assertFalse(p.truncated(), "a quote is not a truncated capture");
         assertEquals("icmp6", p.proto());
-        Fields icmp = fields(p, 1);
+        RecordedFields icmp = fields(p, 1);
         assertEquals(1L, icmp.get("type"));
         assertEquals("dest-unreach", icmp.get("type_name"));
         assertEquals(4L, icmp.get("code"));
@@ -248,7 +248,7 @@ class Ipv6DecoderTest {
         assertEquals(true, icmp.get("checksum_ok"));
         assertEquals("ip6", p.layer(2).name());
         assertEquals(0x12345L, fields(p, 2).get("flow"));
-        Fields quotedUdp = fields(p, 3);
+        RecordedFields quotedUdp = fields(p, 3);
         assertEquals(40000L, quotedUdp.get("sport"));
         assertEquals(53L, quotedUdp.get("dport"));
         assertNull(quotedUdp.get("checksum_ok"), "a quote is not verified");
@@ -303,7 +303,7 @@ class Ipv6DecoderTest {
         assertEquals(3, ip.fragmentOffset());
         assertEquals(2, p.size());
         assertEquals("udp", p.proto());
-        Fields raw = fields(p, 1);
+        RecordedFields raw = fields(p, 1);
         assertEquals("raw", p.layer(1).name());
         assertEquals("udp", raw.get("proto"));
         assertEquals("fragment", raw.get("note"));
@@ -432,7 +432,7 @@ class Ipv6DecoderTest {
         bytes[0] = 0x70;
         Ipv6 ip = new Ipv6().wrap(ByteBuffer.wrap(bytes), 0, bytes.length);
         assertEquals("version is not 6", ip.malformed());
-        assertEquals(7L, Fields.of(ip).get("version"));
+        assertEquals(7L, RecordedFields.of(ip).get("version"));
     }
 
     /** Decoding honours position and limit: bytes around the packet change nothing, and nothing moves. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.ByteBuffer;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import rawsock.testing.RecordedFields;
 
 /**
  * The send loop builds an IPv6 packet once and patches it in place. Each patch must leave the
@@ -31,7 +32,7 @@ class Ipv6PatchTest {
     }
 
     private void assertChecksumVerifies(ByteBuffer packet) {
-        assertEquals(true, TestBytes.Fields.of(decoder.decode(packet, LinkType.RAW).layer(1)).get("checksum_ok"));
+        assertEquals(true, RecordedFields.of(decoder.decode(packet, LinkType.RAW).layer(1)).get("checksum_ok"));
     }
 
     @Test

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
-import rawsock.packet.TestBytes.Fields;
+import rawsock.testing.RecordedFields;
 
 /**
  * EthernetBuilder and ArpBuilder rebuild the real frames of {@link LinkCaptures} from the values
@@ -284,7 +284,7 @@ class LinkBuilderTest {
                 assertEquals("10." + n + ".0.2", a.targetIpText());
                 assertEquals("10." + n + ".0.1", p.src());
                 assertEquals("arp", p.proto());
-                Fields.of(a);
+                RecordedFields.of(a);
             }
         }
     }

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
-import rawsock.packet.TestBytes.Fields;
+import rawsock.testing.RecordedFields;
 
 /** Real Ethernet frames decoded field by field; expected values are the ones tcpdump printed. */
 class LinkDecoderTest {
@@ -19,8 +19,8 @@ class LinkDecoderTest {
         return decoder.decode(ByteBuffer.wrap(frame), LinkType.ETHERNET);
     }
 
-    private static Fields fields(DecodedPacket p, int index) {
-        return Fields.of(p.layer(index));
+    private static RecordedFields fields(DecodedPacket p, int index) {
+        return RecordedFields.of(p.layer(index));
     }
 
     private static String names(DecodedPacket p) {
@@ -40,14 +40,14 @@ class LinkDecoderTest {
         assertEquals("192.168.5.190", p.dst());
         assertFalse(p.truncated(), "padding after the 28 bytes is not truncation");
 
-        Fields eth = fields(p, 0);
+        RecordedFields eth = fields(p, 0);
         assertEquals("ff:ff:ff:ff:ff:ff", eth.get("dst"));
         assertEquals("bc:ee:7b:9d:ee:02", eth.get("src"));
         assertEquals(0x0806L, eth.get("ethertype"));
         assertEquals("arp", eth.get("ethertype_name"));
         assertEquals(4, eth.values.size(), eth.values.toString());
 
-        Fields arp = fields(p, 1);
+        RecordedFields arp = fields(p, 1);
         assertEquals(1L, arp.get("htype"));
         assertEquals(0x0800L, arp.get("ptype"));
         assertEquals(6L, arp.get("hlen"));
@@ -75,7 +75,7 @@ class LinkDecoderTest {
         assertEquals("arp", p.proto());
         assertEquals("192.168.5.190", p.src());
         assertEquals("192.168.5.109", p.dst());
-        Fields arp = fields(p, 1);
+        RecordedFields arp = fields(p, 1);
         assertEquals(2L, arp.get("op"));
         assertEquals("reply", arp.get("op_name"));
         assertEquals("40:16:7e:79:c7:36", arp.get("sender_hw"));
@@ -109,16 +109,16 @@ class LinkDecoderTest {
         assertEquals("10.0.0.4", p.dst());
         assertEquals("icmp", p.proto());
         assertFalse(p.truncated());
-        Fields eth = fields(p, 0);
+        RecordedFields eth = fields(p, 0);
         assertEquals("00:00:00:00:00:04", eth.get("dst"));
         assertEquals("00:00:00:00:00:01", eth.get("src"));
         assertEquals(0x0800L, eth.get("ethertype"));
         assertEquals("ipv4", eth.get("ethertype_name"));
-        Fields ip = fields(p, 1);
+        RecordedFields ip = fields(p, 1);
         assertEquals(64293L, ip.get("id"));
         assertEquals("DF", ip.get("flags"));
         assertEquals(true, ip.get("checksum_ok"));
-        Fields icmp = fields(p, 2);
+        RecordedFields icmp = fields(p, 2);
         assertEquals(574L, icmp.get("id"));
         assertEquals(0L, icmp.get("seq"));
         assertEquals(true, icmp.get("checksum_ok"));
@@ -136,7 +136,7 @@ class LinkDecoderTest {
         assertEquals("icmp", p.proto());
         assertEquals(0x8100L, fields(p, 0).get("ethertype"));
         assertEquals("vlan", fields(p, 0).get("ethertype_name"));
-        Fields vlan = fields(p, 1);
+        RecordedFields vlan = fields(p, 1);
         assertEquals(0x8100L, vlan.get("tpid"));
         assertEquals(0L, vlan.get("pcp"));
         assertEquals(false, vlan.get("dei"));
@@ -161,13 +161,13 @@ class LinkDecoderTest {
         assertEquals("10.10.10.101", p.dst());
         assertEquals("arp", p.proto());
         assertEquals("qinq", fields(p, 0).get("ethertype_name"));
-        Fields outer = fields(p, 1);
+        RecordedFields outer = fields(p, 1);
         assertEquals(0x88a8L, outer.get("tpid"));
         assertEquals(1L, outer.get("pcp"));
         assertEquals(true, outer.get("dei"));
         assertEquals(203L, outer.get("vid"));
         assertEquals(0x8100L, outer.get("ethertype"));
-        Fields inner = fields(p, 2);
+        RecordedFields inner = fields(p, 2);
         assertEquals(0x8100L, inner.get("tpid"));
         assertEquals(0L, inner.get("pcp"));
         assertEquals(false, inner.get("dei"));
@@ -236,10 +236,10 @@ class LinkDecoderTest {
         assertSame(p.proto(), decode(LinkCaptures.LLDP).proto(), "cached text, no allocation per frame");
         assertEquals("00:07:43:6c:f0:d7", p.src(), "no network layer: the MACs");
         assertEquals("01:80:c2:00:00:0e", p.dst());
-        Fields eth = fields(p, 0);
+        RecordedFields eth = fields(p, 0);
         assertEquals(0x88ccL, eth.get("ethertype"));
         assertEquals("lldp", eth.get("ethertype_name"));
-        Fields raw = fields(p, 1);
+        RecordedFields raw = fields(p, 1);
         assertEquals(66L, raw.get("len"));
         assertEquals("ethertype not decoded", raw.get("note"));
         assertEquals("00:07:43:6c:f0:d7 > 01:80:c2:00:00:0e, ethertype LLDP (0x88cc): ethertype not decoded, length 66",
@@ -266,7 +266,7 @@ class LinkDecoderTest {
         assertEquals("llc", p.proto());
         assertEquals("38:84:79:00:ea:d6", p.src());
         assertEquals("01:80:c2:00:00:00", p.dst());
-        Fields eth = fields(p, 0);
+        RecordedFields eth = fields(p, 0);
         assertEquals(39L, eth.get("len"));
         assertNull(eth.get("ethertype"));
         assertEquals("802.3 LLC, not decoded", eth.get("note"));
@@ -311,7 +311,7 @@ class LinkDecoderTest {
         assertEquals("eth,arp", names(p));
         assertTrue(p.truncated());
         assertEquals("bc:ee:7b:9d:ee:02", p.src(), "ARP's addresses are cut: the MACs");
-        Fields arp = fields(p, 1);
+        RecordedFields arp = fields(p, 1);
         assertEquals("request", arp.get("op_name"));
         assertEquals("bc:ee:7b:9d:ee:02", arp.get("sender_hw"));
         assertNull(arp.get("sender_proto"));
@@ -376,7 +376,7 @@ class LinkDecoderTest {
         assertFalse(arp.isEthernetIpv4());
         assertNull(arp.senderIpText());
         assertNull(arp.senderMacText());
-        Fields f = fields(p, 1);
+        RecordedFields f = fields(p, 1);
         assertEquals("aabb", f.get("sender_hw"));
         assertEquals("010203", f.get("sender_proto"));
         assertEquals("ccdd", f.get("target_hw"));
@@ -406,7 +406,7 @@ class LinkDecoderTest {
             ArpBuilder.reply(mac, ip1, other, ip2).operation(c[0]).emit(out);
             Arp arp = new Arp().wrap(out, 0, 28);
             assertEquals(c[1], TestBytes.describe(arp));
-            assertEquals(Arp.operationName(Integer.parseInt(c[0])), Fields.of(arp).get("op_name"));
+            assertEquals(Arp.operationName(Integer.parseInt(c[0])), RecordedFields.of(arp).get("op_name"));
         }
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.ByteBuffer;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import rawsock.testing.RecordedFields;
 
 /**
  * The send loop builds a packet once and then patches fields in place. Each patch must leave the
@@ -29,8 +30,8 @@ class PatchTest {
     }
 
     private void assertAllChecksumsVerify(ByteBuffer packet) {
-        TestBytes.Fields ip = TestBytes.Fields.of(decoder.decode(packet, LinkType.RAW).layer(0));
-        TestBytes.Fields transport = TestBytes.Fields.of(decoder.decode(packet, LinkType.RAW).layer(1));
+        RecordedFields ip = RecordedFields.of(decoder.decode(packet, LinkType.RAW).layer(0));
+        RecordedFields transport = RecordedFields.of(decoder.decode(packet, LinkType.RAW).layer(1));
         assertEquals(true, ip.get("checksum_ok"));
         assertEquals(true, transport.get("checksum_ok"));
     }

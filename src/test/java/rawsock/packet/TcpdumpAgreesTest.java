@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import rawsock.packet.TestBytes.Fields;
+import rawsock.testing.RecordedFields;
 
 /**
  * tcpdump as the independent judge of the IPv6 decoding: the real captures and the packets the
@@ -73,7 +73,7 @@ class TcpdumpAgreesTest {
                 continue;
             }
             Layer upper = p.layer(1);
-            Fields fields = Fields.of(upper);
+            RecordedFields fields = RecordedFields.of(upper);
             String ports = upper instanceof Udp || upper instanceof Tcp
                     ? fields.get("sport") + " > " + fields.get("dport") + ":" : null;
             if (ip.extensionCount() > 0) {

@@ -1,10 +1,8 @@
 package rawsock.packet;
 
 import java.nio.ByteBuffer;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
-/** Test helpers: hex text to bytes and back, and a FieldSink that records what a layer wrote. */
+/** Test helpers: hex text to bytes and back, slices, and descriptions. */
 final class TestBytes {
     private TestBytes() {
     }
@@ -47,48 +45,6 @@ final class TestBytes {
 
     static ByteBuffer slice(byte[] bytes, int from, int to) {
         return ByteBuffer.wrap(bytes, from, to - from);
-    }
-
-    /** Records fields in order; duplicate names are an error (JSON keys must be unique). */
-    static final class Fields implements FieldSink {
-        final Map<String, Object> values = new LinkedHashMap<>();
-
-        private void put(String name, Object value) {
-            if (name == null || name.isEmpty()) {
-                throw new AssertionError("field without a name");
-            }
-            if (values.put(name, value) != null) {
-                throw new AssertionError("field written twice: " + name);
-            }
-        }
-
-        @Override
-        public void number(String name, long value) {
-            put(name, value);
-        }
-
-        @Override
-        public void text(String name, String value) {
-            if (value == null) {
-                throw new AssertionError("null text for " + name);
-            }
-            put(name, value);
-        }
-
-        @Override
-        public void flag(String name, boolean value) {
-            put(name, value);
-        }
-
-        Object get(String name) {
-            return values.get(name);
-        }
-
-        static Fields of(Layer layer) {
-            Fields f = new Fields();
-            layer.fields(f);
-            return f;
-        }
     }
 
     static String describe(Layer layer) {
