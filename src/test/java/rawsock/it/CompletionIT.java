@@ -16,6 +16,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import rawsock.testing.CommandModel;
+import rawsock.testing.Processes;
 import rawsock.testing.RequiresRoot;
 
 /**
@@ -103,7 +104,7 @@ class CompletionIT {
     @RequiresRoot
     void interfaceNamesWithoutSysfs() throws Exception {
         Set<String> listed = ipLinkNames();
-        Object[] result = ToolProcess.run(List.of("unshare", "--mount", "sh", "-c",
+        Object[] result = Processes.run(List.of("unshare", "--mount", "sh", "-c",
                 "mount -t tmpfs none /sys/class && test ! -e /sys/class/net && bash --norc -c 'source \"$1\"; _rawsock_interfaces' bash \"$1\"",
                 "sh", completion("rawsock.bash").toString()), 30);
         assertEquals(0, result[0], (String) result[2]);
@@ -169,7 +170,7 @@ class CompletionIT {
                 "zpty -d z");
         List<String> command = new ArrayList<>(List.of("zsh", "-f", "-c", script, "zsh", fpath.toString()));
         command.addAll(List.of(linesAndWords));
-        Object[] result = ToolProcess.run(command, 120);
+        Object[] result = Processes.run(command, 120);
         assertEquals(0, result[0], (String) result[2]);
         String screen = ((String) result[1]).replaceAll("\u001B\\[[0-9;?]*[a-zA-Z]", "").replace("\r", "");
         List<String> screens = List.of(screen.split("----8<----\n?"));
@@ -178,7 +179,7 @@ class CompletionIT {
     }
 
     private static Set<String> ipLinkNames() throws Exception {
-        Object[] ip = ToolProcess.run(List.of("ip", "-o", "link", "show"), 10);
+        Object[] ip = Processes.run(List.of("ip", "-o", "link", "show"), 10);
         assertEquals(0, ip[0], (String) ip[2]);
         Set<String> names = new TreeSet<>();
         for (String line : ((String) ip[1]).split("\n")) {
@@ -204,7 +205,7 @@ class CompletionIT {
         List<String> command = new ArrayList<>(List.of("bash", "--norc", "--noprofile", "-c", BASH_DRIVER, "bash",
                 completion("rawsock.bash").toString()));
         command.addAll(List.of(words));
-        Object[] result = ToolProcess.run(command, 30);
+        Object[] result = Processes.run(command, 30);
         assertEquals(0, result[0], String.join(" ", words) + ": " + result[2]);
         Set<String> offered = new TreeSet<>();
         for (String line : ((String) result[1]).split("\n")) {

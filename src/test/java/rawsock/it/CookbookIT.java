@@ -29,6 +29,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import rawsock.testing.Processes;
 import rawsock.testing.RequiresRoot;
 
 /**
@@ -194,8 +195,8 @@ class CookbookIT {
                 .start();
         process.getOutputStream().close();
         byte[][] streams = new byte[2][];
-        Thread out = new Thread(() -> streams[0] = ToolProcess.readAll(process.getInputStream()));
-        Thread err = new Thread(() -> streams[1] = ToolProcess.readAll(process.getErrorStream()));
+        Thread out = new Thread(() -> streams[0] = Processes.readAll(process.getInputStream()));
+        Thread err = new Thread(() -> streams[1] = Processes.readAll(process.getErrorStream()));
         out.start();
         err.start();
         long deadline = System.currentTimeMillis() + RECIPE_TIMEOUT_MS;

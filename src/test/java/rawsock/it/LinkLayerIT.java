@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import rawsock.testing.Background;
 import rawsock.testing.Lab;
 import rawsock.testing.Marks;
+import rawsock.testing.Processes;
 import rawsock.testing.RequiresRoot;
 
 /**
@@ -133,7 +134,7 @@ class LinkLayerIT {
         read.getOutputStream().close();
         String[] streams = new String[2];
         Thread errors = new Thread(() -> streams[1] =
-                new String(ToolProcess.readAll(read.getErrorStream()), StandardCharsets.UTF_8));
+                new String(Processes.readAll(read.getErrorStream()), StandardCharsets.UTF_8));
         errors.start();
         streams[0] = new String(read.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         errors.join(30_000);

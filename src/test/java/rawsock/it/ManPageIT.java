@@ -18,6 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import rawsock.app.ExitStatus;
 import rawsock.testing.CommandModel;
+import rawsock.testing.Processes;
 
 /**
  * target/man/rawsock.1, as the build made it: groff renders it without a warning, and what man
@@ -31,10 +32,10 @@ class ManPageIT {
     @BeforeAll
     static void render() throws Exception {
         Path manPage = manPage();
-        Object[] groff = ToolProcess.run(List.of("groff", "-man", "-Tutf8", "-ww", "-z", manPage.toString()), 60);
+        Object[] groff = Processes.run(List.of("groff", "-man", "-Tutf8", "-ww", "-z", manPage.toString()), 60);
         assertEquals(0, groff[0], (String) groff[2]);
         assertEquals("", groff[2], "groff warns");
-        Object[] man = ToolProcess.run(List.of("env", "LC_ALL=C.UTF-8", "MANWIDTH=100", "man", "--warnings", "-l",
+        Object[] man = Processes.run(List.of("env", "LC_ALL=C.UTF-8", "MANWIDTH=100", "man", "--warnings", "-l",
                 manPage.toString()), 60);
         assertEquals(0, man[0], (String) man[2]);
         assertEquals("", man[2], "man warns");

@@ -2,13 +2,12 @@ package rawsock.it;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import rawsock.testing.Processes;
 
 /** Runs the built jar (target/rawsock.jar) as a real process, as a user would. */
 final class ToolProcess {
@@ -45,33 +44,6 @@ final class ToolProcess {
 
     /** Runs {@code sh -c script} with a bound; returns {exit status, stdout, stderr}. */
     static Object[] sh(String script, long timeoutSeconds) throws IOException, InterruptedException {
-        return run(List.of("sh", "-c", script), timeoutSeconds);
-    }
-
-    /** Runs {@code command} with a bound; returns {exit status, stdout, stderr}. */
-    static Object[] run(List<String> command, long timeoutSeconds) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).start();
-        process.getOutputStream().close();
-        byte[][] streams = new byte[2][];
-        Thread out = new Thread(() -> streams[0] = readAll(process.getInputStream()));
-        Thread err = new Thread(() -> streams[1] = readAll(process.getErrorStream()));
-        out.start();
-        err.start();
-        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("timed out: " + command);
-        }
-        out.join();
-        err.join();
-        return new Object[] {process.exitValue(), new String(streams[0], StandardCharsets.UTF_8),
-            new String(streams[1], StandardCharsets.UTF_8)};
-    }
-
-    static byte[] readAll(java.io.InputStream in) {
-        try {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            return new byte[0];
-        }
+        return Processes.run(List.of("sh", "-c", script), timeoutSeconds);
     }
 }

@@ -1,12 +1,10 @@
 package rawsock.testing;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The two-host lab of scripts/netns-lab, driven from a test: hosts A and B in namespaces of
@@ -57,30 +55,9 @@ public final class Lab implements AutoCloseable {
         return run(on(host, command));
     }
 
+    /** Runs a command on this machine, bounded; returns {exit status, stdout, stderr}. */
     static Object[] run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).start();
-        process.getOutputStream().close();
-        byte[][] streams = new byte[2][];
-        Thread out = new Thread(() -> streams[0] = readAll(process.getInputStream()));
-        Thread err = new Thread(() -> streams[1] = readAll(process.getErrorStream()));
-        out.start();
-        err.start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IOException("timed out: " + String.join(" ", command));
-        }
-        out.join();
-        err.join();
-        return new Object[] {process.exitValue(), new String(streams[0], StandardCharsets.UTF_8),
-            new String(streams[1], StandardCharsets.UTF_8)};
-    }
-
-    private static byte[] readAll(java.io.InputStream in) {
-        try {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            return new byte[0];
-        }
+        return Processes.run(command, 60);
     }
 
     @Override
