@@ -6,42 +6,42 @@ package rawsock.filter;
  * offsets reach the network header (SKF_NET_OFF), the link-layer header (SKF_LL_OFF) or skb
  * metadata (SKF_AD_OFF), as net/core/filter.c does.
  */
-final class BpfInterpreter {
+public final class BpfInterpreter {
 
     /**
      * What the kernel shows a filter. {@code buf} is the buffer from skb-&gt;head, {@code dataOff}
      * is skb-&gt;data (offset 0 for the program, everything up to the end is skb-&gt;len),
      * {@code netOff} the network header and {@code macOff} the link-layer header (-1: none).
      */
-    record Skb(byte[] buf, int dataOff, int netOff, int macOff, boolean vlanPresent, int vlanTci,
+    public record Skb(byte[] buf, int dataOff, int netOff, int macOff, boolean vlanPresent, int vlanTci,
                int protocol) {
 
         /** A packet socket frame: data and link header at 0, network header after Ethernet. */
-        static Skb ethernet(byte[] frame) {
+        public static Skb ethernet(byte[] frame) {
             return new Skb(frame, 0, 14, 0, false, 0, 0);
         }
 
         /** A packet socket frame whose outer VLAN tag the kernel moved into metadata. */
-        static Skb ethernetWithTag(byte[] frame, int tci) {
+        public static Skb ethernetWithTag(byte[] frame, int tci) {
             return new Skb(frame, 0, 14, 0, true, tci, 0);
         }
 
         /** An AF_INET raw socket: data and network header at the IPv4 header. */
-        static Skb ipv4Raw(byte[] packet) {
+        public static Skb ipv4Raw(byte[] packet) {
             return new Skb(packet, 0, 0, -1, false, 0, 0x0800);
         }
 
         /** An AF_INET6 raw socket: network header at 0, data at the transport header. */
-        static Skb ipv6Raw(byte[] packet, int transportOffset) {
+        public static Skb ipv6Raw(byte[] packet, int transportOffset) {
             return new Skb(packet, transportOffset, 0, -1, false, 0, 0x86dd);
         }
 
         /** Bytes from skb-&gt;data. */
-        static Skb plain(byte[] packet) {
+        public static Skb plain(byte[] packet) {
             return new Skb(packet, 0, -1, -1, false, 0, 0);
         }
 
-        int len() {
+        public int len() {
             return buf.length - dataOff;
         }
     }
@@ -59,7 +59,7 @@ final class BpfInterpreter {
     }
 
     /** Runs the program and returns its verdict (0 = drop, else the number of bytes to keep). */
-    static int run(BpfProgram p, Skb skb) {
+    public static int run(BpfProgram p, Skb skb) {
         int n = p.size();
         int a = 0;
         int x = 0;
