@@ -3,8 +3,9 @@ package rawsock.app;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import rawsock.packet.Checksum;
+import rawsock.packet.Icmp;
 import rawsock.packet.IcmpBuilder;
+import rawsock.packet.IcmpTypes;
 import rawsock.packet.Icmpv6Builder;
 import rawsock.packet.Icmpv6Types;
 import rawsock.packet.IgmpBuilder;
@@ -112,9 +113,8 @@ final class PacketTemplate {
         }
         out.put(transport);
         out.flip();
-        boolean counts = spec.protocol == IpProtocol.ICMP ? carriesSequence(spec.icmpType)
-                : spec.protocol == IpProtocol.ICMP6 && (spec.icmpType == Icmpv6Types.ECHO_REQUEST
-                        || spec.icmpType == Icmpv6Types.ECHO_REPLY);
+        boolean counts = spec.protocol == IpProtocol.ICMP ? IcmpTypes.hasIdSeq(spec.icmpType)
+                : spec.protocol == IpProtocol.ICMP6 && Icmpv6Types.hasIdSeq(spec.icmpType);
         PacketTemplate template = new PacketTemplate(out, linkHeader.length + ipLength, counts, spec.checksum == null,
                 spec.icmpSeq, linkHeader.length + onWire);
         template.protocol = spec.protocol;
@@ -177,11 +177,11 @@ final class PacketTemplate {
         switch (spec.protocol) {
             case IpProtocol.ICMP:
             case IpProtocol.ICMP6:
-                return 8;
+                return Icmp.HEADER_LENGTH;
             case IpProtocol.UDP:
-                return 8;
+                return Udp.HEADER_LENGTH;
             case IpProtocol.TCP:
-                return 20 + padded(spec.tcpOptions);
+                return Tcp.MIN_HEADER + padded(spec.tcpOptions);
             case IpProtocol.IGMP:
                 return igmp(spec).length();
             default:
@@ -237,15 +237,10 @@ final class PacketTemplate {
 
     /** ICMP timestamp requests without a payload get the three timestamps RFC 792 defines. */
     private static byte[] payloadOf(SendSpec spec) {
-        if (spec.protocol == IpProtocol.ICMP && spec.payload.length == 0 && (spec.icmpType == 13 || spec.icmpType == 14)) {
+        if (spec.protocol == IpProtocol.ICMP && spec.payload.length == 0 && IcmpTypes.carriesTimestamps(spec.icmpType)) {
             return IcmpBuilder.timestampPayload(System.currentTimeMillis());
         }
         return spec.payload;
-    }
-
-    /** Echo, timestamp, information and address-mask messages carry an identifier and sequence. */
-    private static boolean carriesSequence(int type) {
-        return type == 0 || type == 8 || (type >= 13 && type <= 18);
     }
 
     private static int sourcePort(SendSpec spec) {
@@ -292,11 +287,10 @@ final class PacketTemplate {
             return;
         }
         int sequence = (int) ((firstSequence + index) & 0xffff);
-        int sequenceAt = transportOffset + 6;
         if (fixChecksum) {
-            Checksum.patchWord(target, transportOffset + 2, sequenceAt, sequence);
+            Icmp.patchSeq(target, transportOffset, sequence);
         } else {
-            target.putShort(sequenceAt, (short) sequence);
+            Icmp.writeSeq(target, transportOffset, sequence);
         }
     }
 

@@ -46,7 +46,7 @@ public final class SendSpec {
     public Integer fragmentOffset;
     public byte[] ipOptions;
 
-    public int icmpType = 8;
+    public int icmpType = rawsock.packet.IcmpTypes.ECHO_REQUEST;
     public int icmpCode;
     public int icmpId;
     public int icmpSeq = 1;
@@ -98,8 +98,8 @@ public final class SendSpec {
     public rawsock.net.Privileges.Account user;
 
     /**
-     * True when the tool writes the IP header itself (IP_HDRINCL, or IPV6_HDRINCL through an
-     * IPPROTO_RAW socket): for a spoofed source, for header fields no socket option sets, and for
+     * True when the tool writes the IP header itself (IP_HDRINCL, or IPV6_HDRINCL through a
+     * raw socket of protocol 255): for a spoofed source, for header fields no socket option sets, and for
      * protocols 0 and 255. On IPv6 also for a chosen ICMPv6 checksum, which the kernel would
      * otherwise always compute. Frames sent through a packet socket always carry our header.
      */

@@ -19,6 +19,7 @@ import rawsock.app.SendJob;
 import rawsock.app.SendSpec;
 import rawsock.app.UsageException;
 import rawsock.packet.IcmpTypes;
+import rawsock.packet.Igmp;
 import rawsock.packet.Icmpv6Types;
 import rawsock.packet.IpProtocol;
 import rawsock.packet.MacAddress;
@@ -153,7 +154,7 @@ public final class SendCommand implements Callable<Integer> {
     private String tcpOptions;
 
     @Option(names = "--igmp-type", paramLabel = "TYPE",
-            description = "IGMP type: query, v1-report, v2-report, leave, or a number (default query).")
+            description = "IGMP type: " + Igmp.TYPE_NAMES + ", or a number (default query).")
     private String igmpType;
 
     @Option(names = "--igmp-group", paramLabel = "ADDR", description = "IGMP group address (default 0.0.0.0).")
@@ -594,24 +595,14 @@ public final class SendCommand implements Callable<Integer> {
     }
 
     private static int parseIgmpType(String text) {
-        switch (text.toLowerCase(java.util.Locale.ROOT)) {
-            case "query":
-                return 0x11;
-            case "v1-report":
-                return 0x12;
-            case "v2-report":
-                return 0x16;
-            case "leave":
-                return 0x17;
-            case "v3-report":
-                return 0x22;
-            default:
-                try {
-                    return Ranges.check("--igmp-type", NumberConverter.parse(text), 0, 255);
-                } catch (picocli.CommandLine.TypeConversionException e) {
-                    throw new UsageException("--igmp-type '" + text
-                            + "' is not query, v1-report, v2-report, leave, v3-report or 0..255");
-                }
+        int named = Igmp.typeByName(text);
+        if (named >= 0) {
+            return named;
+        }
+        try {
+            return Ranges.check("--igmp-type", NumberConverter.parse(text), 0, 255);
+        } catch (picocli.CommandLine.TypeConversionException e) {
+            throw new UsageException("--igmp-type '" + text + "' is not " + Igmp.TYPE_NAMES + " or 0..255");
         }
     }
 }
