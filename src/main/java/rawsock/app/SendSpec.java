@@ -95,7 +95,7 @@ public final class SendSpec {
     public boolean quiet;
 
     /** --user: the account to become once the sockets are open; null = stay. */
-    public rawsock.net.Privileges.Account user;
+    public DropPrivileges.Account user;
 
     /**
      * True when the tool writes the IP header itself (IP_HDRINCL, or IPV6_HDRINCL through a
