@@ -1,6 +1,9 @@
 package rawsock.app;
 
 import java.net.InetAddress;
+import rawsock.packet.IpProtocol;
+import rawsock.packet.Ipv4;
+import rawsock.packet.Ipv6;
 
 /**
  * Everything {@code send} needs, validated by the command line before any socket is opened.
@@ -110,5 +113,26 @@ public final class SendSpec {
         boolean header = headerIncluded || source != null || ipId != null || moreFragments || fragmentOffset != null
                 || ipOptions != null || flowLabel != null || protocol == 0 || protocol == 255;
         return header || (ipv6 && protocol == 58 && checksum != null);
+    }
+
+    /** IPv4 carries at most this many bytes, its header included; IPv6 as many after its header. */
+    public static final int MAX_IP_PACKET = 65535;
+
+    /** The transport header rawsock builds: the protocol's, TCP's with its options padded to 4 bytes. */
+    public int transportHeaderLength() {
+        return IpProtocol.builtHeaderLength(protocol) + (protocol == IpProtocol.TCP ? padded(tcpOptions) : 0);
+    }
+
+    /**
+     * The IP packet on the wire for a payload of {@code payloadLength} bytes: its header (IPv6's,
+     * or IPv4's with its options, whoever writes it), the transport header and the payload.
+     */
+    public long ipPacketLength(int payloadLength) {
+        int header = ipv6 ? Ipv6.HEADER_LENGTH : Ipv4.MIN_HEADER + padded(ipOptions);
+        return (long) header + transportHeaderLength() + payloadLength;
+    }
+
+    private static int padded(byte[] options) {
+        return options == null ? 0 : (options.length + 3) & ~3;
     }
 }
