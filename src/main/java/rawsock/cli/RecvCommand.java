@@ -167,7 +167,7 @@ public final class RecvCommand implements Callable<Integer> {
 
     private static int parseProtocol(String text, boolean ipv6) {
         int number = ProtocolOption.parse(text, ipv6);
-        if (number == 0 || number == IpProtocol.RAW) {
+        if (number == IpProtocol.HOPOPT || number == IpProtocol.RAW) {
             throw new UsageException("--proto " + text + " cannot be received on a raw IP socket "
                     + "(Linux delivers no packets to protocol 0 or 255); choose a protocol, or --link for everything");
         }

@@ -283,7 +283,7 @@ public final class SendCommand implements Callable<Integer> {
 
     /** Validates every option and builds the spec; throws UsageException before anything is sent. */
     SendSpec toSpec() throws IOException {
-        SendSpec s = new SendSpec();
+        SendSpec.Builder s = new SendSpec.Builder();
         s.quiet = parent.quiet();
         s.user = parent.account();
         InterfaceOption.check(iface);
@@ -304,7 +304,7 @@ public final class SendCommand implements Callable<Integer> {
                 s.destination = Addresses.resolve("--dst", destination, ipv6);
             }
             s.iface = iface;
-            return s;
+            return s.build();
         }
         if (destination == null) {
             throw new UsageException("--dst is required (the host to send to)");
@@ -346,12 +346,11 @@ public final class SendCommand implements Callable<Integer> {
         readIpHeader(s);
         readTransport(s);
         s.payload = readPayload();
-        checkSize(s);
-        return s;
+        return checkSize(s.build());
     }
 
     /** What no protocol's packet may be: a payload where the message has a fixed layout, or over 65535 bytes. */
-    private static void checkSize(SendSpec s) {
+    private static SendSpec checkSize(SendSpec s) {
         int payloadLength = s.payload.length;
         if (s.protocol == IpProtocol.IGMP && payloadLength > 0) {
             throw new UsageException("a payload does not apply to igmp (its message has a fixed layout)");
@@ -365,12 +364,13 @@ public final class SendCommand implements Callable<Integer> {
             throw new UsageException("the packet would be " + length + " bytes, more than IPv4's 65535 (payload "
                     + payloadLength + " bytes)");
         }
+        return s;
     }
 
     /** The longest --wait that makes sense: a probe's reply later than this is no reply. */
     private static final long MAX_WAIT_NANOS = 3_600_000_000_000L;
 
-    private void readWait(SendSpec s) {
+    private void readWait(SendSpec.Builder s) {
         if (format != null) {
             if (waitFor == null) {
                 throw new UsageException("-f applies to the replies of --wait; without it send prints no data");
@@ -399,7 +399,7 @@ public final class SendCommand implements Callable<Integer> {
         s.waitNanos = waitFor;
     }
 
-    private void readLink(SendSpec s) {
+    private void readLink(SendSpec.Builder s) {
         s.link = link;
         if (!link) {
             OptionSpec frameField = given(group(LinkFields.class));
@@ -432,7 +432,7 @@ public final class SendCommand implements Callable<Integer> {
     }
 
     /** An ARP request needs only the addresses; header options of IP protocols do not apply. */
-    private SendSpec finishArp(SendSpec s) throws IOException {
+    private SendSpec finishArp(SendSpec.Builder s) throws IOException {
         List<OptionSpec> fields = headerOptions();
         fields.remove(option(PROTO));
         fields.remove(option(SRC));
@@ -444,7 +444,7 @@ public final class SendCommand implements Callable<Integer> {
             s.source = Addresses.resolve("--src", source, false);
         }
         s.iface = iface;
-        return s;
+        return s.build();
     }
 
     /**
@@ -520,7 +520,7 @@ public final class SendCommand implements Callable<Integer> {
         return null;
     }
 
-    private void readInput(SendSpec s) {
+    private void readInput(SendSpec.Builder s) {
         if (wholePackets != null && wholePackets.stdinHex) {
             s.input = SendSpec.Input.STDIN_HEX;
         } else if (wholePackets != null && wholePackets.pcap != null) {
@@ -543,7 +543,7 @@ public final class SendCommand implements Callable<Integer> {
         }
     }
 
-    private void readPacing(SendSpec s) {
+    private void readPacing(SendSpec.Builder s) {
         int pacers = (flood ? 1 : 0) + (interval != null ? 1 : 0) + (rate != null ? 1 : 0)
                 + (s.originalTiming ? 1 : 0);
         if (pacers > 1) {
@@ -570,7 +570,7 @@ public final class SendCommand implements Callable<Integer> {
         }
     }
 
-    private void readIpHeader(SendSpec s) {
+    private void readIpHeader(SendSpec.Builder s) {
         s.ttl = Ranges.optional("--ttl", ipFields.ttl, 0, 255);
         s.tos = Ranges.optional("--tos", ipFields.tos, 0, 255);
         s.ipId = Ranges.optional("--id", ipv4Fields.ipId, 0, 65535);
@@ -583,7 +583,7 @@ public final class SendCommand implements Callable<Integer> {
         }
     }
 
-    private void readTransport(SendSpec s) {
+    private void readTransport(SendSpec.Builder s) {
         if (s.ipv6) {
             s.icmpType = Icmpv6Types.ECHO_REQUEST;
         }
