@@ -21,6 +21,7 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.codegen.docgen.manpage.ManPageGenerator;
 import rawsock.cli.Console;
 import rawsock.cli.Rawsock;
+import rawsock.output.JsonSchema;
 
 /**
  * Build time only (Maven runs it at process-classes; it is left out of rawsock.jar): writes, from
@@ -29,6 +30,8 @@ import rawsock.cli.Rawsock;
  *   <li>{@code DIR/generated-docs/rawsock.adoc}, {@code rawsock-send.adoc}, {@code rawsock-recv.adoc}:
  *       picocli-codegen's AsciiDoc man pages, which src/docs/man/rawsock.adoc puts together into
  *       one rawsock(1) that asciidoctor turns into troff;</li>
+ *   <li>{@code DIR/generated-docs/json-keys.adoc}: the JSON keys of recv -f json ({@link JsonSchema}),
+ *       the tables the man page's FORMATS section includes;</li>
  *   <li>{@code DIR/completion/rawsock.bash}: picocli's bash completion script plus a wrapper that
  *       completes what is only known when completing: interface names for -I/--iface, files for
  *       FILE/PATH options, user names for --user;</li>
@@ -77,6 +80,7 @@ public final class GenerateDocs {
             }
             writeIfChanged(dir.resolve(command.getCommandSpec().qualifiedName("-") + ".adoc"), tidy(page.toString()));
         }
+        writeIfChanged(dir.resolve("json-keys.adoc"), JsonSchema.asciidoc());
     }
 
     /** An option that has only a short name, as picocli-codegen 4.7.7 writes it: "*-6*, " or "*-w*, _FILE_". */
