@@ -55,6 +55,8 @@ public final class BadInputMatrix {
         public String stdin = "";
         /** Packets that must go out before the refusal (whole pcap records before a cut one). */
         public int sends;
+        /** Run with a stdout that is a terminal (where binary output is refused). */
+        public boolean stdoutTerminal;
 
         Row(String command, String subject, boolean conflict, List<String> words, String named) {
             this.command = command;
@@ -85,10 +87,15 @@ public final class BadInputMatrix {
             return this;
         }
 
+        Row stdoutOnTerminal() {
+            stdoutTerminal = true;
+            return this;
+        }
+
         @Override
         public String toString() {
             return String.join(" ", words.stream().map(w -> w.isEmpty() || w.contains(" ") ? "'" + w + "'" : w).toList())
-                    + (stdin.isEmpty() ? "" : " < " + stdin);
+                    + (stdin.isEmpty() ? "" : " < " + stdin) + (stdoutTerminal ? " > tty" : "");
         }
     }
 
@@ -345,6 +352,9 @@ public final class BadInputMatrix {
             rows.add(recv("--format", "-f " + bad, bad.equals("''") ? "--format" : bad));
         }
         rows.add(recv("-w", "-w - -f text", "-w -"));
+        rows.add(recv("-w", "-w -", "-w -").stdoutOnTerminal());               // binary onto a terminal
+        rows.add(recv("--format", "-f pcap", "-f pcap").stdoutOnTerminal());
+        rows.add(recv("--format", "-w {missing}.pcap -f pcap", "-f pcap").stdoutOnTerminal());
         rows.add(recv("-w", "-w {dir}", "{dir}").exit(4));                  // output: an I/O error, as before
         rows.add(recv("-w", "-w {missing}/capture.pcap", "{missing}").exit(4));
         rows.add(recv("-w", "-w ''", "-w").exit(4));
