@@ -146,8 +146,18 @@ class WriterFuzzTest {
             String iface = c.ifname() != null && !c.ifname().isEmpty() ? c.ifname() : c.ifindex() > 0 ? "if" + c.ifindex() : "-";
             String start = ts + " " + iface + " " + (c.pktType() == PacketMeta.PKTTYPE_OUTGOING ? "out " : "");
             assertTrue(line.startsWith(start), () -> "text line does not start with '" + start + "': " + line);
-            String end = ", length " + wire(c) + (c.bytes().length < wire(c) ? " (captured " + c.bytes().length + ")" : "");
-            assertTrue(line.endsWith(end), () -> "text line does not end with '" + end + "': " + line);
+            // the wire length: after the Ethernet header of a frame (as tcpdump -e), at the end of a
+            // packet without layers, else not at all; a short capture is marked at the end
+            String captured = c.bytes().length < wire(c) ? " [captured " + c.bytes().length + " of " + wire(c) + "]" : "";
+            assertTrue(line.endsWith(captured), () -> "text line does not end with '" + captured + "': " + line);
+            Expected e = expected.get(i);
+            if (e.names().isEmpty()) {
+                assertTrue(line.endsWith("unknown, length " + wire(c) + captured), line);
+            } else if (e.names().get(0).equals("eth")) {
+                String frame = ", length " + wire(c);
+                assertTrue(line.contains(frame + ": ") || line.endsWith(frame + captured),
+                        () -> "frame without '" + frame + "' after its Ethernet header: " + line);
+            }
             assertFalse(line.contains("[undecodable]"), () -> "a layer's describe threw: " + line);
             for (char ch : line.toCharArray()) {
                 assertTrue(ch >= 0x20 && ch != 0x7f, () -> "control character in text line: " + line);
