@@ -76,6 +76,26 @@ public final class Icmp extends IcmpHeader implements Layer {
         return !quoted && !partial && declared >= HEADER_LENGTH && available >= declared && sumsToOnes(declared, 0);
     }
 
+    /** A timestamp request or reply whose three timestamps are all present. */
+    public boolean hasTimestamps() {
+        return isTimestamp() && has(ORIGINATE_OFFSET, 12);
+    }
+
+    /** Timestamp messages: the originate timestamp (ms since midnight UT, RFC 792). */
+    public long originate() {
+        return u32(ORIGINATE_OFFSET);
+    }
+
+    /** Timestamp reply: when the replier received the request. */
+    public long receive() {
+        return u32(ORIGINATE_OFFSET + 4);
+    }
+
+    /** Timestamp reply: when the replier sent the reply. */
+    public long transmit() {
+        return u32(ORIGINATE_OFFSET + 8);
+    }
+
     private boolean isTimestamp() {
         return type() == IcmpTypes.TIMESTAMP || type() == IcmpTypes.TIMESTAMP_REPLY;
     }
@@ -110,10 +130,10 @@ public final class Icmp extends IcmpHeader implements Layer {
                 out.number("pointer", pointer());
             }
         }
-        if (isTimestamp() && has(ORIGINATE_OFFSET, 12)) {
-            out.number("originate", u32(ORIGINATE_OFFSET));
-            out.number("receive", u32(ORIGINATE_OFFSET + 4));
-            out.number("transmit", u32(ORIGINATE_OFFSET + 8));
+        if (hasTimestamps()) {
+            out.number("originate", originate());
+            out.number("receive", receive());
+            out.number("transmit", transmit());
         }
         if (isMaskReply() && has(HEADER_LENGTH, 4)) {
             out.text("mask", AddressFormat.ipv4((int) u32(HEADER_LENGTH)));
@@ -180,13 +200,13 @@ public final class Icmp extends IcmpHeader implements Layer {
             text.append(", code ").append(code);
         }
         text.append(" id ").append(id()).append(" seq ").append(seq());
-        if (type == IcmpTypes.TIMESTAMP_REPLY && has(ORIGINATE_OFFSET, 12)) {
+        if (type == IcmpTypes.TIMESTAMP_REPLY && hasTimestamps()) {
             text.append(": org ");
-            appendTimeOfDay(text, u32(ORIGINATE_OFFSET));
+            appendTimeOfDay(text, originate());
             text.append(", recv ");
-            appendTimeOfDay(text, u32(ORIGINATE_OFFSET + 4));
+            appendTimeOfDay(text, receive());
             text.append(", xmit ");
-            appendTimeOfDay(text, u32(ORIGINATE_OFFSET + 8));
+            appendTimeOfDay(text, transmit());
         }
     }
 
