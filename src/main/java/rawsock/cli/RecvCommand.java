@@ -22,6 +22,8 @@ import rawsock.packet.IpProtocol;
 @Command(name = "recv", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
         description = {"Receive raw packets of one IP protocol (or, with --link, whole frames) and print them as "
                 + "text, hex, JSON or pcap.",
+            "A raw IP socket sees only the packets of its protocol delivered to this host, not those the host "
+                + "sends out or forwards; --link sees every frame of the interface, in both directions.",
             "The kernel timestamps each packet (SO_TIMESTAMPNS); --filter runs in the kernel (classic BPF)."},
         footerHeading = "%nExamples:%n",
         footer = {"  sudo rawsock recv --proto icmp --count 5",

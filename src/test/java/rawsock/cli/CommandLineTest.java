@@ -35,6 +35,27 @@ class CommandLineTest {
     }
 
     @Test
+    void recvHelpSaysWhatARawSocketSeesAndWhatLinkSees() {
+        CliRun run = CliRun.run("recv", "--help");
+        assertEquals(0, run.status, run.toString());
+        String help = run.out().replaceAll("\\s+", " ");
+        assertTrue(help.contains("A raw IP socket sees only the packets of its protocol delivered to this host"), help);
+        assertTrue(help.contains("--link sees every frame of the interface, in both directions"), help);
+    }
+
+    /** An interface this network namespace lacks is a usage error naming it and listing the ones it has. */
+    @Test
+    void anUnknownInterfaceIsAUsageErrorListingTheInterfaces() {
+        for (String[] line : new String[][] {{"recv", "-I", "nosuch0", "-t", "1ms"}, {"send", "-d", "127.0.0.1", "-I", "nosuch0"}}) {
+            CliRun run = CliRun.run(line);
+            assertEquals(2, run.status, run.toString());
+            assertEquals(1, run.stderr.strip().split("\n").length, run.stderr);
+            assertTrue(run.stderr.contains("no such interface: nosuch0 (this host has "), run.stderr);
+            assertTrue(run.stderr.matches("(?s).*[(, ]lo[,)].*"), "lists lo: " + run.stderr);
+        }
+    }
+
+    @Test
     void noSubcommandIsAUsageError() {
         CliRun run = CliRun.run();
         assertEquals(2, run.status, run.toString());
