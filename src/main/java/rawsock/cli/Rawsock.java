@@ -11,6 +11,7 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 import rawsock.app.ExitStatus;
 import rawsock.app.UsageException;
 
@@ -74,6 +75,11 @@ public final class Rawsock {
             commandLine.addSubcommand(subcommand);
         }
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        // -V after a subcommand ("rawsock send -V") answers as before it: the subcommands'
+        // standard options have no version of their own
+        for (CommandLine sub : commandLine.getSubcommands().values()) {
+            sub.getCommandSpec().versionProvider(commandLine.getCommandSpec().versionProvider());
+        }
         return commandLine;
     }
 
@@ -81,6 +87,11 @@ public final class Rawsock {
         return (ParameterException e, String[] args) -> {
             PrintWriter err = e.getCommandLine().getErr();
             err.println(prefix(e.getCommandLine()) + e.getMessage());
+            String suggestion = e instanceof UnmatchedArgumentException
+                    ? Suggestions.didYouMean((UnmatchedArgumentException) e) : null;
+            if (suggestion != null) {
+                err.println(suggestion);
+            }
             traceIfVerbose(root, err, e);
             return ExitStatus.USAGE;
         };
