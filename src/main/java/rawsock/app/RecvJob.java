@@ -32,11 +32,21 @@ public final class RecvJob {
     /** Packets per recvmmsg. */
     private static final int BATCH = 32;
     /**
-     * The kernel's buffer in front of the queue (socket receive buffer, or the --link ring): at
-     * most this much of --buffer. It only has to ride out the moments the capture thread is not
+     * The --link ring in front of the queue is at most this much of --buffer: the kernel maps and
+     * pins all of it up front. It only has to ride out the moments the capture thread is not
      * reading (start-up, a GC pause); the queue holds the rest.
      */
-    static final int KERNEL_BUFFER_MAX = 32 << 20;
+    static final int RING_MAX = 32 << 20;
+    /**
+     * The socket receive buffer is --buffer, but at least {@link #SOCKET_BUFFER_MIN} and at most
+     * this (the kernel caps SO_RCVBUFFORCE at half of INT_MAX). It is a limit, not an allocation:
+     * the kernel holds only the packets queued, each at its full skb cost (about 1 KiB for a small
+     * packet, ten times its record in the queue), so it matters only while the capture thread
+     * falls behind, as it does until the JVM has configured the socket and warmed up.
+     */
+    static final int SOCKET_BUFFER_MAX = 1 << 30;
+    /** A small --buffer shrinks the queue, not the kernel's buffer below what rides out start-up. */
+    static final int SOCKET_BUFFER_MIN = 32 << 20;
     /**
      * The least memory the kernel charges a queued packet against the receive buffer (skb
      * truesize: the sk_buff and shared info alone take more). Bounds how many packets can have
@@ -73,7 +83,7 @@ public final class RecvJob {
                 capture.stop();
                 capture.join();
             }
-            drops = capture.kernelDrops();
+            drops = Math.max(capture.kernelDrops(), socket.receiveDrops());
             if (spec.mode == RecvSpec.Mode.LINK) {
                 long[] stats = socket.packetStatistics();
                 drops = stats[1];
@@ -167,8 +177,8 @@ public final class RecvJob {
      */
     private PacketSource configure(RawSocket socket, Capture capture) throws IOException {
         boolean link = spec.mode == RecvSpec.Mode.LINK;
-        int kernelBytes = (int) Math.min(spec.queueBytes, KERNEL_BUFFER_MAX);
-        int granted = socket.setReceiveBuffer(kernelBytes);
+        int socketBytes = (int) Math.max(SOCKET_BUFFER_MIN, Math.min(spec.queueBytes, SOCKET_BUFFER_MAX));
+        int granted = socket.setReceiveBuffer(socketBytes);
         socket.enableTimestamps();
         int ifindex = spec.iface == null ? 0 : Interfaces.indexOf(spec.iface);
         if (link) {
@@ -195,12 +205,12 @@ public final class RecvJob {
         PacketSource source = null;
         if (link && spec.ring) {
             capture.readBacklog(socket, new ReceiveBatch(BATCH, spec.snaplen, ReceiveBatch.VLAN_HEADROOM), judge, bound);
-            source = mapRing(socket, kernelBytes);
+            source = mapRing(socket, (int) Math.min(spec.queueBytes, RING_MAX));
         }
         if (source == null) {
             ReceiveBatch batch = new ReceiveBatch(BATCH, spec.snaplen, headroom());
             LOG.info("receive buffer: {} bytes granted for {} asked (recvmmsg, {} packets per call)", granted,
-                    kernelBytes, BATCH);
+                    socketBytes, BATCH);
             source = new BatchSource(socket, batch, WAKE_MICROS);
             if (judge.needed()) {
                 try {
@@ -221,7 +231,7 @@ public final class RecvJob {
     }
 
     /**
-     * The TPACKET_V3 ring for --link, sized by --buffer (at most {@link #KERNEL_BUFFER_MAX}); null when the kernel refuses it (no
+     * The TPACKET_V3 ring for --link, sized by --buffer (at most {@link #RING_MAX}); null when the kernel refuses it (no
      * TPACKET_V3, no memory for the ring, a sandbox without PACKET_RX_RING): recvmmsg then does
      * the job on the same socket, more slowly, and a warning says so.
      */

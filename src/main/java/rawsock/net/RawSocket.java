@@ -238,6 +238,20 @@ public final class RawSocket implements AutoCloseable {
             freezes};
     }
 
+    /**
+     * The kernel's count of packets it dropped on this socket so far (SO_MEMINFO's drops: the
+     * counter SO_RXQ_OVFL reports, read now, so drops after the last packet received count too).
+     */
+    public long receiveDrops() throws NativeException {
+        int size = LinuxConstants.SK_MEMINFO_VARS * 4;
+        ByteBuffer meminfo = Native.allocate(size);
+        optionLength.putInt(0, size);
+        Native.check(Native.extra().getsockopt(fd, LinuxConstants.SOL_SOCKET, LinuxConstants.SO_MEMINFO,
+                Native.pointer(meminfo), optionLengthPointer), "getsockopt(SO_MEMINFO)");
+        return optionLength.getInt(0) > LinuxConstants.SK_MEMINFO_DROPS * 4
+                ? meminfo.getInt(LinuxConstants.SK_MEMINFO_DROPS * 4) & 0xffffffffL : -1;
+    }
+
     /** PACKET_AUXDATA: each packet comes with its VLAN tag, if the kernel took one out of the frame. */
     public void enableAuxData() throws NativeException {
         setInt(LinuxConstants.SOL_PACKET, LinuxConstants.PACKET_AUXDATA, 1, "PACKET_AUXDATA");
