@@ -19,8 +19,6 @@ import rawsock.net.ReceiveInfo;
  * was being configured, judged by a {@link BacklogFilter}.
  */
 final class Capture implements Runnable {
-    private static final Log LOG = Log.of(Capture.class);
-
     private final RecvSpec spec;
     private final CaptureQueue queue;
     private final Interrupts interrupts;

@@ -13,6 +13,7 @@ import rawsock.net.PacketRing;
 import rawsock.net.PacketSource;
 import rawsock.net.RawSocket;
 import rawsock.net.ReceiveBatch;
+import rawsock.net.ThreadNice;
 import rawsock.packet.LinkType;
 import rawsock.packet.PacketMeta;
 
@@ -31,6 +32,8 @@ public final class RecvJob {
     private static final int WAKE_MILLIS = (int) (WAKE_MICROS / 1000);
     /** Packets per recvmmsg. */
     private static final int BATCH = 32;
+    /** The writer's nice value, above the capture thread's (inherited, usually 0). */
+    private static final int WRITER_NICE = 10;
     /**
      * The --link ring in front of the queue is at most this much of --buffer: the kernel maps and
      * pins all of it up front. It only has to ride out the moments the capture thread is not
@@ -77,6 +80,12 @@ public final class RecvJob {
             // Only now, with every option set and the ring mapped: nothing after this needs root.
             DropPrivileges.to(spec.user);
             capture.start(source);
+            // Formatting yields to capturing: on a busy machine (two cores, a flood, -f json) the
+            // capture thread and whatever sends the packets get the CPU first, and the writer
+            // catches up from the queue. Set after the capture thread exists, which keeps nice 0.
+            if (!ThreadNice.set(WRITER_NICE)) {
+                LOG.debug("could not lower the writer thread's priority");
+            }
             try {
                 written = writeQueue(queue, writer, capture);
             } finally {
