@@ -9,11 +9,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import rawsock.app.ExitStatus;
 import rawsock.app.UsageException;
-import rawsock.net.NativeException;
 
 /**
- * Builds the command line and maps every failure to one line on stderr and the exit status of
- * DESIGN.md: usage 2, permission 3, other system errors 4. Stack traces only with -vv.
+ * Builds the command line and maps every failure to one line on stderr and its exit status
+ * ({@link ExitStatus#of}: usage 2, permission 3, other system errors 4). Stack traces only with -vv.
  */
 public final class Rawsock {
     private Rawsock() {
@@ -58,14 +57,7 @@ public final class Rawsock {
     private static IExecutionExceptionHandler failures(RawsockCommand root) {
         return (Exception e, CommandLine commandLine, ParseResult parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            int status;
-            if (e instanceof UsageException) {
-                status = ExitStatus.USAGE;
-            } else if (e instanceof NativeException && ((NativeException) e).isPermissionDenied()) {
-                status = ExitStatus.PERMISSION;
-            } else {
-                status = ExitStatus.SYSTEM;
-            }
+            int status = ExitStatus.of(e);
             String message = e instanceof IOException || e instanceof UsageException
                     ? e.getMessage() : "internal error: " + e;
             err.println(prefix(commandLine) + message);

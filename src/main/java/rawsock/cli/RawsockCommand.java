@@ -6,9 +6,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+import rawsock.app.DropPrivileges;
 import rawsock.app.ExitStatus;
-import rawsock.app.UsageException;
-import rawsock.net.Privileges;
 
 /** The top-level command: global options, and the send and recv subcommands. */
 @Command(name = "rawsock", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -83,14 +82,7 @@ public final class RawsockCommand implements Callable<Integer> {
     }
 
     /** The account --user names, resolved before anything is opened; null without --user. */
-    Privileges.Account account() {
-        if (user == null) {
-            return null;
-        }
-        Privileges.Account account = Privileges.lookup(user);
-        if (account == null) {
-            throw new UsageException("--user " + user + ": no such user");
-        }
-        return account;
+    DropPrivileges.Account account() {
+        return user == null ? null : DropPrivileges.lookup(user);
     }
 }

@@ -36,7 +36,10 @@ public final class RecvCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = {"-p", "--proto"}, paramLabel = "PROTO", defaultValue = "icmp",
+    /** --proto's name, shared by the option and the rule that refuses it with --link. */
+    private static final String PROTO = "--proto";
+
+    @Option(names = {"-p", PROTO}, paramLabel = "PROTO", defaultValue = "icmp",
             completionCandidates = Candidates.RecvProtocols.class,
             description = "icmp, icmp6, udp, tcp, igmp, or a protocol number 1..254 (default: ${DEFAULT-VALUE}).")
     private String protocol;
@@ -117,7 +120,7 @@ public final class RecvCommand implements Callable<Integer> {
         }
         s.ring = !noRing;
         if (link) {
-            if (spec.commandLine().getParseResult().hasMatchedOption("--proto")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(PROTO)) {
                 throw new UsageException("--proto does not apply to --link, which captures every protocol; use --filter");
             }
             s.mode = RecvSpec.Mode.LINK;
@@ -169,7 +172,7 @@ public final class RecvCommand implements Callable<Integer> {
 
     private static int parseProtocol(String text, boolean ipv6) {
         int number = ProtocolOption.parse(text, ipv6);
-        if (number == 0 || number == IpProtocol.RAW) {
+        if (number == IpProtocol.HOPOPT || number == IpProtocol.RAW) {
             throw new UsageException("--proto " + text + " cannot be received on a raw IP socket "
                     + "(Linux delivers no packets to protocol 0 or 255); choose a protocol, or --link for everything");
         }

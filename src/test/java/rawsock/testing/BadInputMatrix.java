@@ -161,6 +161,9 @@ public final class BadInputMatrix {
         rows.add(send("--ttl", V4 + " --ttl 0x", "0x"));
         rows.add(send("--ttl", V4 + " --ttl 99999999999999999999", "99999999999999999999"));
         rows.add(send("--size", V4 + " -p udp --size 65535", "65535"));  // fits the field, not a packet
+        rows.add(send("--size", V4 + " -p tcp --tcp-options 020405b4 --size 65500", "the packet would be 65544 bytes"));
+        rows.add(send("--size", "-d ::1 -p udp --size 65530", "the IPv6 payload would be 65538 bytes"));
+        rows.add(send("--data", V4 + " -p igmp --data x", "a payload does not apply to igmp"));
 
         // Addresses: no resolver is asked for a malformed literal (only the LOOKUP rows may ask).
         for (String bad : List.of("999.1.1.1", "1.2.3.999", "256.0.0.1", "1.2.3", "1.2.3.4.5", "::g", "[::1", "1::2::3")) {
