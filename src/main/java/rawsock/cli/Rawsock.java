@@ -42,6 +42,7 @@ public final class Rawsock {
     public static CommandLine commandLine(Console console) {
         CommandLine commandLine = new CommandLine(new RawsockCommand(console));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        RecvCommand.addFilterGrammar(commandLine.getSubcommands().get("recv").getCommandSpec());
         return commandLine;
     }
 
