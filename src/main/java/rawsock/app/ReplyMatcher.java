@@ -87,8 +87,15 @@ final class ReplyMatcher {
                 : network instanceof Ipv6 ? ((Ipv6) network).hopLimit() : -1;
         if (transport instanceof Icmp) {
             Icmp icmp = (Icmp) transport;
-            return icmp.isError() ? quoted(packet, reply, errorName(icmp.type(), icmp.code(), false))
-                    : echo(icmp.type(), icmp.id(), icmp.seq(), IcmpTypes.name(icmp.type()), reply);
+            if (icmp.isError()) {
+                return quoted(packet, reply, errorName(icmp.type(), icmp.code(), false));
+            }
+            if (icmp.type() == IcmpTypes.TIMESTAMP_REPLY && icmp.hasTimestamps()) {
+                reply.originate = icmp.originate();
+                reply.receive = icmp.receive();
+                reply.transmit = icmp.transmit();
+            }
+            return echo(icmp.type(), icmp.id(), icmp.seq(), IcmpTypes.name(icmp.type()), reply);
         }
         if (transport instanceof Icmpv6) {
             Icmpv6 icmp = (Icmpv6) transport;

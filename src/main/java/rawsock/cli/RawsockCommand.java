@@ -9,11 +9,13 @@ import picocli.CommandLine.Spec;
 import rawsock.app.DropPrivileges;
 import rawsock.app.ExitStatus;
 
-/** The top-level command: global options, and the send and recv subcommands. */
+/**
+ * The top-level command: global options; its subcommands are added by {@link Rawsock#commandLine}
+ * (only the one in use, when a command line names one).
+ */
 @Command(name = "rawsock", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Send hand-built packets and receive raw packets.",
-        subcommands = {SendCommand.class, RecvCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             " 0:done",

@@ -23,6 +23,8 @@ import rawsock.packet.IpProtocol;
 @Command(name = "recv", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
         description = {"Receive raw packets of one IP protocol (or, with --link, whole frames) and print them as "
                 + "text, hex, JSON or pcap.",
+            "A raw IP socket sees only the packets of its protocol delivered to this host, not those the host "
+                + "sends out or forwards; --link sees every frame of the interface, in both directions.",
             "The kernel timestamps each packet (SO_TIMESTAMPNS); --filter runs in the kernel (classic BPF)."},
         footerHeading = "%nExamples:%n",
         footer = {"  sudo rawsock recv --proto icmp --count 5",
@@ -173,11 +175,26 @@ public final class RecvCommand implements Callable<Integer> {
                 s.format = null;
             }
         }
+        refuseBinaryOnTerminal(s);
         if (filter != null && !filter.isBlank()) {
             s.filterExpression = filter;
             s.filter = compile(filter, s);
         }
         return s;
+    }
+
+    /**
+     * Binary output onto a terminal is garbage for the reader and can upset the terminal itself;
+     * like tcpdump -w - and tshark -w -, refuse it and say where it should go.
+     */
+    private void refuseBinaryOnTerminal(RecvSpec s) {
+        boolean pcapToStdout = "-".equals(writeFile);
+        OutputFormat toStdout = pcapToStdout ? OutputFormat.PCAP : s.format;
+        if (toStdout != null && toStdout.binary() && parent.console().stdoutIsTerminal()) {
+            throw new UsageException((pcapToStdout ? "-w -" : "-f " + toStdout.cliName()) + " writes binary "
+                    + toStdout.cliName() + " and stdout is a terminal: write it to a file with -w FILE, "
+                    + "or into a pipe (| tcpdump -nr -)");
+        }
     }
 
     private static int parseProtocol(String text, boolean ipv6) {

@@ -35,7 +35,7 @@ class LayeringTest {
             "net", Set.of(),
             "app", Set.of("packet", "filter", "output", "net"),
             "cli", Set.of("app", "packet", "filter", "output"),
-            "docs", Set.of("cli"),
+            "docs", Set.of("cli", "output"),
             "(top)", Set.of("cli", "net")); // rawsock.Main: the console (isatty) and the command line
 
     private static final Pattern REFERENCE = Pattern.compile("rawsock/([a-z0-9_]+)/");

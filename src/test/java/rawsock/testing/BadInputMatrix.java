@@ -8,11 +8,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import rawsock.cli.Console;
-import rawsock.cli.RawsockCommand;
+import rawsock.cli.Rawsock;
 
 /**
  * Issue #9's bad-input matrix: for every option of rawsock, send and recv, command lines that
@@ -55,6 +54,8 @@ public final class BadInputMatrix {
         public String stdin = "";
         /** Packets that must go out before the refusal (whole pcap records before a cut one). */
         public int sends;
+        /** Run with a stdout that is a terminal (where binary output is refused). */
+        public boolean stdoutTerminal;
 
         Row(String command, String subject, boolean conflict, List<String> words, String named) {
             this.command = command;
@@ -85,10 +86,15 @@ public final class BadInputMatrix {
             return this;
         }
 
+        Row stdoutOnTerminal() {
+            stdoutTerminal = true;
+            return this;
+        }
+
         @Override
         public String toString() {
             return String.join(" ", words.stream().map(w -> w.isEmpty() || w.contains(" ") ? "'" + w + "'" : w).toList())
-                    + (stdin.isEmpty() ? "" : " < " + stdin);
+                    + (stdin.isEmpty() ? "" : " < " + stdin) + (stdoutTerminal ? " > tty" : "");
         }
     }
 
@@ -251,9 +257,9 @@ public final class BadInputMatrix {
         for (String bad : List.of("''", "abcdefghijklmnop", "a/b", "eth0:1", "'et h0'", ".")) {
             rows.add(send("--iface", V4 + " -I " + bad, bad.equals("''") ? "-I" : bad.replace("'", "")));
         }
-        rows.add(send("--iface", V4 + " -I nosuch0", "nosuch0").exit(4).needs(Need.ROOT));
-        rows.add(send("--iface", "--link -I nosuch0 -p arp " + V4, "nosuch0").exit(4).needs(Need.ROOT));
-        rows.add(send("--iface", "-d ::1 -I nosuch0", "nosuch0").exit(4).needs(Need.ROOT));
+        rows.add(send("--iface", V4 + " -I nosuch0", "no such interface: nosuch0 (this host has "));
+        rows.add(send("--iface", "--link -I nosuch0 -p arp " + V4, "no such interface: nosuch0"));
+        rows.add(send("--iface", "-d ::1 -I nosuch0", "no such interface: nosuch0"));
 
         // IPv4-only fields with IPv6, and the reverse.
         for (String option : List.of("--id 5", "--frag-offset 1")) {
@@ -329,8 +335,8 @@ public final class BadInputMatrix {
         for (String bad : List.of("''", "abcdefghijklmnop", "a/b", "eth0:1", "..")) {
             rows.add(recv("--iface", "-I " + bad, bad.equals("''") ? "-I" : bad));
         }
-        rows.add(recv("--iface", "-I nosuch0", "nosuch0").exit(4).needs(Need.ROOT));
-        rows.add(recv("--iface", "--link -I nosuch0", "nosuch0").exit(4).needs(Need.ROOT));
+        rows.add(recv("--iface", "-I nosuch0", "no such interface: nosuch0 (this host has "));
+        rows.add(recv("--iface", "--link -I nosuch0", "no such interface: nosuch0"));
         number(rows, "recv", "--snaplen", "", 262144);
         rows.add(recv("--snaplen", "--snaplen 0", "--snaplen 0"));
         for (String bad : List.of("-1", "1Q", "''", "k", "1k", "2G", "99999999999999999999", "0x10")) {
@@ -348,6 +354,9 @@ public final class BadInputMatrix {
             rows.add(recv("--format", "-f " + bad, bad.equals("''") ? "--format" : bad));
         }
         rows.add(recv("-w", "-w - -f text", "-w -"));
+        rows.add(recv("-w", "-w -", "-w -").stdoutOnTerminal());               // binary onto a terminal
+        rows.add(recv("--format", "-f pcap", "-f pcap").stdoutOnTerminal());
+        rows.add(recv("--format", "-w {missing}.pcap -f pcap", "-f pcap").stdoutOnTerminal());
         rows.add(recv("-w", "-w {dir}", "{dir}").exit(4));                  // output: an I/O error, as before
         rows.add(recv("-w", "-w {missing}/capture.pcap", "{missing}").exit(4));
         rows.add(recv("-w", "-w ''", "-w").exit(4));
@@ -382,13 +391,14 @@ public final class BadInputMatrix {
         return rows;
     }
 
-    /** rawsock, send and recv as picocli models them (the coverage guard walks these). */
+    /** rawsock and every subcommand as picocli models them (the coverage guard walks these). */
     public static List<CommandSpec> commands() {
         Console console = new Console(java.io.InputStream.nullInputStream(), java.io.OutputStream.nullOutputStream(),
                 new PrintWriter(new StringWriter()), () -> false);
-        CommandSpec top = new CommandLine(new RawsockCommand(console)).getCommandSpec();
-        return List.of(top, top.subcommands().get("send").getCommandSpec(),
-                top.subcommands().get("recv").getCommandSpec());
+        CommandSpec top = Rawsock.commandLine(console).getCommandSpec();
+        List<CommandSpec> all = new ArrayList<>(List.of(top));
+        top.subcommands().values().forEach(sub -> all.add(sub.getCommandSpec()));
+        return all;
     }
 
     private static Row send(String subject, String line, String named) {
