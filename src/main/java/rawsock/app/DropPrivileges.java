@@ -15,10 +15,10 @@ public final class DropPrivileges {
     }
 
     /** The account a run becomes; from {@link #lookup}. */
-    public static final class Account {
+    public static final class User {
         private final Privileges.Account ids;
 
-        private Account(Privileges.Account ids) {
+        private User(Privileges.Account ids) {
             this.ids = ids;
         }
 
@@ -32,16 +32,16 @@ public final class DropPrivileges {
      *
      * @throws UsageException when there is none
      */
-    public static Account lookup(String user) {
+    public static User lookup(String user) {
         Privileges.Account ids = Privileges.lookup(user);
         if (ids == null) {
             throw new UsageException("--user " + user + ": no such user");
         }
-        return new Account(ids);
+        return new User(ids);
     }
 
     /** Becomes {@code account} for good; nothing without --user (null). */
-    static void to(Account account) throws NativeException {
+    static void to(User account) throws NativeException {
         if (account == null) {
             return;
         }

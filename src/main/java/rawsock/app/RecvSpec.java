@@ -49,5 +49,5 @@ public final class RecvSpec {
     public boolean quiet;
 
     /** --user: the account to become once the sockets are open; null = stay. */
-    public DropPrivileges.Account user;
+    public DropPrivileges.User user;
 }

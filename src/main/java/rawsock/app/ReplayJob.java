@@ -60,7 +60,7 @@ final class ReplayJob {
         }
     }
 
-    private int replay(PacketSource source) throws IOException {
+    private int replay(ReplaySource source) throws IOException {
         SendStats stats = new SendStats(err, live);
         String failure = null;
         boolean started = false;
@@ -137,7 +137,7 @@ final class ReplayJob {
         return interrupts.requested() ? interrupts.exitStatus() : ExitStatus.OK;
     }
 
-    private PacketSource open() throws IOException {
+    private ReplaySource open() throws IOException {
         if (spec.input == SendSpec.Input.STDIN_HEX) {
             return new HexSource(new HexLineReader(stdin));
         }
@@ -272,7 +272,7 @@ final class ReplayJob {
     }
 
     /** Packets one at a time, with where each came from for error messages. */
-    private interface PacketSource {
+    private interface ReplaySource {
         /** Fills {@code into} (position at the first byte to send, limit after the last). */
         boolean next(ByteBuffer into) throws IOException;
 
@@ -282,7 +282,7 @@ final class ReplayJob {
         long timestampNanos();
     }
 
-    private static final class HexSource implements PacketSource {
+    private static final class HexSource implements ReplaySource {
         private final HexLineReader reader;
 
         HexSource(HexLineReader reader) {
@@ -305,7 +305,7 @@ final class ReplayJob {
         }
     }
 
-    private static final class PcapSource implements PacketSource {
+    private static final class PcapSource implements ReplaySource {
         private final PcapReader reader;
         private final boolean ethernet;
         private final PcapRecord record = new PcapRecord(true);

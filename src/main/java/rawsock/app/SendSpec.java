@@ -102,7 +102,7 @@ public final class SendSpec {
     public final boolean quiet;
 
     /** --user: the account to become once the sockets are open; null = stay. */
-    public final DropPrivileges.Account user;
+    public final DropPrivileges.User user;
 
     private SendSpec(Builder b) {
         this.input = b.input;
@@ -254,7 +254,7 @@ public final class SendSpec {
 
         public boolean quiet;
 
-        public DropPrivileges.Account user;
+        public DropPrivileges.User user;
 
 
         public SendSpec build() {

@@ -6,11 +6,11 @@ import rawsock.app.UsageException;
 import rawsock.output.Hex;
 
 /**
- * Bytes from hex text. Options keep their hex as text (picocli would treat a byte[] option as a
- * list of single bytes) and convert it with {@link #option}.
- *
- * <p>Bytes from hex text for --hex, --ip-options and --tcp-options: "0102ff", with spaces or colons
- * between bytes and an optional 0x prefix. The same reading as --stdin-hex lines.
+ * Bytes from hex text for --hex, --ip-options and --tcp-options: "0102ff", with spaces or colons
+ * between bytes, as {@link Hex#decode} reads them (the separators of --stdin-hex lines too). An
+ * option value may also start with 0x, which a --stdin-hex line may not: there every character
+ * of a line is packet data. Options keep their hex as text (picocli would treat a byte[] option
+ * as a list of single bytes) and convert it with {@link #option}.
  */
 public final class HexConverter implements ITypeConverter<byte[]> {
     @Override

@@ -75,6 +75,10 @@ public final class Rawsock {
             commandLine.addSubcommand(subcommand);
         }
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine recv = commandLine.getSubcommands().get("recv");
+        if (recv != null) {
+            RecvCommand.addFilterGrammar(recv.getCommandSpec());
+        }
         // -V after a subcommand ("rawsock send -V") answers as before it: the subcommands'
         // standard options have no version of their own
         for (CommandLine sub : commandLine.getSubcommands().values()) {

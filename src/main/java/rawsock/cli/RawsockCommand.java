@@ -84,7 +84,7 @@ public final class RawsockCommand implements Callable<Integer> {
     }
 
     /** The account --user names, resolved before anything is opened; null without --user. */
-    DropPrivileges.Account account() {
+    DropPrivileges.User account() {
         return user == null ? null : DropPrivileges.lookup(user);
     }
 }

@@ -14,6 +14,7 @@ import rawsock.app.RecvSpec;
 import rawsock.app.UsageException;
 import rawsock.filter.BpfProgram;
 import rawsock.filter.FilterCompiler;
+import rawsock.filter.FilterGrammar;
 import rawsock.filter.FilterSyntaxException;
 import rawsock.filter.FilterTarget;
 import rawsock.output.OutputFormat;
@@ -76,9 +77,23 @@ public final class RecvCommand implements Callable<Integer> {
     private Long buffer;
 
     @Option(names = "--filter", paramLabel = "EXPR",
-            description = "tcpdump-like filter run in the kernel: host|src|dst ADDR, net CIDR, port|src port|dst port N, "
-                    + "icmp|udp|tcp|igmp|ip, joined by and, or, not, ( ).")
+            description = "tcpdump-like filter run in the kernel (classic BPF): host|src|dst ADDR, net CIDR, "
+                    + "port|src port|dst port N, icmp|udp|tcp|igmp|ip, joined by and, or, not, ( ); "
+                    + "the whole grammar is at the end.")
     private String filter;
+
+    /** Ends recv's help (and so its man page section) with the filter grammar, from filter/. */
+    static void addFilterGrammar(CommandSpec recv) {
+        String[] examples = recv.usageMessage().footer();
+        String[] grammar = FilterGrammar.lines();
+        String[] footer = java.util.Arrays.copyOf(examples, examples.length + 2 + grammar.length);
+        footer[examples.length] = "";
+        footer[examples.length + 1] = "Filter expressions (--filter):";
+        for (int i = 0; i < grammar.length; i++) {
+            footer[examples.length + 2 + i] = "  " + grammar[i];
+        }
+        recv.usageMessage().footer(footer);
+    }
 
     @Option(names = {"-c", "--count"}, paramLabel = "N", converter = NumberConverter.class,
             description = "Stop after N packets (default: until interrupted).")

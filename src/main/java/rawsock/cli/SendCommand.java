@@ -301,7 +301,7 @@ public final class SendCommand implements Callable<Integer> {
                 if (s.link) {
                     throw new UsageException("--dst does not apply to --link replays: each frame carries its own MACs");
                 }
-                s.destination = Addresses.resolve("--dst", destination, ipv6);
+                s.destination = AddressOption.resolve("--dst", destination, ipv6);
             }
             s.iface = iface;
             return s.build();
@@ -309,7 +309,7 @@ public final class SendCommand implements Callable<Integer> {
         if (destination == null) {
             throw new UsageException("--dst is required (the host to send to)");
         }
-        s.destination = Addresses.resolve("--dst", destination, ipv6);
+        s.destination = AddressOption.resolve("--dst", destination, ipv6);
         s.ipv6 = s.destination instanceof Inet6Address;
         if (ipv6 && !s.ipv6) {
             throw new UsageException("-6: --dst " + destination + " is an IPv4 address");
@@ -324,7 +324,7 @@ public final class SendCommand implements Callable<Integer> {
         }
         s.protocol = parseProtocol(protocol, s.ipv6);
         if (source != null) {
-            s.source = Addresses.resolve("--src", source, s.ipv6);
+            s.source = AddressOption.resolve("--src", source, s.ipv6);
             if ((s.source instanceof Inet6Address) != s.ipv6) {
                 throw new UsageException("--src " + source + " is " + (s.ipv6 ? "IPv4" : "IPv6") + " but --dst is "
                         + (s.ipv6 ? "IPv6" : "IPv4"));
@@ -441,7 +441,7 @@ public final class SendCommand implements Callable<Integer> {
             throw new UsageException(field.longestName() + " does not apply to --proto arp");
         }
         if (source != null) {
-            s.source = Addresses.resolve("--src", source, false);
+            s.source = AddressOption.resolve("--src", source, false);
         }
         s.iface = iface;
         return s.build();
@@ -630,7 +630,7 @@ public final class SendCommand implements Callable<Integer> {
             s.igmpType = parseIgmpType(igmpFields.type);
         }
         if (igmpFields.group != null) {
-            s.igmpGroup = Addresses.resolve("--igmp-group", igmpFields.group, false);
+            s.igmpGroup = AddressOption.resolve("--igmp-group", igmpFields.group, false);
             if (s.igmpGroup instanceof Inet6Address) {
                 throw new UsageException("--igmp-group " + igmpFields.group + " is IPv6; IGMP groups are IPv4 (IPv6 uses MLD)");
             }

@@ -3,7 +3,8 @@ package rawsock.filter;
 import java.util.Objects;
 
 /**
- * Compiles tcpdump-style filter expressions (a subset of pcap-filter(7)) to classic BPF for
+ * Compiles tcpdump-style filter expressions (a subset of pcap-filter(7); {@link FilterGrammar}
+ * sums it up for users) to classic BPF for
  * {@code setsockopt(SO_ATTACH_FILTER)}. Pure Java: no native calls, no name lookups.
  *
  * <h2>Grammar</h2>

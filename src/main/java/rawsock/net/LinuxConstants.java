@@ -106,6 +106,7 @@ public final class LinuxConstants {
     public static final int ENOMEM = 12;
     public static final int EACCES = 13;
     public static final int ENODEV = 19;
+    public static final int EPIPE = 32;
     public static final int EINVAL = 22;
     public static final int EMSGSIZE = 90;
     public static final int EPROTONOSUPPORT = 93;

@@ -54,6 +54,15 @@ public final class NativeException extends IOException {
         return e == null || e == Errno.__UNKNOWN_CONSTANT__ ? "errno " + errno : e.name();
     }
 
+    /**
+     * True when {@code message}, that of an IOException the JDK raised for a failed system call,
+     * reports {@code errno}. The JDK words it with strerror in the process's locale, so the text
+     * is compared with strerror's own, never with English words.
+     */
+    public static boolean reports(String message, int errno) {
+        return message != null && message.contains(Native.strerror(errno));
+    }
+
     public String call() {
         return call;
     }

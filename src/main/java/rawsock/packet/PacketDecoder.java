@@ -4,10 +4,11 @@ import java.nio.ByteBuffer;
 
 /**
  * Decodes captured bytes into layers, one instance per capture loop. It owns one view per
- * protocol (and a second set for the packet quoted inside an ICMP error) and one
- * {@link DecodedPacket}, so decoding allocates nothing except the src/dst strings. Whatever the
- * bytes, {@link #decode} returns a result: unknown or damaged content becomes a truncated or raw
- * layer, never an exception.
+ * protocol (and a second set for the packet quoted inside an ICMP error), the
+ * {@link EthernetFrame} walk over link headers and one {@link DecodedPacket}, so decoding
+ * allocates nothing: the views are rewrapped, and src/dst and proto are kept as offsets and
+ * cached names until a writer asks for text. Whatever the bytes, {@link #decode} returns a
+ * result: unknown or damaged content becomes a truncated or raw layer, never an exception.
  *
  * <p>The returned packet and its layers are valid until the next call.
  */

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * is there.
  */
 class LayoutsTest {
-    /** name -> [our value, value measured in JNR-FFI-NOTES for LP64 Linux] and the C expression. */
+    /** name -> [our value, the value measured with gcc on x86-64 and aarch64 Linux] and the C expression. */
     private static final Map<String, Object[]> EXPECTED = new LinkedHashMap<>();
 
     static {

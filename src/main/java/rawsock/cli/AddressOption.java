@@ -7,8 +7,8 @@ import java.net.UnknownHostException;
 import rawsock.app.UsageException;
 
 /** Turns --dst/--src text into addresses, refusing what cannot be one with a usage error. */
-final class Addresses {
-    private Addresses() {
+final class AddressOption {
+    private AddressOption() {
     }
 
     /**
