@@ -18,7 +18,9 @@ import rawsock.packet.Udp;
  * Decides whether a received packet answers one of our probes, and which: an ICMP echo reply by
  * identifier and sequence number; a TCP segment by ports and ack = our sequence + 1; a UDP
  * datagram by ports; an ICMP error by the probe it quotes. Anything else (another process's
- * ping, a second rawsock) is not ours.
+ * ping, a second rawsock) is not ours. An ICMP error is an answer only when the destination
+ * itself says its port (or, for other protocols, the protocol) is closed; from anyone else, or
+ * of any other kind, it is an error, as ping counts it: shown, but no reply.
  */
 final class ReplyMatcher {
     private final int protocol;
@@ -98,12 +100,14 @@ final class ReplyMatcher {
                 : network instanceof Ipv6 ? ((Ipv6) network).hopLimit() : -1;
         if (transport instanceof Icmp) {
             Icmp icmp = (Icmp) transport;
-            return icmp.isError() ? quoted(packet, reply, errorName(icmp.type(), icmp.code(), false))
+            return icmp.isError() ? quoted(packet, reply, errorName(icmp.type(), icmp.code(), false),
+                    icmp.type() == IcmpTypes.DEST_UNREACH && closed(icmp.code(), false))
                     : echo(icmp.type(), icmp.id(), icmp.seq(), IcmpTypes.name(icmp.type()), reply);
         }
         if (transport instanceof Icmpv6) {
             Icmpv6 icmp = (Icmpv6) transport;
-            return icmp.isError() ? quoted(packet, reply, errorName(icmp.type(), icmp.code(), true))
+            return icmp.isError() ? quoted(packet, reply, errorName(icmp.type(), icmp.code(), true),
+                    icmp.type() == Icmpv6Types.DEST_UNREACH && closed(icmp.code(), true))
                     : echo(icmp.type(), icmp.id(), icmp.seq(), Icmpv6Types.name(icmp.type()), reply);
         }
         if (!destination.equals(packet.src())) {
@@ -138,8 +142,22 @@ final class ReplyMatcher {
         return Math.floorMod(seq - firstSequence, 65536);
     }
 
-    /** An ICMP error: ours when the packet it quotes is one of our probes. */
-    private long quoted(DecodedPacket packet, Reply reply, String name) {
+    /**
+     * True when a destination-unreachable code says "closed": port unreachable to a UDP or TCP
+     * probe, protocol unreachable (IPv4 only; IPv6 says it with a parameter problem) to another.
+     */
+    private boolean closed(int code, boolean v6) {
+        if (protocol == IpProtocol.UDP || protocol == IpProtocol.TCP) {
+            return code == (v6 ? Icmpv6Types.CODE_PORT_UNREACH : IcmpTypes.CODE_PORT_UNREACH);
+        }
+        return !v6 && !isIcmp(protocol) && code == IcmpTypes.CODE_PROTOCOL_UNREACH;
+    }
+
+    /**
+     * An ICMP error: ours when the packet it quotes is one of our probes; an answer when
+     * {@code closed} and it comes from the destination, otherwise an error.
+     */
+    private long quoted(DecodedPacket packet, Reply reply, String name, boolean closed) {
         int at = packet.quotedStart();
         if (packet.size() < at + 2) {
             return -1;
@@ -161,7 +179,7 @@ final class ReplyMatcher {
             return -1;
         }
         reply.kind = name;
-        reply.error = true;
+        reply.error = !(closed && destination.equals(reply.from));
         if (transport instanceof Icmp || transport instanceof Icmpv6) {
             int id = transport instanceof Icmp ? ((Icmp) transport).id() : ((Icmpv6) transport).id();
             int seq = transport instanceof Icmp ? ((Icmp) transport).seq() : ((Icmpv6) transport).seq();
