@@ -16,7 +16,8 @@ import rawsock.packet.Udp;
 
 /**
  * Decides whether a received packet answers one of our probes, and which: an ICMP echo reply by
- * identifier and sequence number; a TCP segment by ports and ack = our sequence + 1; a UDP
+ * identifier and sequence number; a TCP segment by ports and the numbers RFC 793 gives a reset
+ * (see {@link #tcpAnswers}); a UDP
  * datagram by ports; an ICMP error by the probe it quotes. Anything else (another process's
  * ping, a second rawsock) is not ours. An ICMP error is an answer only when the destination
  * itself says its port (or, for other protocols, the protocol) is closed; from anyone else, or
@@ -30,8 +31,13 @@ final class ReplyMatcher {
     private final int firstSequence;
     private final int expectedReplyType;
     private final PacketTemplate template;
+    /** What a segment answering ours acknowledges: our sequence + length (SYN and FIN count one). */
     private final long expectedAck;
+    /** True when our probe occupies sequence space, so every answer acknowledges it. */
     private final boolean ackIdentifies;
+    /** True when our probe carries ACK: a reset then takes its sequence number from our ack field. */
+    private final boolean probeHasAck;
+    private final long probeAck;
 
     ReplyMatcher(SendSpec spec, PacketTemplate template) {
         this.protocol = spec.protocol;
@@ -44,8 +50,10 @@ final class ReplyMatcher {
         this.template = template;
         // SYN and FIN each count as one byte of sequence space; the answer acknowledges them.
         int flagBytes = ((spec.tcpFlags & 0x02) != 0 ? 1 : 0) + ((spec.tcpFlags & 0x01) != 0 ? 1 : 0);
-        this.ackIdentifies = flagBytes > 0;
+        this.ackIdentifies = flagBytes + spec.payload.length > 0;
         this.expectedAck = (template.tcpSequence() + spec.payload.length + flagBytes) & 0xffffffffL;
+        this.probeHasAck = (spec.tcpFlags & TcpFlags.ACK) != 0;
+        this.probeAck = spec.tcpAck == null ? 0 : spec.tcpAck & 0xffffffffL;
     }
 
     /** The reply type an ICMP request draws (echo 8 -> 0, timestamp 13 -> 14, ICMPv6 128 -> 129). */
@@ -115,7 +123,7 @@ final class ReplyMatcher {
         }
         if (transport instanceof Tcp && protocol == IpProtocol.TCP) {
             Tcp tcp = (Tcp) transport;
-            if (tcp.sport() != destinationPort || (ackIdentifies && tcp.ack() != expectedAck)) {
+            if (tcp.sport() != destinationPort || !tcpAnswers(tcp)) {
                 return -1;
             }
             reply.flags = TcpFlags.format(tcp.flags());
@@ -131,6 +139,19 @@ final class ReplyMatcher {
             return portKey(udp.dport(), reply);
         }
         return -1;
+    }
+
+    /**
+     * RFC 793 (3.4, "Reset Generation"): a reset to a segment with ACK has sequence number = that
+     * segment's ack; to one without, ACK set and ack = its sequence + length (SYN and FIN count
+     * one). Any other answer (a SYN-ACK) acknowledges our segment when it occupied sequence space.
+     */
+    private boolean tcpAnswers(Tcp tcp) {
+        if ((tcp.flags() & TcpFlags.RST) != 0) {
+            return probeHasAck ? (tcp.seq() & 0xffffffffL) == probeAck
+                    : (tcp.flags() & TcpFlags.ACK) != 0 && (tcp.ack() & 0xffffffffL) == expectedAck;
+        }
+        return !ackIdentifies || (tcp.ack() & 0xffffffffL) == expectedAck;
     }
 
     private long echo(int type, int id, int seq, String name, Reply reply) {
