@@ -64,7 +64,7 @@ final class ReplayJob {
     }
 
     private int replay(PacketSource source) throws IOException {
-        SendStats stats = new SendStats(err, live);
+        SendStats stats = new SendStats(err, live, spec.intervalNanos);
         String failure = null;
         boolean started = false;
         try (RawSocket socket = spec.link ? RawSocket.open(Family.PACKET, 0) : openHeaderIncluded(Family.INET)) {

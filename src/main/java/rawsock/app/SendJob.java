@@ -117,7 +117,7 @@ public final class SendJob {
      */
     private int loop(PacketTemplate template, Transmit transmit, ReplyWatcher watcher, SendTime sendTime)
             throws IOException {
-        SendStats stats = new SendStats(err, live && watcher == null);
+        SendStats stats = new SendStats(err, live && watcher == null, spec.intervalNanos);
         Pacer pacer = new Pacer(spec.intervalNanos, interrupts);
         try {
             for (long i = 0; spec.count == 0 || i < spec.count; i++) {
@@ -171,7 +171,7 @@ public final class SendJob {
         for (int j = 0; j < batch.capacity(); j++) {
             batch.length(j, template.copyInto(batch.slot(j)));
         }
-        SendStats stats = new SendStats(err, live);
+        SendStats stats = new SendStats(err, live, 0);
         long sent = 0;
         try {
             while ((spec.count == 0 || sent < spec.count) && !interrupts.requested()) {
