@@ -254,12 +254,12 @@ public final class RecvJob {
                 throw new IOException("-w " + spec.outputPath + ": cannot write (" + describe(e) + ")", e);
             }
             outputs.add(new Output(PacketWriters.create(OutputFormat.PCAP, new BufferedOutputStream(file, 1 << 16),
-                    linkType(), false), false));
+                    linkType(), spec.snaplen, false), false));
         } else if (spec.outputPath != null) {
-            outputs.add(new Output(PacketWriters.create(OutputFormat.PCAP, stdout, linkType(), false), true));
+            outputs.add(new Output(PacketWriters.create(OutputFormat.PCAP, stdout, linkType(), spec.snaplen, false), true));
         }
         if (spec.format != null && !"-".equals(spec.outputPath)) {
-            outputs.add(new Output(PacketWriters.create(spec.format, stdout, linkType(), false), true));
+            outputs.add(new Output(PacketWriters.create(spec.format, stdout, linkType(), spec.snaplen, false), true));
         }
         return outputs;
     }

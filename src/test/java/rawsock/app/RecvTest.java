@@ -187,11 +187,13 @@ class RecvTest {
             assertEquals(String.valueOf(28 + payload.length()), top.get("len"), line);
             assertEquals(60, top.get("hex").length(), line);
         }
-        // tcpdump sees 30 captured bytes of a longer packet.
-        Process tcpdump = new ProcessBuilder("tcpdump", "-nn", "-r", file.toString(), "-v").start();
+        // tcpdump sees 30 captured bytes of a longer packet, in a file whose header says snaplen 30.
+        Process tcpdump = new ProcessBuilder("tcpdump", "-nn", "-r", file.toString(), "-v").redirectErrorStream(true)
+                .start();
         String out = new String(tcpdump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(tcpdump.waitFor(30, TimeUnit.SECONDS));
         assertTrue(out.contains("length " + (28 + payload.length())), out);
+        assertTrue(out.contains("snapshot length 30"), out);
         assertEquals(2, tcpdumpRead(file).size());
     }
 
