@@ -48,6 +48,9 @@ public final class LinuxConstants {
     public static final int IP_HDRINCL = 3;
     public static final int IP_PKTINFO = 8;
     public static final int IP_MTU_DISCOVER = 10;
+    /** getsockopt on a connected socket: the path MTU the kernel knows toward its peer. */
+    public static final int IP_MTU = 14;
+    public static final int IPV6_MTU = 24;
     public static final int IP_PMTUDISC_DONT = 0;
     public static final int IP_PMTUDISC_DO = 2;
 

@@ -213,6 +213,21 @@ public final class RawSocket implements AutoCloseable {
         }
     }
 
+    /**
+     * The path MTU toward {@code destination} as the kernel knows it (its route, or what an ICMP
+     * "fragmentation needed" taught it): connect() then IP_MTU / IPV6_MTU. The socket stays
+     * connected, so this is for naming the MTU after a send failed, not for a socket still in use.
+     */
+    public int pathMtu(InetAddress destination) throws NativeException {
+        ByteBuffer address = Native.allocate(Layouts.SOCKADDR_STORAGE_SIZE);
+        int length = SocketAddresses.writeInet(address, destination, 0);
+        if (Native.extra().connect(fd, Native.pointer(address), length) < 0) {
+            throw NativeException.withHint("connect", Native.errno(), destination.getHostAddress());
+        }
+        return family == Family.INET6 ? getInt(LinuxConstants.SOL_IPV6, LinuxConstants.IPV6_MTU, "IPV6_MTU")
+                : getInt(LinuxConstants.SOL_IP, LinuxConstants.IP_MTU, "IP_MTU");
+    }
+
     /** PACKET_ADD_MEMBERSHIP with PACKET_MR_PROMISC: the interface delivers every frame it sees. */
     public void enablePromiscuous(int ifindex) throws NativeException {
         ByteBuffer mreq = Native.allocate(16);
