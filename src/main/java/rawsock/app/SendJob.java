@@ -205,6 +205,19 @@ public final class SendJob {
         if (spec.iface != null) {
             socket.bindToDevice(spec.iface);
         }
+        if (!spec.ipv6) {
+            // As hping3 and nping: a broadcast destination is the user's choice, not an error.
+            socket.setBroadcast(true);
+        }
+        if (spec.destination.isMulticastAddress()) {
+            // IP_TTL does not reach multicast, which the kernel sends with TTL 1 unless told.
+            if (spec.ttl != null && !writesHeader) {
+                socket.setMulticastTtl(spec.ttl);
+            }
+            if (spec.iface != null) {
+                socket.setMulticastInterface(Interfaces.indexOf(spec.iface));
+            }
+        }
     }
 
     private void send(RawSocket socket, PacketTemplate template) throws NativeException {

@@ -151,6 +151,35 @@ public final class RawSocket implements AutoCloseable {
         }
     }
 
+    /**
+     * IP_MULTICAST_TTL or IPV6_MULTICAST_HOPS: the TTL of packets to a multicast group, which
+     * IP_TTL / IPV6_UNICAST_HOPS do not touch (the kernel's default there is 1).
+     */
+    public void setMulticastTtl(int ttl) throws NativeException {
+        if (family == Family.INET6) {
+            setInt(LinuxConstants.SOL_IPV6, LinuxConstants.IPV6_MULTICAST_HOPS, ttl, "IPV6_MULTICAST_HOPS");
+        } else {
+            setInt(LinuxConstants.SOL_IP, LinuxConstants.IP_MULTICAST_TTL, ttl, "IP_MULTICAST_TTL");
+        }
+    }
+
+    /** IP_MULTICAST_IF (a struct ip_mreqn naming the index) or IPV6_MULTICAST_IF: where multicast leaves. */
+    public void setMulticastInterface(int ifindex) throws NativeException {
+        if (family == Family.INET6) {
+            setInt(LinuxConstants.SOL_IPV6, LinuxConstants.IPV6_MULTICAST_IF, ifindex, "IPV6_MULTICAST_IF");
+            return;
+        }
+        options.putLong(0, 0);
+        options.putInt(LinuxConstants.IP_MREQN_IFINDEX, ifindex);
+        setOption(LinuxConstants.SOL_IP, LinuxConstants.IP_MULTICAST_IF, optionsPointer, LinuxConstants.IP_MREQN_SIZE,
+                "setsockopt(IP_MULTICAST_IF, ifindex " + ifindex + ")", Interfaces.nameOf(ifindex));
+    }
+
+    /** SO_BROADCAST: without it the kernel refuses a send to a broadcast address with EACCES. */
+    public void setBroadcast(boolean on) throws NativeException {
+        setInt(LinuxConstants.SOL_SOCKET, LinuxConstants.SO_BROADCAST, on ? 1 : 0, "SO_BROADCAST");
+    }
+
     /** IP_TOS or IPV6_TCLASS for packets whose IP header the kernel writes. */
     public void setTos(int tos) throws NativeException {
         if (family == Family.INET6) {
