@@ -60,6 +60,19 @@ class RecvTest {
         return recv.get(30, TimeUnit.SECONDS);
     }
 
+    /** No -p: a filter naming one transport opens the socket for it, so a JDK socket's datagrams arrive. */
+    @Test
+    void aFilterThatNamesOneTransportChoosesTheSocketsProtocol() throws Exception {
+        int port = Marks.freeUdpPort();
+        String payload = Marks.payload();
+        CliRun run = receiveWhileSending(port, payload, "recv", "--filter", "udp dst port " + port, "-c", "2", "-t",
+                "10s", "-f", "json");
+        assertEquals(0, run.status, run.toString());
+        for (String line : run.out().split("\n")) {
+            assertEquals("udp", topLevelScalars(line).get("proto"), line);
+        }
+    }
+
     @Test
     void textLinesShowAddressesPortsAndLengths() throws Exception {
         int port = Marks.freeUdpPort();

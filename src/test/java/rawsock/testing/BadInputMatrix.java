@@ -337,6 +337,10 @@ public final class BadInputMatrix {
         for (String bad : List.of("port", "ip6", "'host no.such.invalid'", "'('", "'port 70000'", "'net 1.2.3.4/33'")) {
             rows.add(recv("--filter", "--filter " + bad, "filter:"));
         }
+        // A raw socket sees one protocol: a filter that can never match it is refused.
+        rows.add(recv("--filter", "--filter 'port 53'", "can never match the default --proto icmp"));
+        rows.add(recv("--filter", "-p tcp --filter udp", "can never match --proto tcp"));
+        rows.add(recv("--filter", "-6 -p udp --filter icmp6", "can never match --proto udp"));
         number(rows, "recv", "--count", "", -1);
         for (String bad : List.of("-1s", "1x", "''", "1000000000h")) {
             rows.add(recvNoTimeout("--timeout", "-t " + bad, bad.equals("''") ? "--timeout" : bad));
