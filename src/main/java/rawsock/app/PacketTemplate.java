@@ -100,7 +100,8 @@ final class PacketTemplate {
         ByteBuffer transport = ByteBuffer.allocate(transportLength);
         int sourcePort = sourcePort(spec);
         long sequence = spec.tcpSeq != null ? spec.tcpSeq : randomSequence();
-        emitTransport(spec, transport, payload, src, dst, sourcePort, sequence);
+        byte[] pseudoDst = spec.ipv6 ? dst : Ipv4Builder.pseudoHeaderDestination(spec.ipOptions, dst);
+        emitTransport(spec, transport, payload, src, pseudoDst, sourcePort, sequence);
         transport.flip();
         ByteBuffer out = ByteBuffer.allocateDirect(linkHeader.length + ipLength + transport.remaining())
                 .order(ByteOrder.BIG_ENDIAN);
