@@ -76,7 +76,9 @@ final class PacketTemplate {
         byte[] dst = spec.destination.getAddress();
         byte[] src = source == null ? new byte[dst.length] : source.getAddress();
         ByteBuffer payload = ByteBuffer.wrap(payloadOf(spec));
-        int transportHeader = transportHeaderLength(spec);
+        // A later fragment (offset > 0) carries only data: the transport header went in the first.
+        boolean laterFragment = !spec.ipv6 && spec.fragmentOffset != null && spec.fragmentOffset > 0;
+        int transportHeader = laterFragment ? 0 : transportHeaderLength(spec);
         int transportLength = transportHeader + payload.remaining();
         int ipLength;
         int onWire;
@@ -101,7 +103,11 @@ final class PacketTemplate {
         int sourcePort = sourcePort(spec);
         long sequence = spec.tcpSeq != null ? spec.tcpSeq : randomSequence();
         byte[] pseudoDst = spec.ipv6 ? dst : Ipv4Builder.pseudoHeaderDestination(spec.ipOptions, dst);
-        emitTransport(spec, transport, payload, src, pseudoDst, sourcePort, sequence);
+        if (laterFragment) {
+            transport.put(payload);
+        } else {
+            emitTransport(spec, transport, payload, src, pseudoDst, sourcePort, sequence);
+        }
         transport.flip();
         ByteBuffer out = ByteBuffer.allocateDirect(linkHeader.length + ipLength + transport.remaining())
                 .order(ByteOrder.BIG_ENDIAN);
@@ -113,14 +119,14 @@ final class PacketTemplate {
         }
         out.put(transport);
         out.flip();
-        boolean counts = spec.protocol == IpProtocol.ICMP ? carriesSequence(spec.icmpType)
+        boolean counts = !laterFragment && (spec.protocol == IpProtocol.ICMP ? carriesSequence(spec.icmpType)
                 : spec.protocol == IpProtocol.ICMP6 && (spec.icmpType == Icmpv6Types.ECHO_REQUEST
-                        || spec.icmpType == Icmpv6Types.ECHO_REPLY);
+                        || spec.icmpType == Icmpv6Types.ECHO_REPLY));
         PacketTemplate template = new PacketTemplate(out, linkHeader.length + ipLength, counts, spec.checksum == null,
                 spec.icmpSeq, linkHeader.length + onWire);
         template.protocol = spec.protocol;
         template.tcpSequence = sequence;
-        if (spec.waitNanos >= 0 && (spec.protocol == IpProtocol.UDP || spec.protocol == IpProtocol.TCP)) {
+        if (!laterFragment && spec.waitNanos >= 0 && (spec.protocol == IpProtocol.UDP || spec.protocol == IpProtocol.TCP)) {
             // Probes that wait for replies each get their own source port (as hping3 does), so
             // every reply names the probe it answers.
             template.countedPortBase = sourcePort;
