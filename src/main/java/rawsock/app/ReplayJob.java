@@ -117,7 +117,7 @@ final class ReplayJob {
                     boolean v6 = (packet.get(packet.position()) & 0xf0) == 0x60;
                     RawSocket through = v6 ? ipv6Socket() : socket;
                     Destinations destinations = v6 ? ipv6Destinations : ipv4Destinations;
-                    InetAddress to = spec.destination != null ? spec.destination : destinations.of(packet);
+                    InetAddress to = destinations.of(packet);
                     stats.sent(through.send(packet, to));
                 } catch (NativeException e) {
                     throw e.withHint(source.position() + ": " + (e.hint() == null ? e.errnoName() : e.hint())

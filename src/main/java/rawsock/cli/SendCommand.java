@@ -253,11 +253,12 @@ public final class SendCommand implements Callable<Integer> {
                             + (s.input == SendSpec.Input.STDIN_HEX ? "--stdin-hex" : "--read-pcap"));
                 }
             }
-            if (destination != null) {
-                if (s.link) {
-                    throw new UsageException("--dst does not apply to --link replays: each frame carries its own MACs");
-                }
-                s.destination = Addresses.resolve("--dst", destination, ipv6);
+            if (destination != null || ipv6) {
+                // Not rewritten and not used to route (which would send a packet where its header does
+                // not say): a replayed packet goes where its own header sends it.
+                throw new UsageException((destination != null ? "--dst" : "-6") + " does not apply to whole packets from "
+                        + (s.input == SendSpec.Input.STDIN_HEX ? "--stdin-hex" : "--read-pcap")
+                        + (s.link ? ": each frame carries its own MACs" : ": each goes to the destination in its own header"));
             }
             s.iface = iface;
             return s;

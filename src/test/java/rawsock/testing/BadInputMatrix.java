@@ -173,6 +173,9 @@ public final class BadInputMatrix {
         rows.add(send("--dst", "-d 'bad host!'", "bad host!").needs(Need.LOOKUP));
         rows.add(send("--dst", "-6 -d localhost", "localhost").needs(Need.LOOKUP));
         rows.add(send("--dst", "--link -I lo --stdin-hex " + V4, "--dst does not apply"));
+        rows.add(send("--dst", "--stdin-hex " + V4, "--dst does not apply"));
+        rows.add(send("--dst", "--read-pcap - -d ::1", "--dst does not apply"));
+        rows.add(send("-6", "--stdin-hex -6", "-6 does not apply"));
         rows.add(send("--src", V4 + " --src ''", "--src"));
         rows.add(send("--src", "-d ::1 --src 127.0.0.1", "--src 127.0.0.1"));
         rows.add(send("--src", V4 + " --src ::1", "--src ::1"));
