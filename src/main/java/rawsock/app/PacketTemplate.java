@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import rawsock.packet.Checksum;
 import rawsock.packet.IcmpBuilder;
+import rawsock.packet.IcmpTypes;
 import rawsock.packet.Icmpv6Builder;
 import rawsock.packet.Icmpv6Types;
 import rawsock.packet.IgmpBuilder;
@@ -119,9 +120,8 @@ final class PacketTemplate {
         }
         out.put(transport);
         out.flip();
-        boolean counts = !laterFragment && (spec.protocol == IpProtocol.ICMP ? carriesSequence(spec.icmpType)
-                : spec.protocol == IpProtocol.ICMP6 && (spec.icmpType == Icmpv6Types.ECHO_REQUEST
-                        || spec.icmpType == Icmpv6Types.ECHO_REPLY));
+        boolean counts = !laterFragment && (spec.protocol == IpProtocol.ICMP ? IcmpTypes.hasIdSeq(spec.icmpType)
+                : spec.protocol == IpProtocol.ICMP6 && Icmpv6Types.hasIdSeq(spec.icmpType));
         PacketTemplate template = new PacketTemplate(out, linkHeader.length + ipLength, counts, spec.checksum == null,
                 spec.icmpSeq, linkHeader.length + onWire);
         template.protocol = spec.protocol;
@@ -204,12 +204,22 @@ final class PacketTemplate {
             int sourcePort, long sequence) {
         switch (spec.protocol) {
             case IpProtocol.ICMP:
-                new IcmpBuilder().type(spec.icmpType).code(spec.icmpCode).id(spec.icmpId).seq(spec.icmpSeq)
-                        .checksum(spec.checksum).emit(out, payload);
+                IcmpBuilder icmp = new IcmpBuilder().type(spec.icmpType).code(spec.icmpCode).checksum(spec.checksum);
+                if (IcmpTypes.hasIdSeq(spec.icmpType)) {
+                    icmp.id(spec.icmpId).seq(spec.icmpSeq);
+                } else {
+                    icmp.restOfHeader(spec.icmpRest);
+                }
+                icmp.emit(out, payload);
                 break;
             case IpProtocol.ICMP6:
-                new Icmpv6Builder().type(spec.icmpType).code(spec.icmpCode).id(spec.icmpId).seq(spec.icmpSeq)
-                        .checksum(spec.checksum).emit(out, payload, src, dst);
+                Icmpv6Builder icmp6 = new Icmpv6Builder().type(spec.icmpType).code(spec.icmpCode).checksum(spec.checksum);
+                if (Icmpv6Types.hasIdSeq(spec.icmpType)) {
+                    icmp6.id(spec.icmpId).seq(spec.icmpSeq);
+                } else {
+                    icmp6.restOfHeader(spec.icmpRest);
+                }
+                icmp6.emit(out, payload, src, dst);
                 break;
             case IpProtocol.UDP:
                 new UdpBuilder().sport(sourcePort).dport(spec.destinationPort == null ? 0 : spec.destinationPort)
@@ -248,11 +258,6 @@ final class PacketTemplate {
             return IcmpBuilder.timestampPayload(System.currentTimeMillis());
         }
         return spec.payload;
-    }
-
-    /** Echo, timestamp, information and address-mask messages carry an identifier and sequence. */
-    private static boolean carriesSequence(int type) {
-        return type == 0 || type == 8 || (type >= 13 && type <= 18);
     }
 
     private static int sourcePort(SendSpec spec) {

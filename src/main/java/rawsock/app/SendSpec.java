@@ -50,6 +50,8 @@ public final class SendSpec {
     public int icmpCode;
     public int icmpId;
     public int icmpSeq = 1;
+    /** Bytes 4-7 of an ICMP/ICMPv6 type without identifier and sequence (MTU, gateway, pointer); 0 by default. */
+    public long icmpRest;
 
     public Integer sourcePort;
     public Integer destinationPort;

@@ -85,7 +85,8 @@ final class SendStats {
         if (packets == 0) {
             return 0;
         }
-        return intervalNanos > 0 ? last - first + intervalNanos : now - created;
+        // One packet has no pace to speak of: its run took what it took.
+        return intervalNanos > 0 && packets > 1 ? last - first + intervalNanos : now - created;
     }
 
     private double rate(long now) {

@@ -125,6 +125,19 @@ public final class SendCommand implements Callable<Integer> {
             description = "First ICMP sequence number, counting up per packet (default 1).")
     private Long icmpSeq;
 
+    @Option(names = "--icmp-mtu", paramLabel = "N", converter = NumberConverter.class,
+            description = "Next-hop MTU of a fragmentation-needed unreachable (ICMP type 3, 0..65535; RFC 1191) or "
+                    + "the MTU of an ICMPv6 packet-too-big (type 2).")
+    private Long icmpMtu;
+
+    @Option(names = "--icmp-gateway", paramLabel = "ADDR",
+            description = "Gateway address of an ICMP redirect (type 5).")
+    private String icmpGateway;
+
+    @Option(names = "--icmp-pointer", paramLabel = "N", converter = NumberConverter.class,
+            description = "Offending octet of an ICMP parameter problem (type 12, 0..255) or ICMPv6 (type 4).")
+    private Long icmpPointer;
+
     @Option(names = "--sport", paramLabel = "N", converter = NumberConverter.class,
             description = "UDP/TCP source port (default: a random ephemeral port).")
     private Long sourcePort;
@@ -502,6 +515,7 @@ public final class SendCommand implements Callable<Integer> {
             s.icmpCode = Ranges.check("--icmp-code", icmpCode, 0, 255);
         }
         s.icmpId = icmpId != null ? Ranges.check("--icmp-id", icmpId, 0, 65535) : (int) (ProcessHandle.current().pid() & 0xffff);
+        s.icmpRest = IcmpRestOfHeader.of(s, icmpMtu, icmpGateway, icmpPointer, icmpId != null || icmpSeq != null);
         if (icmpSeq != null) {
             s.icmpSeq = Ranges.check("--icmp-seq", icmpSeq, 0, 65535);
         }

@@ -13,7 +13,7 @@ import rawsock.testing.RequiresRoot;
 
 /**
  * A non-first fragment (--frag-offset above 0) carries only data: tcpdump's hex dump of what
- * left shows the payload right after the 20-byte IPv4 header, for UDP, TCP and ICMP alike,
+ * left shows the payload right after the 20-byte IPv4 header (behind lo's 14-byte Ethernet header), for UDP, TCP and ICMP alike,
  * and the offset as asked.
  */
 @RequiresRoot
@@ -23,7 +23,7 @@ class FragmentTest {
         for (String proto : new String[] {"udp", "tcp", "icmp"}) {
             String payload = Marks.payload();
             int id = Marks.id();
-            List<String> tcpdump = List.of("tcpdump", "-i", "lo", "-nn", "-l", "-x", "--immediate-mode", "-c", "1",
+            List<String> tcpdump = List.of("tcpdump", "-i", "lo", "-nn", "-l", "-xx", "--immediate-mode", "-c", "1",
                     "ip[4:2] == " + id + " and ip[6:2] & 0x1fff == 100");
             try (Background dump = Background.start(tcpdump)) {
                 assertTrue(dump.awaitStderr("listening on", 15_000), dump.stderr());
@@ -36,12 +36,12 @@ class FragmentTest {
                 for (byte b : payload.getBytes(StandardCharsets.US_ASCII)) {
                     expected.append(String.format("%02x", b));
                 }
-                assertEquals(expected.toString(), hex.substring(40), proto + ": " + dump.stdout());
+                assertEquals(expected.toString(), hex.substring(68), proto + ": " + dump.stdout());
             }
         }
     }
 
-    /** The bytes of tcpdump -x's lines ("\t0x0010:  4500 0054 ..."), as one hex string. */
+    /** The bytes of tcpdump -xx's lines ("\t0x0010:  4500 0054 ..."), lo's Ethernet header first, as one hex string. */
     private static String hexDump(String text) {
         StringBuilder hex = new StringBuilder();
         for (String line : text.split("\n")) {

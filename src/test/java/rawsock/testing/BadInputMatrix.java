@@ -174,6 +174,13 @@ public final class BadInputMatrix {
         rows.add(send("--dst", "-6 -d localhost", "localhost").needs(Need.LOOKUP));
         rows.add(send("--dst", "--link -I lo --stdin-hex " + V4, "--dst does not apply"));
         rows.add(send("--dst", "--stdin-hex " + V4, "--dst does not apply"));
+        rows.add(send("--icmp-mtu", V4 + " --icmp-mtu 1400", "--icmp-mtu applies to --icmp-type dest-unreach"));
+        rows.add(send("--icmp-mtu", V4 + " --icmp-type dest-unreach --icmp-mtu 65536", "65536"));
+        rows.add(send("--icmp-gateway", V4 + " --icmp-gateway 127.0.0.2", "--icmp-gateway applies"));
+        rows.add(send("--icmp-gateway", V4 + " --icmp-type redirect --icmp-gateway ::1", "::1"));
+        rows.add(send("--icmp-pointer", V4 + " --icmp-pointer 3", "--icmp-pointer applies"));
+        rows.add(send("--icmp-pointer", V4 + " --icmp-type param-problem --icmp-pointer 256", "256"));
+        rows.add(send("--icmp-id", V4 + " --icmp-type time-exceeded --icmp-id 5", "no identifier"));
         rows.add(send("--dst", "--read-pcap - -d ::1", "--dst does not apply"));
         rows.add(send("-6", "--stdin-hex -6", "-6 does not apply"));
         rows.add(send("--src", V4 + " --src ''", "--src"));
