@@ -18,7 +18,7 @@ final class IcmpRestOfHeader {
     private IcmpRestOfHeader() {
     }
 
-    static long of(SendSpec s, Long mtu, String gateway, Long pointer, boolean idOrSeqGiven) {
+    static long of(SendSpec.Builder s, Long mtu, String gateway, Long pointer, boolean idOrSeqGiven) {
         boolean icmp = s.protocol == IpProtocol.ICMP || s.protocol == IpProtocol.ICMP6;
         boolean v6 = s.protocol == IpProtocol.ICMP6;
         int type = s.icmpType;

@@ -5,13 +5,24 @@ import java.util.Locale;
 /** The formats {@code recv -f} knows; {@code -w FILE} always writes {@link #PCAP}. */
 public enum OutputFormat {
     /** One human-readable line per packet, timestamp first. */
-    TEXT,
+    TEXT(false),
     /** One line of lowercase hex per packet: the captured bytes from the first header. */
-    HEX,
+    HEX(false),
     /** One JSON object per line (NDJSON). */
-    JSON,
+    JSON(false),
     /** Classic pcap with nanosecond timestamps. */
-    PCAP;
+    PCAP(true);
+
+    private final boolean binary;
+
+    OutputFormat(boolean binary) {
+        this.binary = binary;
+    }
+
+    /** Bytes for programs, not lines for people: refused when stdout is a terminal. */
+    public boolean binary() {
+        return binary;
+    }
 
     /**
      * Parses a format name, ignoring case.
