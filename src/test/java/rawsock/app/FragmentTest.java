@@ -10,6 +10,7 @@ import rawsock.testing.Background;
 import rawsock.testing.CliRun;
 import rawsock.testing.Marks;
 import rawsock.testing.RequiresRoot;
+import rawsock.testing.Tcpdump;
 
 /**
  * A non-first fragment (--frag-offset above 0) carries only data: tcpdump's hex dump of what
@@ -31,7 +32,8 @@ class FragmentTest {
                         "--frag-offset", "100", "--data", payload);
                 assertEquals(0, run.status, run.toString());
                 assertEquals(0, dump.await(20), dump.stderr());
-                String hex = hexDump(dump.stdout());
+                // lo's 14-byte Ethernet header, then IPv4's 20 bytes.
+                String hex = Tcpdump.hexDump(dump.stdout());
                 StringBuilder expected = new StringBuilder();
                 for (byte b : payload.getBytes(StandardCharsets.US_ASCII)) {
                     expected.append(String.format("%02x", b));
@@ -39,17 +41,5 @@ class FragmentTest {
                 assertEquals(expected.toString(), hex.substring(68), proto + ": " + dump.stdout());
             }
         }
-    }
-
-    /** The bytes of tcpdump -xx's lines ("\t0x0010:  4500 0054 ..."), lo's Ethernet header first, as one hex string. */
-    private static String hexDump(String text) {
-        StringBuilder hex = new StringBuilder();
-        for (String line : text.split("\n")) {
-            String t = line.strip();
-            if (t.startsWith("0x")) {
-                hex.append(t.substring(t.indexOf(':') + 1).replace(" ", ""));
-            }
-        }
-        return hex.toString();
     }
 }

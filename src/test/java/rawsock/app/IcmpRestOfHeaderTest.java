@@ -9,6 +9,7 @@ import rawsock.testing.Background;
 import rawsock.testing.CliRun;
 import rawsock.testing.Marks;
 import rawsock.testing.RequiresRoot;
+import rawsock.testing.Tcpdump;
 
 /**
  * ICMP types without identifier and sequence carry bytes 4-7 as their RFCs define them, as
@@ -35,14 +36,7 @@ class IcmpRestOfHeaderTest {
 
     /** Bytes 4-7 of the ICMP header from tcpdump -xx (after lo's 14-byte Ethernet and a 20-byte IPv4 header). */
     private static String restOfHeader(String dump) {
-        StringBuilder hex = new StringBuilder();
-        for (String line : dump.split("\n")) {
-            String t = line.strip();
-            if (t.startsWith("0x")) {
-                hex.append(t.substring(t.indexOf(':') + 1).replace(" ", ""));
-            }
-        }
-        return hex.substring(76, 84);
+        return Tcpdump.hexDump(dump).substring(76, 84);
     }
 
     @Test
