@@ -51,11 +51,11 @@ public final class CaptureWriter implements AutoCloseable {
 
     /**
      * Opens {@code outputPath} (-w: a pcap file, "-" for stdout, or null) and stdout's
-     * {@code format} (or null for none) for packets of {@code linkType}. A path that cannot be
-     * written is an IOException naming it.
+     * {@code format} (or null for none) for packets of {@code linkType} cut to {@code snaplen}
+     * (which a pcap header states). A path that cannot be written is an IOException naming it.
      */
-    public static CaptureWriter open(String outputPath, OutputFormat format, OutputStream stdout, LinkType linkType)
-            throws IOException {
+    public static CaptureWriter open(String outputPath, OutputFormat format, OutputStream stdout, LinkType linkType,
+            int snaplen) throws IOException {
         List<Output> outputs = new ArrayList<>(2);
         if (outputPath != null && !outputPath.equals("-")) {
             OutputStream file;
@@ -65,12 +65,12 @@ public final class CaptureWriter implements AutoCloseable {
                 throw new IOException("-w " + outputPath + ": cannot write (" + describe(e) + ")", e);
             }
             outputs.add(new Output(PacketWriters.create(OutputFormat.PCAP, new BufferedOutputStream(file, 1 << 16),
-                    linkType, false), false));
+                    linkType, snaplen, false), false));
         } else if (outputPath != null) {
-            outputs.add(new Output(PacketWriters.create(OutputFormat.PCAP, stdout, linkType, false), true));
+            outputs.add(new Output(PacketWriters.create(OutputFormat.PCAP, stdout, linkType, snaplen, false), true));
         }
         if (format != null && !"-".equals(outputPath)) {
-            outputs.add(new Output(PacketWriters.create(format, stdout, linkType, false), true));
+            outputs.add(new Output(PacketWriters.create(format, stdout, linkType, snaplen, false), true));
         }
         return new CaptureWriter(outputs, linkType, format == OutputFormat.TEXT || format == OutputFormat.JSON);
     }

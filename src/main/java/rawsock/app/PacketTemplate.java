@@ -73,6 +73,7 @@ final class PacketTemplate {
         byte[] dst = spec.destination.getAddress();
         byte[] src = source == null ? new byte[dst.length] : source.getAddress();
         ByteBuffer payload = ByteBuffer.wrap(payloadOf(spec));
+        boolean laterFragment = spec.laterFragment();
         int transportLength = spec.transportHeaderLength() + payload.remaining();
         // The command line refused a packet over 65535 bytes (SendSpec.ipPacketLength).
         int ipLength = !writesHeader ? 0 : spec.ipv6 ? IPV6_HEADER : ipv4Header(spec, src, dst).headerLength();
@@ -80,7 +81,12 @@ final class PacketTemplate {
         ByteBuffer transport = ByteBuffer.allocate(transportLength);
         int sourcePort = sourcePort(spec);
         long sequence = spec.tcpSeq != null ? spec.tcpSeq : randomSequence();
-        emitTransport(spec, transport, payload, src, dst, sourcePort, sequence);
+        byte[] pseudoDst = spec.ipv6 ? dst : Ipv4Builder.pseudoHeaderDestination(spec.ipOptions, dst);
+        if (laterFragment) {
+            transport.put(payload);
+        } else {
+            emitTransport(spec, transport, payload, src, pseudoDst, sourcePort, sequence);
+        }
         transport.flip();
         ByteBuffer out = ByteBuffer.allocateDirect(linkHeader.length + ipLength + transport.remaining())
                 .order(ByteOrder.BIG_ENDIAN);
@@ -92,13 +98,13 @@ final class PacketTemplate {
         }
         out.put(transport);
         out.flip();
-        boolean counts = spec.protocol == IpProtocol.ICMP ? IcmpTypes.hasIdSeq(spec.icmpType)
-                : spec.protocol == IpProtocol.ICMP6 && Icmpv6Types.hasIdSeq(spec.icmpType);
+        boolean counts = !laterFragment && (spec.protocol == IpProtocol.ICMP ? IcmpTypes.hasIdSeq(spec.icmpType)
+                : spec.protocol == IpProtocol.ICMP6 && Icmpv6Types.hasIdSeq(spec.icmpType));
         PacketTemplate template = new PacketTemplate(out, linkHeader.length + ipLength, counts, spec.checksum == null,
                 spec.icmpSeq, linkHeader.length + onWire);
         template.protocol = spec.protocol;
         template.tcpSequence = sequence;
-        if (spec.waitNanos >= 0 && (spec.protocol == IpProtocol.UDP || spec.protocol == IpProtocol.TCP)) {
+        if (!laterFragment && spec.waitNanos >= 0 && (spec.protocol == IpProtocol.UDP || spec.protocol == IpProtocol.TCP)) {
             // Probes that wait for replies each get their own source port (as hping3 does), so
             // every reply names the probe it answers.
             template.countedPortBase = sourcePort;
@@ -152,12 +158,22 @@ final class PacketTemplate {
             int sourcePort, long sequence) {
         switch (spec.protocol) {
             case IpProtocol.ICMP:
-                new IcmpBuilder().type(spec.icmpType).code(spec.icmpCode).id(spec.icmpId).seq(spec.icmpSeq)
-                        .checksum(spec.checksum).emit(out, payload);
+                IcmpBuilder icmp = new IcmpBuilder().type(spec.icmpType).code(spec.icmpCode).checksum(spec.checksum);
+                if (IcmpTypes.hasIdSeq(spec.icmpType)) {
+                    icmp.id(spec.icmpId).seq(spec.icmpSeq);
+                } else {
+                    icmp.restOfHeader(spec.icmpRest);
+                }
+                icmp.emit(out, payload);
                 break;
             case IpProtocol.ICMP6:
-                new Icmpv6Builder().type(spec.icmpType).code(spec.icmpCode).id(spec.icmpId).seq(spec.icmpSeq)
-                        .checksum(spec.checksum).emit(out, payload, src, dst);
+                Icmpv6Builder icmp6 = new Icmpv6Builder().type(spec.icmpType).code(spec.icmpCode).checksum(spec.checksum);
+                if (Icmpv6Types.hasIdSeq(spec.icmpType)) {
+                    icmp6.id(spec.icmpId).seq(spec.icmpSeq);
+                } else {
+                    icmp6.restOfHeader(spec.icmpRest);
+                }
+                icmp6.emit(out, payload, src, dst);
                 break;
             case IpProtocol.UDP:
                 new UdpBuilder().sport(sourcePort).dport(spec.destinationPort == null ? 0 : spec.destinationPort)

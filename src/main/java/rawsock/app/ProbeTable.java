@@ -4,7 +4,9 @@ package rawsock.app;
  * What was sent when, and what was answered: the probes of a --wait run, with round-trip
  * statistics as ping reports them (min/avg/max/mdev). A reply names its probe by a key that
  * counts up per probe in a cyclic space (an ICMP sequence number, a source port); the newest
- * probe with that key is the one answered.
+ * probe with that key is the one answered. ICMP errors (a router's "unreachable", "time
+ * exceeded") are counted apart, as ping's "+N errors": they are no reply and have no place in
+ * the round-trip statistics, but a probe that drew one is settled, so the wait ends.
  */
 final class ProbeTable {
     /** Probes remembered; older ones can no longer be matched. */
@@ -13,8 +15,11 @@ final class ProbeTable {
     private final long keySpan;
     private final long[] sentAt = new long[WINDOW];
     private final boolean[] answered = new boolean[WINDOW];
+    private final boolean[] settled = new boolean[WINDOW];
     private long transmitted;
     private long received;
+    private long errors;
+    private long settledCount;
     private long newestAnswered = -1;
     private double minMillis = Double.MAX_VALUE;
     private double maxMillis;
@@ -30,6 +35,7 @@ final class ProbeTable {
         int slot = (int) (index % WINDOW);
         sentAt[slot] = realtimeNanos;
         answered[slot] = false;
+        settled[slot] = false;
         transmitted = index + 1;
     }
 
@@ -56,6 +62,7 @@ final class ProbeTable {
             return;
         }
         answered[slot] = true;
+        settle(slot);
         newestAnswered = Math.max(newestAnswered, index);
         received++;
         minMillis = Math.min(minMillis, reply.rttMillis);
@@ -64,8 +71,31 @@ final class ProbeTable {
         sumSquares += reply.rttMillis * reply.rttMillis;
     }
 
+    /** Records an ICMP error about probe {@code index} received at {@code realtimeNanos}; fills {@code reply}. */
+    void error(long index, long realtimeNanos, long waitNanos, Reply reply) {
+        int slot = (int) (index % WINDOW);
+        reply.index = index;
+        reply.rttMillis = (realtimeNanos - sentAt[slot]) / 1e6;
+        reply.late = realtimeNanos - sentAt[slot] > waitNanos;
+        errors++;
+        settle(slot);
+    }
+
+    private void settle(int slot) {
+        if (!settled[slot]) {
+            settled[slot] = true;
+            settledCount++;
+        }
+    }
+
+    /** True when every probe sent has drawn a reply or an error: nothing more to wait for. */
     boolean allAnswered() {
-        return received == transmitted;
+        return settledCount == transmitted;
+    }
+
+    /** ICMP errors about our probes (each one, as ping counts them). */
+    long errors() {
+        return errors;
     }
 
     long transmitted() {

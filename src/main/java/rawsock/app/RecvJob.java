@@ -71,7 +71,7 @@ public final class RecvJob {
 
     public int run() throws IOException {
         // Outputs first, before any socket, so a bad path costs nothing.
-        CaptureWriter writer = CaptureWriter.open(spec.outputPath, spec.format, stdout, linkType());
+        CaptureWriter writer = CaptureWriter.open(spec.outputPath, spec.format, stdout, linkType(), spec.snaplen);
         CaptureQueue queue = new CaptureQueue(spec.queueBytes);
         Capture capture = new Capture(spec, queue, interrupts);
         long written = 0;

@@ -61,7 +61,7 @@ final class ReplayJob {
     }
 
     private int replay(ReplaySource source) throws IOException {
-        SendStats stats = new SendStats(err, live);
+        SendStats stats = new SendStats(err, live, spec.intervalNanos);
         String failure = null;
         boolean started = false;
         try (RawSocket socket = spec.link ? RawSocket.open(Family.PACKET, 0) : openHeaderIncluded(Family.INET)) {
@@ -114,7 +114,7 @@ final class ReplayJob {
                     boolean v6 = (packet.get(packet.position()) & 0xf0) == 0x60;
                     RawSocket through = v6 ? ipv6Socket() : socket;
                     Destinations destinations = v6 ? ipv6Destinations : ipv4Destinations;
-                    InetAddress to = spec.destination != null ? spec.destination : destinations.of(packet);
+                    InetAddress to = destinations.of(packet);
                     stats.sent(through.send(packet, to));
                 } catch (NativeException e) {
                     throw e.withHint(source.position() + ": " + (e.hint() == null ? e.errnoName() : e.hint())

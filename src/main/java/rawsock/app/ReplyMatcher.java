@@ -16,9 +16,12 @@ import rawsock.packet.Udp;
 
 /**
  * Decides whether a received packet answers one of our probes, and which: an ICMP echo reply by
- * identifier and sequence number; a TCP segment by ports and ack = our sequence + 1; a UDP
+ * identifier and sequence number; a TCP segment by ports and the numbers RFC 793 gives a reset
+ * (see {@link #tcpAnswers}); a UDP
  * datagram by ports; an ICMP error by the probe it quotes. Anything else (another process's
- * ping, a second rawsock) is not ours.
+ * ping, a second rawsock) is not ours. An ICMP error is an answer only when the destination
+ * itself says its port (or, for other protocols, the protocol) is closed; from anyone else, or
+ * of any other kind, it is an error, as ping counts it: shown, but no reply.
  */
 final class ReplyMatcher {
     private final int protocol;
@@ -28,8 +31,13 @@ final class ReplyMatcher {
     private final int firstSequence;
     private final int expectedReplyType;
     private final PacketTemplate template;
+    /** What a segment answering ours acknowledges: our sequence + length (SYN and FIN count one). */
     private final long expectedAck;
+    /** True when our probe occupies sequence space, so every answer acknowledges it. */
     private final boolean ackIdentifies;
+    /** True when our probe carries ACK: a reset then takes its sequence number from our ack field. */
+    private final boolean probeHasAck;
+    private final long probeAck;
 
     ReplyMatcher(SendSpec spec, PacketTemplate template) {
         this.protocol = spec.protocol;
@@ -42,8 +50,10 @@ final class ReplyMatcher {
         this.template = template;
         // SYN and FIN each count as one byte of sequence space; the answer acknowledges them.
         int flagBytes = ((spec.tcpFlags & 0x02) != 0 ? 1 : 0) + ((spec.tcpFlags & 0x01) != 0 ? 1 : 0);
-        this.ackIdentifies = flagBytes > 0;
+        this.ackIdentifies = flagBytes + spec.payload.length > 0;
         this.expectedAck = (template.tcpSequence() + spec.payload.length + flagBytes) & 0xffffffffL;
+        this.probeHasAck = (spec.tcpFlags & TcpFlags.ACK) != 0;
+        this.probeAck = spec.tcpAck == null ? 0 : spec.tcpAck & 0xffffffffL;
     }
 
     /** The reply type an ICMP request draws (echo 8 -> 0, timestamp 13 -> 14, ICMPv6 128 -> 129). */
@@ -88,7 +98,8 @@ final class ReplyMatcher {
         if (transport instanceof Icmp) {
             Icmp icmp = (Icmp) transport;
             if (icmp.isError()) {
-                return quoted(packet, reply, errorName(icmp.type(), icmp.code(), false));
+                return quoted(packet, reply, errorName(icmp.type(), icmp.code(), false),
+                        icmp.type() == IcmpTypes.DEST_UNREACH && closed(icmp.code(), false));
             }
             if (icmp.type() == IcmpTypes.TIMESTAMP_REPLY && icmp.hasTimestamps()) {
                 reply.originate = icmp.originate();
@@ -99,7 +110,8 @@ final class ReplyMatcher {
         }
         if (transport instanceof Icmpv6) {
             Icmpv6 icmp = (Icmpv6) transport;
-            return icmp.isError() ? quoted(packet, reply, errorName(icmp.type(), icmp.code(), true))
+            return icmp.isError() ? quoted(packet, reply, errorName(icmp.type(), icmp.code(), true),
+                    icmp.type() == Icmpv6Types.DEST_UNREACH && closed(icmp.code(), true))
                     : echo(icmp.type(), icmp.id(), icmp.seq(), Icmpv6Types.name(icmp.type()), reply);
         }
         if (!destination.equals(packet.src())) {
@@ -107,7 +119,7 @@ final class ReplyMatcher {
         }
         if (transport instanceof Tcp && protocol == IpProtocol.TCP) {
             Tcp tcp = (Tcp) transport;
-            if (tcp.sport() != destinationPort || (ackIdentifies && tcp.ack() != expectedAck)) {
+            if (tcp.sport() != destinationPort || !tcpAnswers(tcp)) {
                 return -1;
             }
             reply.flags = TcpFlags.format(tcp.flags());
@@ -125,6 +137,19 @@ final class ReplyMatcher {
         return -1;
     }
 
+    /**
+     * RFC 793 (3.4, "Reset Generation"): a reset to a segment with ACK has sequence number = that
+     * segment's ack; to one without, ACK set and ack = its sequence + length (SYN and FIN count
+     * one). Any other answer (a SYN-ACK) acknowledges our segment when it occupied sequence space.
+     */
+    private boolean tcpAnswers(Tcp tcp) {
+        if ((tcp.flags() & TcpFlags.RST) != 0) {
+            return probeHasAck ? (tcp.seq() & 0xffffffffL) == probeAck
+                    : (tcp.flags() & TcpFlags.ACK) != 0 && (tcp.ack() & 0xffffffffL) == expectedAck;
+        }
+        return !ackIdentifies || (tcp.ack() & 0xffffffffL) == expectedAck;
+    }
+
     private long echo(int type, int id, int seq, String name, Reply reply) {
         if (!isIcmp(protocol) || type != expectedReplyType || id != icmpId || !destination.equals(reply.from)) {
             return -1;
@@ -134,8 +159,22 @@ final class ReplyMatcher {
         return Math.floorMod(seq - firstSequence, 65536);
     }
 
-    /** An ICMP error: ours when the packet it quotes is one of our probes. */
-    private long quoted(DecodedPacket packet, Reply reply, String name) {
+    /**
+     * True when a destination-unreachable code says "closed": port unreachable to a UDP or TCP
+     * probe, protocol unreachable (IPv4 only; IPv6 says it with a parameter problem) to another.
+     */
+    private boolean closed(int code, boolean v6) {
+        if (protocol == IpProtocol.UDP || protocol == IpProtocol.TCP) {
+            return code == (v6 ? Icmpv6Types.CODE_PORT_UNREACH : IcmpTypes.CODE_PORT_UNREACH);
+        }
+        return !v6 && !isIcmp(protocol) && code == IcmpTypes.CODE_PROTOCOL_UNREACH;
+    }
+
+    /**
+     * An ICMP error: ours when the packet it quotes is one of our probes; an answer when
+     * {@code closed} and it comes from the destination, otherwise an error.
+     */
+    private long quoted(DecodedPacket packet, Reply reply, String name, boolean closed) {
         int at = packet.quotedStart();
         if (packet.size() < at + 2) {
             return -1;
@@ -157,7 +196,7 @@ final class ReplyMatcher {
             return -1;
         }
         reply.kind = name;
-        reply.error = true;
+        reply.error = !(closed && destination.equals(reply.from));
         if (transport instanceof Icmp || transport instanceof Icmpv6) {
             int id = transport instanceof Icmp ? ((Icmp) transport).id() : ((Icmpv6) transport).id();
             int seq = transport instanceof Icmp ? ((Icmp) transport).seq() : ((Icmpv6) transport).seq();

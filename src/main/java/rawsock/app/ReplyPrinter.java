@@ -93,6 +93,7 @@ final class ReplyPrinter {
             json.writeStringField("dst", destination);
             json.writeNumberField("transmitted", table.transmitted());
             json.writeNumberField("received", table.received());
+            json.writeNumberField("errors", table.errors());
             json.writeNumberField("loss_pct", round(table.lossPercent()));
             json.writeNumberField("min_ms", round(table.minMillis()));
             json.writeNumberField("avg_ms", round(table.avgMillis()));
@@ -107,8 +108,10 @@ final class ReplyPrinter {
             return;
         }
         err.println("--- " + destination + " rawsock statistics ---");
-        err.println(String.format(Locale.ROOT, "%d probes transmitted, %d received, %s%% loss, time %dms",
-                table.transmitted(), table.received(), trim(table.lossPercent()), elapsedMillis));
+        // As ping: "+N errors" only when there were some.
+        err.println(String.format(Locale.ROOT, "%d probes transmitted, %d received, %s%s%% loss, time %dms",
+                table.transmitted(), table.received(), table.errors() > 0 ? "+" + table.errors() + " errors, " : "",
+                trim(table.lossPercent()), elapsedMillis));
         if (table.received() > 0) {
             err.println(String.format(Locale.ROOT, "rtt min/avg/max/mdev = %.3f/%.3f/%.3f/%.3f ms",
                     table.minMillis(), table.avgMillis(), table.maxMillis(), table.mdevMillis()));

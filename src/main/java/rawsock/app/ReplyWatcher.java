@@ -163,11 +163,15 @@ final class ReplyWatcher implements AutoCloseable {
         if (index < 0) {
             return;
         }
-        table.answer(index, receivedAt, spec.waitNanos, reply);
+        if (reply.error) {
+            table.error(index, receivedAt, spec.waitNanos, reply);
+        } else {
+            table.answer(index, receivedAt, spec.waitNanos, reply);
+        }
         printer.reply(reply);
     }
 
-    /** Prints the summary; the exit status is 0 when any probe was answered, 1 when none. */
+    /** Prints the summary; the exit status is 0 when any probe was answered, 1 when none (errors are no answer). */
     int finish() throws IOException {
         printer.summary(table, (System.nanoTime() - startNanos) / 1_000_000);
         return table.received() > 0 ? ExitStatus.OK : ExitStatus.NOT_MET;

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.net.InetAddress;
-import java.net.NetworkInterface;
 import rawsock.net.Family;
 import rawsock.net.Interfaces;
 import rawsock.net.LinuxConstants;
@@ -77,13 +76,12 @@ public final class SendJob {
             LOG.info("sending {} bytes per packet to {} (protocol {}, {} writes the IP header)",
                     template.length(), spec.destination.getHostAddress(), spec.protocol,
                     writesHeader ? "rawsock" : "the kernel");
-            InetAddress from = source;
             if (spec.flood && watcher == null) {
                 SendBatch batch = new SendBatch(BATCH, template.length());
                 batch.destination(spec.destination);
                 return flood(template, batch, socket);
             }
-            return loop(template, () -> send(socket, template, from), watcher, socket::lastSendRealtime);
+            return loop(template, () -> send(socket, template), watcher, socket::lastSendRealtime);
         } catch (IOException e) {
             if (spec.waitNanos >= 0 && Pipes.isClosed(e)) {
                 return ExitStatus.OK;
@@ -118,7 +116,7 @@ public final class SendJob {
      */
     private int loop(PacketTemplate template, Transmit transmit, ReplyWatcher watcher, SendTime sendTime)
             throws IOException {
-        SendStats stats = new SendStats(err, live && watcher == null);
+        SendStats stats = new SendStats(err, live && watcher == null, spec.intervalNanos);
         Pacer pacer = new Pacer(spec.intervalNanos, interrupts);
         try {
             for (long i = 0; spec.count == 0 || i < spec.count; i++) {
@@ -172,7 +170,7 @@ public final class SendJob {
         for (int j = 0; j < batch.capacity(); j++) {
             batch.length(j, template.copyInto(batch.slot(j)));
         }
-        SendStats stats = new SendStats(err, live);
+        SendStats stats = new SendStats(err, live, 0);
         long sent = 0;
         try {
             while ((spec.count == 0 || sent < spec.count) && !interrupts.requested()) {
@@ -208,27 +206,41 @@ public final class SendJob {
         if (spec.iface != null) {
             socket.bindToDevice(spec.iface);
         }
+        if (!spec.ipv6) {
+            // As hping3 and nping: a broadcast destination is the user's choice, not an error.
+            socket.setBroadcast(true);
+        }
+        if (spec.destination.isMulticastAddress()) {
+            // IP_TTL does not reach multicast, which the kernel sends with TTL 1 unless told.
+            if (spec.ttl != null && !writesHeader) {
+                socket.setMulticastTtl(spec.ttl);
+            }
+            if (spec.iface != null) {
+                socket.setMulticastInterface(Interfaces.indexOf(spec.iface));
+            }
+        }
     }
 
-    private void send(RawSocket socket, PacketTemplate template, InetAddress source) throws NativeException {
+    private void send(RawSocket socket, PacketTemplate template) throws NativeException {
         try {
             socket.send(template.packet(), spec.destination);
         } catch (NativeException e) {
             if (e.errno() == LinuxConstants.EMSGSIZE) {
-                throw e.withHint("packet of " + template.wireLength() + " bytes exceeds the MTU "
-                        + mtuToward(source) + " toward " + spec.destination.getHostAddress()
+                throw e.withHint("packet of " + template.wireLength() + " bytes exceeds the " + pathMtu(socket)
+                        + " toward " + spec.destination.getHostAddress()
                         + (spec.dontFragment ? " and --df forbids fragmenting it" : ""));
             }
             throw e;
         }
     }
 
-    private String mtuToward(InetAddress source) {
+    /** "path MTU of 1400" as the kernel knows it (route, interface, or learned), or "MTU" when it will not say. */
+    private String pathMtu(RawSocket socket) {
         try {
-            NetworkInterface network = source == null ? null : NetworkInterface.getByInetAddress(source);
-            return network == null ? "(unknown)" : "(" + network.getMTU() + " on " + network.getName() + ")";
-        } catch (IOException e) {
-            return "(unknown)";
+            return "path MTU of " + socket.pathMtu(spec.destination);
+        } catch (NativeException e) {
+            LOG.debug("path MTU unknown: {}", e.getMessage());
+            return "MTU";
         }
     }
 }

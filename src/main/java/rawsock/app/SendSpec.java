@@ -57,6 +57,8 @@ public final class SendSpec {
     public final int icmpCode;
     public final int icmpId;
     public final int icmpSeq;
+    /** Bytes 4-7 of an ICMP/ICMPv6 type without identifier and sequence (MTU, gateway, pointer); 0 by default. */
+    public final long icmpRest;
 
     public final Integer sourcePort;
     public final Integer destinationPort;
@@ -127,6 +129,7 @@ public final class SendSpec {
         this.icmpCode = b.icmpCode;
         this.icmpId = b.icmpId;
         this.icmpSeq = b.icmpSeq;
+        this.icmpRest = b.icmpRest;
         this.sourcePort = b.sourcePort;
         this.destinationPort = b.destinationPort;
         this.tcpFlags = b.tcpFlags;
@@ -172,8 +175,19 @@ public final class SendSpec {
     /** IPv4 carries at most this many bytes, its header included; IPv6 as many after its header. */
     public static final int MAX_IP_PACKET = 65535;
 
-    /** The transport header rawsock builds: the protocol's, TCP's with its options padded to 4 bytes. */
+    /** A later IPv4 fragment (offset above 0): it carries only data, the transport header went in the first. */
+    public boolean laterFragment() {
+        return !ipv6 && fragmentOffset != null && fragmentOffset > 0;
+    }
+
+    /**
+     * The transport header rawsock builds: the protocol's, TCP's with its options padded to 4
+     * bytes; none in a later fragment.
+     */
     public int transportHeaderLength() {
+        if (laterFragment()) {
+            return 0;
+        }
         return IpProtocol.builtHeaderLength(protocol) + (protocol == IpProtocol.TCP ? padded(tcpOptions) : 0);
     }
 
@@ -221,6 +235,7 @@ public final class SendSpec {
         public int icmpCode;
         public int icmpId;
         public int icmpSeq = 1;
+        public long icmpRest;
 
         public Integer sourcePort;
         public Integer destinationPort;

@@ -2,6 +2,7 @@ package rawsock.cli;
 
 import java.io.IOException;
 import java.nio.ByteOrder;
+import java.util.BitSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,6 +16,7 @@ import rawsock.app.UsageException;
 import rawsock.filter.BpfProgram;
 import rawsock.filter.FilterCompiler;
 import rawsock.filter.FilterGrammar;
+import rawsock.filter.FilterProtocols;
 import rawsock.filter.FilterSyntaxException;
 import rawsock.filter.FilterTarget;
 import rawsock.output.OutputFormat;
@@ -78,8 +80,9 @@ public final class RecvCommand implements Callable<Integer> {
 
     @Option(names = "--filter", paramLabel = "EXPR",
             description = "tcpdump-like filter run in the kernel (classic BPF): host|src|dst ADDR, net CIDR, "
-                    + "port|src port|dst port N, icmp|udp|tcp|igmp|ip, joined by and, or, not, ( ); "
-                    + "the whole grammar is at the end.")
+                    + "port|src port|dst port N, icmp|udp|tcp|igmp|ip, joined by and, or, not, ( ). Without --proto, "
+                    + "a filter that can match only one protocol (udp port 53) opens the socket for it; one that can "
+                    + "never match --proto is refused. The whole grammar is at the end.")
     private String filter;
 
     /** Ends recv's help (and so its man page section) with the filter grammar, from filter/. */
@@ -146,6 +149,10 @@ public final class RecvCommand implements Callable<Integer> {
             s.mode = ipv6 ? RecvSpec.Mode.IPV6 : RecvSpec.Mode.IPV4;
             s.filterTarget = ipv6 ? FilterTarget.IPV6_RAW : FilterTarget.IPV4_RAW;
             s.protocol = parseProtocol(protocol, ipv6);
+            if (filter != null && !filter.isBlank()) {
+                s.protocol = protocolFor(filter, s.filterTarget, s.protocol,
+                        spec.commandLine().getParseResult().hasMatchedOption("--proto"));
+            }
         }
         s.iface = iface;
         if (snaplen != null) {
@@ -209,6 +216,43 @@ public final class RecvCommand implements Callable<Integer> {
                     + "(Linux delivers no packets to protocol 0 or 255); choose a protocol, or --link for everything");
         }
         return number;
+    }
+
+    /**
+     * A raw socket sees one protocol, so the filter decides it: without -p, a filter that can
+     * match exactly one protocol (udp port 53, icmp6, proto 47) opens the socket for that one, as
+     * a tcpdump user means it; a filter that can never match the socket's protocol is refused.
+     */
+    private static int protocolFor(String expression, FilterTarget target, int protocol, boolean given) {
+        BitSet possible;
+        try {
+            possible = FilterProtocols.possible(expression, target);
+        } catch (FilterSyntaxException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (!given && possible.cardinality() == 1) {
+            int only = possible.nextSetBit(0);
+            if (only != 0 && only != IpProtocol.RAW) {
+                return only;
+            }
+        }
+        if (possible.get(protocol) || possible.isEmpty()) {
+            // (Nothing at all: the compiler names the primitive this socket never sees.)
+            return protocol;
+        }
+        StringBuilder options = new StringBuilder();
+        possible.clear(0);
+        possible.clear(IpProtocol.RAW);
+        if (possible.cardinality() > 3) {
+            options.append("another -p");
+        } else {
+            for (int p = possible.nextSetBit(0); p >= 0; p = possible.nextSetBit(p + 1)) {
+                options.append(options.length() == 0 ? "" : ", ").append("-p ").append(IpProtocol.name(p));
+            }
+        }
+        throw new UsageException("--filter '" + expression + "' can never match " + (given ? "" : "the default ")
+                + "--proto " + IpProtocol.name(protocol) + ": a raw socket sees one protocol; "
+                + (options.length() > 0 ? "use " + options + ", or " : "use ") + "--link to see everything");
     }
 
     private static BpfProgram compile(String expression, RecvSpec s) {

@@ -150,6 +150,18 @@ public final class SendCommand implements Callable<Integer> {
         @Option(names = "--icmp-seq", paramLabel = "N", converter = NumberConverter.class,
                 description = "First ICMP sequence number, counting up per packet (default 1).")
         Long seq;
+
+        @Option(names = "--icmp-mtu", paramLabel = "N", converter = NumberConverter.class,
+                description = "Next-hop MTU of a fragmentation-needed unreachable (ICMP type 3, 0..65535; RFC 1191) or "
+                        + "the MTU of an ICMPv6 packet-too-big (type 2).")
+        Long mtu;
+
+        @Option(names = "--icmp-gateway", paramLabel = "ADDR", description = "Gateway address of an ICMP redirect (type 5).")
+        String gateway;
+
+        @Option(names = "--icmp-pointer", paramLabel = "N", converter = NumberConverter.class,
+                description = "Offending octet of an ICMP parameter problem (type 12, 0..255) or ICMPv6 (type 4).")
+        Long pointer;
     }
 
     @ArgGroup(exclusive = false)
@@ -297,11 +309,12 @@ public final class SendCommand implements Callable<Integer> {
                 throw new UsageException(header.longestName() + " does not apply to whole packets from "
                         + (s.input == SendSpec.Input.STDIN_HEX ? "--stdin-hex" : "--read-pcap"));
             }
-            if (destination != null) {
-                if (s.link) {
-                    throw new UsageException("--dst does not apply to --link replays: each frame carries its own MACs");
-                }
-                s.destination = AddressOption.resolve("--dst", destination, ipv6);
+            if (destination != null || ipv6) {
+                // Not rewritten and not used to route (which would send a packet where its header does
+                // not say): a replayed packet goes where its own header sends it.
+                throw new UsageException((destination != null ? "--dst" : "-6") + " does not apply to whole packets from "
+                        + (s.input == SendSpec.Input.STDIN_HEX ? "--stdin-hex" : "--read-pcap")
+                        + (s.link ? ": each frame carries its own MACs" : ": each goes to the destination in its own header"));
             }
             s.iface = iface;
             return s.build();
@@ -598,6 +611,8 @@ public final class SendCommand implements Callable<Integer> {
             s.icmpCode = Ranges.check("--icmp-code", icmpFields.code, 0, 255);
         }
         s.icmpId = icmpFields.id != null ? Ranges.check("--icmp-id", icmpFields.id, 0, 65535) : (int) (ProcessHandle.current().pid() & 0xffff);
+        s.icmpRest = IcmpRestOfHeader.of(s, icmpFields.mtu, icmpFields.gateway, icmpFields.pointer,
+                icmpFields.id != null || icmpFields.seq != null);
         if (icmpFields.seq != null) {
             s.icmpSeq = Ranges.check("--icmp-seq", icmpFields.seq, 0, 65535);
         }

@@ -16,6 +16,13 @@ final class ErrnoHints {
                 if (call.startsWith("socket")) {
                     return "raw sockets need root or CAP_NET_RAW: run rawsock with sudo (or as a user holding CAP_NET_RAW)";
                 }
+                if (call.startsWith("sendmsg") || call.startsWith("sendmmsg")) {
+                    // Privileges were checked when the socket opened; a send is refused for what it is.
+                    return errno == LinuxConstants.EACCES
+                            ? "the kernel refuses to send there: a broadcast address needs SO_BROADCAST (rawsock sets it),"
+                                    + " so a route of type prohibit or a security module refused it"
+                            : "a firewall rule (netfilter) or a security module refused the packet";
+                }
                 return "this needs root or CAP_NET_RAW/CAP_NET_ADMIN";
             case LinuxConstants.ENODEV:
                 return context == null ? "no such interface" : "no such interface: " + context;

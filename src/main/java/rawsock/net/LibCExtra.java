@@ -13,6 +13,8 @@ public interface LibCExtra {
 
     int bind(int fd, Pointer addr, int addrlen);
 
+    int connect(int fd, Pointer addr, int addrlen);
+
     long recvmsg(int fd, Pointer msg, int flags);
 
     int sendmmsg(int fd, Pointer msgvec, int vlen, int flags);

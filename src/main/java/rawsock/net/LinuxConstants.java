@@ -46,6 +46,17 @@ public final class LinuxConstants {
     public static final int IP_HDRINCL = 3;
     public static final int IP_PKTINFO = 8;
     public static final int IP_MTU_DISCOVER = 10;
+    /** getsockopt on a connected socket: the path MTU the kernel knows toward its peer. */
+    public static final int IP_MTU = 14;
+    public static final int IP_MULTICAST_IF = 32;
+    public static final int IP_MULTICAST_TTL = 33;
+    public static final int IPV6_MULTICAST_IF = 17;
+    public static final int IPV6_MULTICAST_HOPS = 18;
+    /** struct ip_mreqn: multiaddr, address, ifindex; IP_MULTICAST_IF takes it to name an interface by index. */
+    public static final int IP_MREQN_SIZE = 12;
+    public static final int IP_MREQN_IFINDEX = 8;
+    public static final int SO_BROADCAST = 6;
+    public static final int IPV6_MTU = 24;
     public static final int IP_PMTUDISC_DONT = 0;
     public static final int IP_PMTUDISC_DO = 2;
 

@@ -82,6 +82,7 @@ public final class NativeException extends IOException {
 
     /** EPERM or EACCES: the caller lacks a privilege (exit status 3). */
     public boolean isPermissionDenied() {
-        return errno == LinuxConstants.EPERM || errno == LinuxConstants.EACCES;
+        // A send refused (prohibit route, firewall) is not about privileges: the socket is open.
+        return (errno == LinuxConstants.EPERM || errno == LinuxConstants.EACCES) && !call.startsWith("send");
     }
 }

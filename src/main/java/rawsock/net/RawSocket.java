@@ -151,6 +151,35 @@ public final class RawSocket implements AutoCloseable {
         }
     }
 
+    /**
+     * IP_MULTICAST_TTL or IPV6_MULTICAST_HOPS: the TTL of packets to a multicast group, which
+     * IP_TTL / IPV6_UNICAST_HOPS do not touch (the kernel's default there is 1).
+     */
+    public void setMulticastTtl(int ttl) throws NativeException {
+        if (family == Family.INET6) {
+            setInt(LinuxConstants.SOL_IPV6, LinuxConstants.IPV6_MULTICAST_HOPS, ttl, "IPV6_MULTICAST_HOPS");
+        } else {
+            setInt(LinuxConstants.SOL_IP, LinuxConstants.IP_MULTICAST_TTL, ttl, "IP_MULTICAST_TTL");
+        }
+    }
+
+    /** IP_MULTICAST_IF (a struct ip_mreqn naming the index) or IPV6_MULTICAST_IF: where multicast leaves. */
+    public void setMulticastInterface(int ifindex) throws NativeException {
+        if (family == Family.INET6) {
+            setInt(LinuxConstants.SOL_IPV6, LinuxConstants.IPV6_MULTICAST_IF, ifindex, "IPV6_MULTICAST_IF");
+            return;
+        }
+        options.putLong(0, 0);
+        options.putInt(LinuxConstants.IP_MREQN_IFINDEX, ifindex);
+        setOption(LinuxConstants.SOL_IP, LinuxConstants.IP_MULTICAST_IF, optionsPointer, LinuxConstants.IP_MREQN_SIZE,
+                "setsockopt(IP_MULTICAST_IF, ifindex " + ifindex + ")", Interfaces.nameOf(ifindex));
+    }
+
+    /** SO_BROADCAST: without it the kernel refuses a send to a broadcast address with EACCES. */
+    public void setBroadcast(boolean on) throws NativeException {
+        setInt(LinuxConstants.SOL_SOCKET, LinuxConstants.SO_BROADCAST, on ? 1 : 0, "SO_BROADCAST");
+    }
+
     /** IP_TOS or IPV6_TCLASS for packets whose IP header the kernel writes. */
     public void setTos(int tos) throws NativeException {
         if (family == Family.INET6) {
@@ -211,6 +240,21 @@ public final class RawSocket implements AutoCloseable {
             throw NativeException.withHint("bind(ifindex " + ifindex + ")", Native.errno(),
                     Interfaces.nameOf(ifindex));
         }
+    }
+
+    /**
+     * The path MTU toward {@code destination} as the kernel knows it (its route, or what an ICMP
+     * "fragmentation needed" taught it): connect() then IP_MTU / IPV6_MTU. The socket stays
+     * connected, so this is for naming the MTU after a send failed, not for a socket still in use.
+     */
+    public int pathMtu(InetAddress destination) throws NativeException {
+        ByteBuffer address = Native.allocate(Layouts.SOCKADDR_STORAGE_SIZE);
+        int length = SocketAddresses.writeInet(address, destination, 0);
+        if (Native.extra().connect(fd, Native.pointer(address), length) < 0) {
+            throw NativeException.withHint("connect", Native.errno(), destination.getHostAddress());
+        }
+        return family == Family.INET6 ? getInt(LinuxConstants.SOL_IPV6, LinuxConstants.IPV6_MTU, "IPV6_MTU")
+                : getInt(LinuxConstants.SOL_IP, LinuxConstants.IP_MTU, "IP_MTU");
     }
 
     /** PACKET_ADD_MEMBERSHIP with PACKET_MR_PROMISC: the interface delivers every frame it sees. */

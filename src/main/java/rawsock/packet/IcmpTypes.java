@@ -24,6 +24,7 @@ public final class IcmpTypes {
     /** Destination-unreachable code 4: the next-hop MTU is in the low 16 bits of the rest of header. */
     public static final int CODE_FRAG_NEEDED = 4;
     public static final int CODE_PORT_UNREACH = 3;
+    public static final int CODE_PROTOCOL_UNREACH = 2;
 
     static final TypeNames TABLE = new TypeNames("ICMP");
 

@@ -170,12 +170,28 @@ public final class Ipv4 extends View implements Layer {
         return Math.max(0, Math.min(declaredPayloadLength(), available - headerLength()));
     }
 
-    /** Pseudo-header sum for a transport checksum over {@code length} bytes (requires the addresses). */
+    /**
+     * Pseudo-header sum for a transport checksum over {@code length} bytes (requires the
+     * addresses): source, and the final destination (the last hop of a source route option, else
+     * the destination field).
+     */
     public long pseudoHeaderSum(int protocol, int length) {
         if (!has(SRC_OFFSET, 8) || length < 0 || length > 0xffff) {
             return -1;
         }
-        return Checksum.pseudoHeader(buf, offset + SRC_OFFSET, offset + DST_OFFSET, 4, protocol, length);
+        return Checksum.pseudoHeader(buf, offset + SRC_OFFSET, finalDestinationIndex(), 4, protocol, length);
+    }
+
+    /** Index in the buffer of the address the pseudo-header sums as destination. */
+    private int finalDestinationIndex() {
+        int end = Math.min(headerLength(), available);
+        if (end > MIN_HEADER) {
+            int route = Ipv4Options.finalDestination(buf, offset + MIN_HEADER, offset + end);
+            if (route >= 0) {
+                return route;
+            }
+        }
+        return offset + DST_OFFSET;
     }
 
     /** What makes this header impossible, or null: a constant text, so this allocates nothing. */

@@ -197,4 +197,17 @@ public final class Ipv4Builder {
         }
         return address;
     }
+
+    /**
+     * The destination a TCP/UDP pseudo-header sums for a packet with these IPv4 options: the
+     * final hop of a source route (LSRR/SSRR), else {@code destination}.
+     */
+    public static byte[] pseudoHeaderDestination(byte[] options, byte[] destination) {
+        if (options == null) {
+            return destination;
+        }
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(options);
+        int at = Ipv4Options.finalDestination(buf, 0, options.length);
+        return at < 0 ? destination : java.util.Arrays.copyOfRange(options, at, at + 4);
+    }
 }

@@ -30,6 +30,38 @@ final class Ipv4Options {
         return KindLengthOptions.format(buf, from, to, text, "EOL", "NOP", Ipv4Options::appendOne);
     }
 
+    /**
+     * Where the final destination of a source route is: the last address of the first LSRR or
+     * SSRR option before EOL (RFC 9293 3.1: the pseudo-header then sums it, not the destination
+     * field; tcpdump's ip_finddst reads it so), as an index into {@code buf}; -1 when there is
+     * none or the options end in an impossible length.
+     */
+    static int finalDestination(ByteBuffer buf, int from, int to) {
+        int at = from;
+        while (at < to) {
+            int kind = buf.get(at) & 0xff;
+            if (kind == EOL) {
+                return -1;
+            }
+            if (kind == NOP) {
+                at++;
+                continue;
+            }
+            if (at + 1 >= to) {
+                return -1;
+            }
+            int length = buf.get(at + 1) & 0xff;
+            if (length < 2 || at + length > to) {
+                return -1;
+            }
+            if ((kind == LSRR || kind == SSRR) && length >= 7) {
+                return at + length - 4;
+            }
+            at += length;
+        }
+        return -1;
+    }
+
     /** True when the options in {@code buf[from, to)} parse without an impossible length. */
     static boolean wellFormed(ByteBuffer buf, int from, int to) {
         return KindLengthOptions.wellFormed(buf, from, to);

@@ -71,4 +71,21 @@ class ProbeTableTest {
         assertEquals(-1, new ProbeTable(65536).indexOf(0), "nothing sent, nothing to answer");
         assertEquals(100.0 * 70_000 / 70_000, table.lossPercent());
     }
+
+    @Test
+    void anErrorSettlesItsProbeButIsNoReplyAndStaysOutOfTheStatistics() {
+        ProbeTable table = new ProbeTable(65536);
+        table.sent(0, 0);
+        table.sent(1, 1000 * MS);
+        Reply reply = new Reply();
+        table.error(0, 3 * MS, 1000 * MS, reply);
+        assertEquals(0, table.received());
+        assertEquals(1, table.errors());
+        assertEquals(100.0, table.lossPercent());
+        assertFalse(table.allAnswered(), "probe 1 is still open");
+        table.answer(1, 1001 * MS, 1000 * MS, reply);
+        assertEquals(1, table.received());
+        assertEquals(1.0, table.avgMillis(), 1e-9, "the error's 3 ms is not in the statistics");
+        assertTrue(table.allAnswered());
+    }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import rawsock.testing.CliRun;
 import rawsock.testing.Marks;
 import rawsock.testing.RequiresRoot;
+import rawsock.testing.Tcpdump;
 
 /**
  * {@code send --wait}: the kernel's own answers on 127.0.0.1 (echo replies, SYN-ACK from a JDK
@@ -116,6 +117,35 @@ class ProbeTest {
             assertEquals(5, run.out().lines().count(), run.out());
             assertTrue(!run.out().contains("DUP"), run.out());
             assertTrue(run.stderr.contains("5 probes transmitted, 5 received, 0% loss"), run.stderr);
+        }
+    }
+
+    /**
+     * The kernel answers each of these probes to a closed port with a reset (tcpdump sees it
+     * leave port P): with ACK in the probe the reset's sequence number is the probe's ack, without
+     * it the reset acknowledges the probe's sequence + length (RFC 793). Every probe is matched.
+     */
+    @Test
+    void resetsToProbesWithAckOrFinAreMatchedByRfc793() throws Exception {
+        int port = Marks.freeTcpPort();
+        try (Tcpdump tcpdump = Tcpdump.start("lo", "tcp src port " + port + " and tcp[tcpflags] & tcp-rst != 0")) {
+            String[][] probes = {{"SA", "--ack", "123456"}, {"FA", "--ack", "77"}, {"A", "--ack", "4000000000"},
+                {"F"}, {"S"}, {"PA", "--data", "xyz"}, {"P", "--data", "xyz"}};
+            int expectedResets = 0;
+            for (String[] probe : probes) {
+                java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("send", "-p", "tcp", "-d",
+                        "127.0.0.1", "--dport", String.valueOf(port), "-c", "2", "-i", "20ms", "--wait=2s", "--flags",
+                        probe[0]));
+                args.addAll(java.util.Arrays.asList(probe).subList(1, probe.length));
+                CliRun run = CliRun.run(args.toArray(new String[0]));
+                expectedResets += 2;
+                java.util.List<String> seen = tcpdump.awaitLines("> 127.0.0.1.", expectedResets, 10_000);
+                assertEquals(expectedResets, seen.stream().filter(l -> l.contains("127.0.0.1." + port + " > ")).count(),
+                        "tcpdump saw the kernel's resets: " + seen);
+                assertEquals(0, run.status, String.join(" ", probe) + ": " + run);
+                assertEquals(2, run.out().lines().filter(l -> l.contains(" rst flags=R")).count(), run.out());
+                assertTrue(run.stderr.contains("2 probes transmitted, 2 received"), run.stderr);
+            }
         }
     }
 }

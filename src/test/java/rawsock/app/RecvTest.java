@@ -60,6 +60,19 @@ class RecvTest {
         return recv.get(30, TimeUnit.SECONDS);
     }
 
+    /** No -p: a filter naming one transport opens the socket for it, so a JDK socket's datagrams arrive. */
+    @Test
+    void aFilterThatNamesOneTransportChoosesTheSocketsProtocol() throws Exception {
+        int port = Marks.freeUdpPort();
+        String payload = Marks.payload();
+        CliRun run = receiveWhileSending(port, payload, "recv", "--filter", "udp dst port " + port, "-c", "2", "-t",
+                "10s", "-f", "json");
+        assertEquals(0, run.status, run.toString());
+        for (String line : run.out().split("\n")) {
+            assertEquals("udp", topLevelScalars(line).get("proto"), line);
+        }
+    }
+
     @Test
     void textLinesShowAddressesPortsAndLengths() throws Exception {
         int port = Marks.freeUdpPort();
@@ -187,11 +200,13 @@ class RecvTest {
             assertEquals(String.valueOf(28 + payload.length()), top.get("len"), line);
             assertEquals(60, top.get("hex").length(), line);
         }
-        // tcpdump sees 30 captured bytes of a longer packet.
-        Process tcpdump = new ProcessBuilder("tcpdump", "-nn", "-r", file.toString(), "-v").start();
+        // tcpdump sees 30 captured bytes of a longer packet, in a file whose header says snaplen 30.
+        Process tcpdump = new ProcessBuilder("tcpdump", "-nn", "-r", file.toString(), "-v").redirectErrorStream(true)
+                .start();
         String out = new String(tcpdump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(tcpdump.waitFor(30, TimeUnit.SECONDS));
         assertTrue(out.contains("length " + (28 + payload.length())), out);
+        assertTrue(out.contains("snapshot length 30"), out);
         assertEquals(2, tcpdumpRead(file).size());
     }
 

@@ -48,6 +48,27 @@ public final class PacketGen {
             return "Ip4[tos " + tos + ", id " + id + (rf ? ", RF" : "") + (df ? ", DF" : "") + ", ttl " + ttl + ", " + Hexes.of(src) + " > " + Hexes.of(dst) + ", options " + Hexes.of(options) + "]";
         }
 
+        /**
+         * The destination of the pseudo-header (RFC 9293 3.1): the last four bytes of the first
+         * loose or strict source route option (131, 137) of at least 7 bytes before EOL.
+         */
+        public byte[] finalDst() {
+            int i = 0;
+            while (i < options.length && options[i] != 0) {
+                int kind = options[i] & 0xff;
+                if (kind == 1) {
+                    i++;
+                    continue;
+                }
+                int len = options[i + 1] & 0xff;
+                if ((kind == 0x83 || kind == 0x89) && len >= 7) {
+                    return Arrays.copyOfRange(options, i + len - 4, i + len);
+                }
+                i += len;
+            }
+            return dst;
+        }
+
     }
 
     /** IPv6 header fields and extension headers (the payload length is computed). */
@@ -573,7 +594,7 @@ public final class PacketGen {
     public static Built ipv4(Ip4 ip, Transport t, boolean mf, int fragmentOffset) {
         List<LengthField> lengths = new ArrayList<>();
         ByteBuffer l4 = scratch(TRANSPORT);
-        int protocol = transport(l4, t, ip.src(), ip.dst(), false, lengths);
+        int protocol = transport(l4, t, ip.src(), ip.finalDst(), false, lengths);
         Ipv4Builder b = new Ipv4Builder().tos(ip.tos()).id(ip.id()).reservedFlag(ip.rf()).df(ip.df()).mf(mf)
                 .fragmentOffset(fragmentOffset).ttl(ip.ttl()).protocol(protocol).src(ip.src()).dst(ip.dst())
                 .options(ip.options());

@@ -389,10 +389,12 @@ class RoundTripTest {
     private static byte[] rebuildIpv4(Ipv4 ip, byte[] bytes, Upper upper) {
         byte[] src = address(ip.srcText(), 4);
         byte[] dst = address(ip.dstText(), 4);
-        byte[] l4 = upper.build(src, dst);
+        byte[] options = slice(bytes, ip.offset() + 20, ip.headerLength() - 20);
+        // RFC 9293 3.1: behind a source route the pseudo-header names its last hop
+        byte[] l4 = upper.build(src, new PacketGen.Ip4(0, 0, false, false, 0, src, dst, options).finalDst());
         Ipv4Builder b = new Ipv4Builder().tos(ip.tos()).id(ip.id()).reservedFlag(ip.reservedFlag()).df(ip.df())
                 .mf(ip.mf()).fragmentOffset(ip.fragmentOffset()).ttl(ip.ttl()).protocol(ip.protocol()).src(src).dst(dst)
-                .options(slice(bytes, ip.offset() + 20, ip.headerLength() - 20));
+                .options(options);
         ByteBuffer out = ByteBuffer.allocate(b.headerLength() + l4.length);
         b.emit(out, l4.length);
         out.put(l4);

@@ -182,6 +182,16 @@ public final class BadInputMatrix {
         rows.add(send("--dst", "-d 'bad host!'", "bad host!").needs(Need.LOOKUP));
         rows.add(send("--dst", "-6 -d localhost", "localhost").needs(Need.LOOKUP));
         rows.add(send("--dst", "--link -I lo --stdin-hex " + V4, "--dst does not apply"));
+        rows.add(send("--dst", "--stdin-hex " + V4, "--dst does not apply"));
+        rows.add(send("--dst", "--read-pcap - -d ::1", "--dst does not apply"));
+        rows.add(send("-6", "--stdin-hex -6", "-6 does not apply"));
+        rows.add(send("--icmp-mtu", V4 + " --icmp-mtu 1400", "--icmp-mtu applies to --icmp-type dest-unreach"));
+        rows.add(send("--icmp-mtu", V4 + " --icmp-type dest-unreach --icmp-mtu 65536", "65536"));
+        rows.add(send("--icmp-gateway", V4 + " --icmp-gateway 127.0.0.2", "--icmp-gateway applies"));
+        rows.add(send("--icmp-gateway", V4 + " --icmp-type redirect --icmp-gateway ::1", "::1"));
+        rows.add(send("--icmp-pointer", V4 + " --icmp-pointer 3", "--icmp-pointer applies"));
+        rows.add(send("--icmp-pointer", V4 + " --icmp-type param-problem --icmp-pointer 256", "256"));
+        rows.add(send("--icmp-id", V4 + " --icmp-type time-exceeded --icmp-id 5", "no identifier"));
         rows.add(send("--src", V4 + " --src ''", "--src"));
         rows.add(send("--src", "-d ::1 --src 127.0.0.1", "--src 127.0.0.1"));
         rows.add(send("--src", V4 + " --src ::1", "--src ::1"));
@@ -347,6 +357,10 @@ public final class BadInputMatrix {
         for (String bad : List.of("port", "ip6", "'host no.such.invalid'", "'('", "'port 70000'", "'net 1.2.3.4/33'")) {
             rows.add(recv("--filter", "--filter " + bad, "filter:"));
         }
+        // A raw socket sees one protocol: a filter that can never match it is refused.
+        rows.add(recv("--filter", "--filter 'port 53'", "can never match the default --proto icmp"));
+        rows.add(recv("--filter", "-p tcp --filter udp", "can never match --proto tcp"));
+        rows.add(recv("--filter", "-6 -p udp --filter icmp6", "can never match --proto udp"));
         number(rows, "recv", "--count", "", -1);
         for (String bad : List.of("-1s", "1x", "''", "1000000000h")) {
             rows.add(recvNoTimeout("--timeout", "-t " + bad, bad.equals("''") ? "--timeout" : bad));

@@ -25,11 +25,16 @@ public final class Lab implements AutoCloseable {
     }
 
     public static Lab up() throws IOException, InterruptedException {
+        return up("up");
+    }
+
+    /** Builds the lab with netns-lab's {@code command} ("up", or "up3" for {@link RoutedLab}). */
+    static Lab up(String command) throws IOException, InterruptedException {
         String prefix = "rawsock-it-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 20));
-        Object[] result = run(List.of(script().toString(), "up", prefix));
+        Object[] result = run(List.of(script().toString(), command, prefix));
         if ((int) result[0] != 0) {
             run(List.of(script().toString(), "down", prefix));
-            throw new IOException("netns-lab up failed: " + result[2]);
+            throw new IOException("netns-lab " + command + " failed: " + result[2]);
         }
         return new Lab(prefix);
     }
@@ -38,7 +43,7 @@ public final class Lab implements AutoCloseable {
         return Path.of("scripts", "netns-lab").toAbsolutePath();
     }
 
-    /** The namespace of host "a" or "b". */
+    /** The namespace of host "a" or "b" (or "r", the router of a {@link RoutedLab}). */
     public String ns(String host) {
         return prefix + "-" + host;
     }

@@ -104,6 +104,18 @@ public final class Tcpdump implements AutoCloseable {
         return n;
     }
 
+    /** The bytes of tcpdump -x/-xx lines ("\t0x0010:  4500 0054 ..."), as one string of hex. */
+    public static String hexDump(String text) {
+        StringBuilder hex = new StringBuilder();
+        for (String line : text.split("\n")) {
+            String t = line.strip();
+            if (t.startsWith("0x")) {
+                hex.append(t.substring(t.indexOf(':') + 1).replace(" ", ""));
+            }
+        }
+        return hex.toString();
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();
