@@ -98,6 +98,13 @@ class ProbeTest {
     }
 
     @Test
+    void theHostMayBeGivenWithoutAnOptionAsPingTakesIt() {
+        CliRun run = CliRun.run("send", "127.0.0.1", "--icmp-id", String.valueOf(Marks.id()), "--wait");
+        assertEquals(0, run.status, run.toString());
+        assertEquals(1, run.out().lines().filter(l -> l.startsWith("127.0.0.1: seq=1 echo-reply")).count(), run.out());
+    }
+
+    @Test
     void quietHidesTheStatisticsOnStderrButNotTheReplies() {
         CliRun run = CliRun.run("-q", "send", "-d", "127.0.0.1", "--icmp-id", String.valueOf(Marks.id()), "-c", "2",
                 "-i", "20ms", "--wait");
