@@ -7,6 +7,14 @@ final class Reply {
     int key;
     /** "seq" or "sport": what {@link #key} is. */
     String keyName;
+    /** The port a UDP/TCP probe went to, or -1 for other probes. */
+    int dport;
+    /**
+     * What the reply says of that port, in nmap's words: "open" (syn-ack, a UDP answer), "closed"
+     * (rst, port unreachable from the destination), "filtered" (any other ICMP error); null for
+     * other probes.
+     */
+    String state;
     String from;
     int ttl;
     /** "echo-reply", "syn-ack", "rst", "udp", or an ICMP error name. */
@@ -28,6 +36,8 @@ final class Reply {
         index = -1;
         key = 0;
         keyName = "seq";
+        dport = -1;
+        state = null;
         from = null;
         ttl = -1;
         kind = null;

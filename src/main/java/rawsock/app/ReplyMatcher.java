@@ -123,7 +123,10 @@ final class ReplyMatcher {
                 return -1;
             }
             reply.flags = TcpFlags.format(tcp.flags());
-            reply.kind = (tcp.flags() & 0x04) != 0 ? "rst" : (tcp.flags() & 0x12) == 0x12 ? "syn-ack" : "tcp";
+            boolean rst = (tcp.flags() & TcpFlags.RST) != 0;
+            boolean synAck = (tcp.flags() & (TcpFlags.SYN | TcpFlags.ACK)) == (TcpFlags.SYN | TcpFlags.ACK);
+            reply.kind = rst ? "rst" : synAck ? "syn-ack" : "tcp";
+            reply.state = rst ? "closed" : synAck ? "open" : null;
             return portKey(tcp.dport(), reply);
         }
         if (transport instanceof Udp && protocol == IpProtocol.UDP) {
@@ -132,6 +135,7 @@ final class ReplyMatcher {
                 return -1;
             }
             reply.kind = "udp";
+            reply.state = "open";
             return portKey(udp.dport(), reply);
         }
         return -1;
@@ -217,12 +221,17 @@ final class ReplyMatcher {
         } else {
             return -1;
         }
-        return dport == destinationPort ? portKey(sport, reply) : -1;
+        if (dport != destinationPort) {
+            return -1;
+        }
+        reply.state = reply.error ? "filtered" : "closed";
+        return portKey(sport, reply);
     }
 
     private long portKey(int ourPort, Reply reply) {
         reply.key = ourPort;
         reply.keyName = "sport";
+        reply.dport = destinationPort;
         return template.portOffset(ourPort);
     }
 

@@ -19,10 +19,14 @@ final class ReplyPrinter {
     private final PrintWriter err;
     private final JsonGenerator json;
     private final String destination;
+    /** -q: no statistics on stderr (as for every other summary). */
+    private final boolean quiet;
 
-    ReplyPrinter(OutputStream out, PrintWriter err, boolean asJson, String destination) throws IOException {
+    ReplyPrinter(OutputStream out, PrintWriter err, boolean asJson, boolean quiet, String destination)
+            throws IOException {
         this.out = out;
         this.err = err;
+        this.quiet = quiet;
         this.destination = destination;
         if (asJson) {
             json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
@@ -37,11 +41,17 @@ final class ReplyPrinter {
         if (json != null) {
             json.writeStartObject();
             json.writeNumberField(reply.keyName, reply.key);
+            if (reply.dport >= 0) {
+                json.writeNumberField("dport", reply.dport);
+            }
             json.writeNumberField("probe", reply.index + 1);
             json.writeStringField("from", reply.from);
             json.writeNumberField("rtt_ms", round(reply.rttMillis));
             json.writeNumberField("ttl", reply.ttl);
             json.writeStringField("type", reply.kind);
+            if (reply.state != null) {
+                json.writeStringField("state", reply.state);
+            }
             if (reply.flags != null) {
                 json.writeStringField("flags", reply.flags);
             }
@@ -58,9 +68,24 @@ final class ReplyPrinter {
             json.flush();
             out.write('\n');
         } else {
-            StringBuilder line = new StringBuilder(96).append(reply.from).append(": ").append(reply.keyName).append('=')
-                    .append(reply.key)
-                    .append(' ').append(reply.kind);
+            StringBuilder line = new StringBuilder(96);
+            if (reply.dport >= 0) {
+                // The port probed, as nmap and nping name it: 127.0.0.1:8080 syn-ack (open) sport=...;
+                // an error from a router on the way says who sent it.
+                line.append(destination.indexOf(':') >= 0 ? "[" + destination + "]" : destination).append(':')
+                        .append(reply.dport);
+                if (!destination.equals(reply.from)) {
+                    line.append(" from ").append(reply.from);
+                }
+                line.append(' ').append(reply.kind);
+                if (reply.state != null) {
+                    line.append(" (").append(reply.state).append(')');
+                }
+                line.append(' ').append(reply.keyName).append('=').append(reply.key);
+            } else {
+                line.append(reply.from).append(": ").append(reply.keyName).append('=').append(reply.key)
+                        .append(' ').append(reply.kind);
+            }
             if (reply.flags != null) {
                 line.append(" flags=").append(reply.flags);
             }
@@ -105,6 +130,9 @@ final class ReplyPrinter {
             json.flush();
             out.write('\n');
             out.flush();
+            return;
+        }
+        if (quiet) {
             return;
         }
         err.println("--- " + destination + " rawsock statistics ---");

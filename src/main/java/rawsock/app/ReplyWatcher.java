@@ -76,7 +76,7 @@ final class ReplyWatcher implements AutoCloseable {
                 socket.drain();
             }
             ReplyWatcher watcher = new ReplyWatcher(spec, sockets, matcher,
-                    new ReplyPrinter(out, err, spec.jsonReplies, matcher.destination()));
+                    new ReplyPrinter(out, err, spec.jsonReplies, spec.quiet, matcher.destination()));
             for (int protocol : protocols) {
                 watcher.rebuilders.add(spec.ipv6 ? new Ipv6HeaderRebuilder(protocol) : null);
             }

@@ -15,6 +15,7 @@ import picocli.CommandLine.Model.ArgGroupSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import rawsock.app.Interrupts;
@@ -53,6 +54,10 @@ public final class SendCommand implements Callable<Integer> {
 
     @Option(names = {"-d", "--dst"}, paramLabel = "HOST", description = "Destination: an address or a host name.")
     private String destination;
+
+    /** ping, hping3 and nping take the host without an option: so does send. */
+    @Parameters(arity = "0..1", paramLabel = "HOST", description = "The destination, the same as -d HOST.")
+    private String target;
 
     @Option(names = "-6", description = "Use IPv6 (implied by an address containing ':').")
     private boolean ipv6;
@@ -295,6 +300,12 @@ public final class SendCommand implements Callable<Integer> {
 
     /** Validates every option and builds the spec; throws UsageException before anything is sent. */
     SendSpec toSpec() throws IOException {
+        if (target != null) {
+            if (destination != null) {
+                throw new UsageException("the destination is given twice: -d " + destination + " and " + target);
+            }
+            destination = target;
+        }
         SendSpec.Builder s = new SendSpec.Builder();
         s.quiet = parent.quiet();
         s.user = parent.account();

@@ -77,12 +77,40 @@ class ProbeTest {
             CliRun open = CliRun.run("send", "-p", "tcp", "-d", "127.0.0.1", "--dport",
                     String.valueOf(server.getLocalPort()), "-c", "2", "-i", "20ms", "--wait");
             assertEquals(0, open.status, open.toString());
-            assertEquals(2, open.out().lines().filter(l -> l.contains(" syn-ack flags=S. ")).count(), open.out());
+            // The line names the port probed and what the answer says of it, as nmap and nping do.
+            String openPrefix = "127.0.0.1:" + server.getLocalPort() + " syn-ack (open) sport=";
+            assertEquals(2, open.out().lines().filter(l -> l.startsWith(openPrefix) && l.contains(" flags=S. "))
+                    .count(), open.out());
+            int closedPort = Marks.freeTcpPort();
             CliRun closed = CliRun.run("send", "-p", "tcp", "-d", "127.0.0.1", "--dport",
-                    String.valueOf(Marks.freeTcpPort()), "-c", "2", "-i", "20ms", "--wait");
+                    String.valueOf(closedPort), "-c", "2", "-i", "20ms", "--wait");
             assertEquals(0, closed.status, closed.toString());
-            assertEquals(2, closed.out().lines().filter(l -> l.contains(" rst flags=R. ")).count(), closed.out());
+            assertEquals(2, closed.out().lines().filter(l -> l.startsWith("127.0.0.1:" + closedPort + " rst (closed) ")
+                    && l.contains(" flags=R. ")).count(), closed.out());
+            CliRun json = CliRun.run("send", "-p", "tcp", "-d", "127.0.0.1", "--dport",
+                    String.valueOf(server.getLocalPort()), "--wait", "-f", "json");
+            assertEquals(0, json.status, json.toString());
+            Map<String, String> reply = RecvTest.topLevelScalars(json.out().split("\n")[0]);
+            assertEquals(String.valueOf(server.getLocalPort()), reply.get("dport"), json.out());
+            assertEquals("open", reply.get("state"), json.out());
+            assertTrue(Integer.parseInt(reply.get("sport")) > 0, json.out());
         }
+    }
+
+    @Test
+    void theHostMayBeGivenWithoutAnOptionAsPingTakesIt() {
+        CliRun run = CliRun.run("send", "127.0.0.1", "--icmp-id", String.valueOf(Marks.id()), "--wait");
+        assertEquals(0, run.status, run.toString());
+        assertEquals(1, run.out().lines().filter(l -> l.startsWith("127.0.0.1: seq=1 echo-reply")).count(), run.out());
+    }
+
+    @Test
+    void quietHidesTheStatisticsOnStderrButNotTheReplies() {
+        CliRun run = CliRun.run("-q", "send", "-d", "127.0.0.1", "--icmp-id", String.valueOf(Marks.id()), "-c", "2",
+                "-i", "20ms", "--wait");
+        assertEquals(0, run.status, run.toString());
+        assertEquals(2, run.out().lines().filter(l -> l.contains("echo-reply")).count(), run.out());
+        assertEquals("", run.stderr, "-q prints nothing on stderr but errors");
     }
 
     @Test
@@ -90,7 +118,7 @@ class ProbeTest {
         CliRun run = CliRun.run("send", "-p", "udp", "-d", "127.0.0.1", "--dport", String.valueOf(Marks.freeUdpPort()),
                 "-c", "2", "-i", "20ms", "--wait", "--data", Marks.payload());
         assertEquals(0, run.status, run.toString());
-        assertEquals(2, run.out().lines().filter(l -> l.contains(" port-unreachable ")).count(), run.out());
+        assertEquals(2, run.out().lines().filter(l -> l.contains(" port-unreachable (closed) ")).count(), run.out());
         // Each probe has its own source port, so each reply names its probe.
         assertEquals(2, run.out().lines().map(l -> l.replaceAll(".*sport=(\\d+).*", "$1")).distinct().count());
     }
@@ -143,7 +171,8 @@ class ProbeTest {
                 assertEquals(expectedResets, seen.stream().filter(l -> l.contains("127.0.0.1." + port + " > ")).count(),
                         "tcpdump saw the kernel's resets: " + seen);
                 assertEquals(0, run.status, String.join(" ", probe) + ": " + run);
-                assertEquals(2, run.out().lines().filter(l -> l.contains(" rst flags=R")).count(), run.out());
+                assertEquals(2, run.out().lines()
+                        .filter(l -> l.contains(" rst (closed) sport=") && l.contains(" flags=R")).count(), run.out());
                 assertTrue(run.stderr.contains("2 probes transmitted, 2 received"), run.stderr);
             }
         }

@@ -89,7 +89,7 @@ class CookbookIT {
                 try (ServerSocket open = new ServerSocket(8080, 50, InetAddress.getLoopbackAddress())) {
                     Run run = run(script, Traffic.NONE);
                     run.assertExit(0);
-                    run.assertStdoutLines(3, "127\\.0\\.0\\.1: sport=\\d+ syn-ack flags=S\\. ttl=64 time=[0-9.]+ ms");
+                    run.assertStdoutLines(3, "127\\.0\\.0\\.1:8080 syn-ack \\(open\\) sport=\\d+ flags=S\\. ttl=64 time=[0-9.]+ ms");
                     assertTrue(run.stderr.contains("3 probes transmitted, 3 received, 0% loss"), run.toString());
                 }
             }),
@@ -106,7 +106,7 @@ class CookbookIT {
             Map.entry("udp-closed-port", script -> {
                 Run run = runPastIcmpRateLimit(script);
                 run.assertExit(0);
-                run.assertStdoutLines(2, "127\\.0\\.0\\.1: sport=\\d+ port-unreachable .* time=[0-9.]+ ms");
+                run.assertStdoutLines(2, "127\\.0\\.0\\.1:\\d+ port-unreachable \\(closed\\) sport=\\d+ .* time=[0-9.]+ ms");
             }),
             Map.entry("pcap-pipe", script -> {
                 Run run = run(script, Traffic.TO_SINK);

@@ -147,6 +147,8 @@ public final class BadInputMatrix {
         number(rows, "--flow-label", "-d ::1", 0xfffff);
         number(rows, "--frag-offset", V4, 8191);
         number(rows, "--icmp-code", V4, 255);
+        // The destination may also be a positional HOST, as ping takes it: once, and not beside -d.
+        rows.add(send("--dst", "127.0.0.1 " + V4, "given twice"));
         number(rows, "--icmp-id", V4, 65535);
         number(rows, "--icmp-seq", V4, 65535);
         number(rows, "--sport", V4 + " -p udp", 65535);
