@@ -170,8 +170,8 @@ public final class RawSocket implements AutoCloseable {
             return;
         }
         options.putLong(0, 0);
-        options.putInt(LinuxConstants.IP_MREQN_IFINDEX, ifindex);
-        setOption(LinuxConstants.SOL_IP, LinuxConstants.IP_MULTICAST_IF, optionsPointer, LinuxConstants.IP_MREQN_SIZE,
+        options.putInt(Layouts.IMR_IFINDEX, ifindex);
+        setOption(LinuxConstants.SOL_IP, LinuxConstants.IP_MULTICAST_IF, optionsPointer, Layouts.IP_MREQN_SIZE,
                 "setsockopt(IP_MULTICAST_IF, ifindex " + ifindex + ")", Interfaces.nameOf(ifindex));
     }
 
@@ -259,27 +259,27 @@ public final class RawSocket implements AutoCloseable {
 
     /** PACKET_ADD_MEMBERSHIP with PACKET_MR_PROMISC: the interface delivers every frame it sees. */
     public void enablePromiscuous(int ifindex) throws NativeException {
-        ByteBuffer mreq = Native.allocate(16);
-        mreq.putInt(0, ifindex);
-        mreq.putShort(4, (short) LinuxConstants.PACKET_MR_PROMISC);
-        setOption(LinuxConstants.SOL_PACKET, LinuxConstants.PACKET_ADD_MEMBERSHIP, Native.pointer(mreq), 16,
+        ByteBuffer mreq = Native.allocate(Layouts.PACKET_MREQ_SIZE);
+        mreq.putInt(Layouts.MR_IFINDEX, ifindex);
+        mreq.putShort(Layouts.MR_TYPE, (short) LinuxConstants.PACKET_MR_PROMISC);
+        setOption(LinuxConstants.SOL_PACKET, LinuxConstants.PACKET_ADD_MEMBERSHIP, Native.pointer(mreq),
+                Layouts.PACKET_MREQ_SIZE,
                 "setsockopt(PACKET_ADD_MEMBERSHIP)", Interfaces.nameOf(ifindex));
     }
 
     /**
-     * PACKET_STATISTICS: {received, dropped, times the ring was full} since the last call (the
-     * kernel resets them on read; received includes dropped). A TPACKET_V3 socket answers with
-     * struct tpacket_stats_v3, any other with struct tpacket_stats and the third figure is -1.
-     * Packet sockets only.
+     * PACKET_STATISTICS since the last call (the kernel resets them on read). A TPACKET_V3 socket
+     * answers with struct tpacket_stats_v3, any other with struct tpacket_stats, which has no
+     * ring-full count. Packet sockets only.
      */
-    public long[] packetStatistics() throws NativeException {
+    public PacketStatistics packetStatistics() throws NativeException {
         optionLength.putInt(0, Layouts.TPACKET_STATS_V3_SIZE);
         Native.check(Native.extra().getsockopt(fd, LinuxConstants.SOL_PACKET, LinuxConstants.PACKET_STATISTICS,
                 optionsPointer, optionLengthPointer), "getsockopt(PACKET_STATISTICS)");
-        long freezes = optionLength.getInt(0) >= Layouts.TPACKET_STATS_V3_SIZE
-                ? options.getInt(Layouts.TP_FREEZE_Q_CNT) & 0xffffffffL : -1;
-        return new long[] {options.getInt(Layouts.TP_PACKETS) & 0xffffffffL, options.getInt(Layouts.TP_DROPS) & 0xffffffffL,
-            freezes};
+        long ringFull = optionLength.getInt(0) >= Layouts.TPACKET_STATS_V3_SIZE
+                ? options.getInt(Layouts.TP_FREEZE_Q_CNT) & 0xffffffffL : PacketStatistics.NOT_REPORTED;
+        return new PacketStatistics(options.getInt(Layouts.TP_PACKETS) & 0xffffffffL,
+                options.getInt(Layouts.TP_DROPS) & 0xffffffffL, ringFull);
     }
 
     /**
