@@ -47,7 +47,8 @@ class HostileBytesTest {
         Random random = new Random(20240601);
         assertDoesNotThrow(() -> {
             for (byte[] capture : Captures.all()) {
-                for (int n = 0; n < 100; n++) { // each is checked three ways (Exercise); the fuzz tests flip bits of built packets by the thousand
+                // each copy is checked three ways (Exercise); the fuzz tests flip bits of built packets by the thousand
+                for (int n = 0; n < 100; n++) {
                     byte[] bytes = capture.clone();
                     HostileBytes.flipBits(bytes, random);
                     // keep the version nibble 4 most of the time so the IPv4 path is what gets hit
