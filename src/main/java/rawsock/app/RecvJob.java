@@ -10,6 +10,7 @@ import rawsock.net.Interfaces;
 import rawsock.net.LinuxConstants;
 import rawsock.net.NativeException;
 import rawsock.net.PacketRing;
+import rawsock.net.PacketStatistics;
 import rawsock.net.PacketSource;
 import rawsock.net.RawSocket;
 import rawsock.net.ReceiveBatch;
@@ -94,9 +95,10 @@ public final class RecvJob {
             }
             drops = Math.max(capture.kernelDrops(), socket.receiveDrops());
             if (spec.mode == RecvSpec.Mode.LINK) {
-                long[] stats = socket.packetStatistics();
-                drops = stats[1];
-                LOG.debug("PACKET_STATISTICS: {} packets, {} dropped, ring full {} times", stats[0], stats[1], stats[2]);
+                PacketStatistics stats = socket.packetStatistics();
+                drops = stats.drops();
+                LOG.debug("PACKET_STATISTICS: {} packets, {} dropped, ring full {} times", stats.packets(), stats.drops(),
+                        stats.ringFullCount());
             }
         } finally {
             try {

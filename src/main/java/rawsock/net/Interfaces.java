@@ -8,12 +8,9 @@ import java.util.Map;
 /** Interface names and indexes (if_nametoindex / if_indextoname), names cached per index. */
 public final class Interfaces {
     private static final Map<Integer, String> NAMES = new HashMap<>();
-    // <linux/sockios.h> and struct ifreq: a 16-byte name, then a union whose sockaddr is at 16.
+    // <linux/sockios.h>: the ioctls on a struct ifreq.
     private static final long SIOCGIFADDR = 0x8915;
     private static final long SIOCGIFHWADDR = 0x8927;
-    private static final int IFREQ_SIZE = 40;
-    private static final int IFR_ADDRESS = 16;
-    private static final int SA_DATA = 2;
 
     private Interfaces() {
     }
@@ -38,7 +35,7 @@ public final class Interfaces {
     public static byte[] hardwareAddress(String name) throws NativeException {
         ByteBuffer request = interfaceRequest(name, SIOCGIFHWADDR);
         byte[] mac = new byte[6];
-        request.get(IFR_ADDRESS + SA_DATA, mac);
+        request.get(Layouts.IFR_HWADDR + Layouts.SA_DATA, mac);
         return mac;
     }
 
@@ -46,7 +43,7 @@ public final class Interfaces {
     public static byte[] ipv4Address(String name) throws NativeException {
         ByteBuffer request = interfaceRequest(name, SIOCGIFADDR);
         byte[] address = new byte[4];
-        request.get(IFR_ADDRESS + Layouts.SIN_ADDR, address);
+        request.get(Layouts.IFR_ADDR + Layouts.SIN_ADDR, address);
         return address;
     }
 
@@ -57,7 +54,7 @@ public final class Interfaces {
         if (bytes.length == 0 || bytes.length >= LinuxConstants.IFNAMSIZ) {
             throw NativeException.of(call, LinuxConstants.ENODEV, "no such interface: " + name);
         }
-        ByteBuffer ifreq = Native.allocate(IFREQ_SIZE);
+        ByteBuffer ifreq = Native.allocate(Layouts.IFREQ_SIZE);
         ifreq.put(0, bytes);
         int fd = Native.check(Native.LIBC.socket(LinuxConstants.AF_INET, LinuxConstants.SOCK_DGRAM, 0), "socket");
         try {

@@ -134,6 +134,26 @@ final class Layouts {
     static final int AUX_VLAN_TCI = 16;
     static final int AUX_VLAN_TPID = 18;
 
+    // struct ip_mreqn (IP_MULTICAST_IF takes it to name an interface by index): multiaddr, address, ifindex
+    static final int IP_MREQN_SIZE = 12;
+    static final int IMR_IFINDEX = 8;
+
+    // struct packet_mreq (PACKET_ADD_MEMBERSHIP)
+    static final int PACKET_MREQ_SIZE = 16;
+    static final int MR_IFINDEX = 0;
+    static final int MR_TYPE = 4;
+
+    // struct ifreq: a 16-byte name, then a union whose struct sockaddr (ifr_addr, ifr_hwaddr) is at 16
+    static final int IFREQ_SIZE = 40;
+    static final int IFR_ADDR = 16;
+    static final int IFR_HWADDR = 16;
+    /** struct sockaddr's sa_data: where SIOCGIFHWADDR puts the hardware address. */
+    static final int SA_DATA = 2;
+
+    // struct passwd: two pointers (name, password), then uid_t pw_uid and gid_t pw_gid
+    static final int PW_UID = 16;
+    static final int PW_GID = 20;
+
     /** TPACKET_ALIGN: frames and headers in the ring start at multiples of 16. */
     static int tpacketAlign(int length) {
         return (length + 15) & ~15;

@@ -52,9 +52,6 @@ public final class LinuxConstants {
     public static final int IP_MULTICAST_TTL = 33;
     public static final int IPV6_MULTICAST_IF = 17;
     public static final int IPV6_MULTICAST_HOPS = 18;
-    /** struct ip_mreqn: multiaddr, address, ifindex; IP_MULTICAST_IF takes it to name an interface by index. */
-    public static final int IP_MREQN_SIZE = 12;
-    public static final int IP_MREQN_IFINDEX = 8;
     public static final int SO_BROADCAST = 6;
     public static final int IPV6_MTU = 24;
     public static final int IP_PMTUDISC_DONT = 0;

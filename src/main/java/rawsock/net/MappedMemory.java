@@ -29,7 +29,7 @@ public final class MappedMemory {
         long address = Native.extra().mmap(null, size, LinuxConstants.PROT_READ | LinuxConstants.PROT_WRITE,
                 LinuxConstants.MAP_PRIVATE | LinuxConstants.MAP_ANONYMOUS, -1, 0);
         if (address == -1) {
-            throw NativeException.withHint("mmap(" + size + " bytes)", Native.errno(), null);
+            throw Native.failure("mmap(" + size + " bytes)", null);
         }
         return new MappedMemory(address, size);
     }

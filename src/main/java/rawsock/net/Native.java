@@ -8,8 +8,10 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Loads libc once and gives the one shape every native call takes here: a negative return value
- * becomes a {@link NativeException} naming the call and its errno.
+ * Loads libc once and gives the shapes a native call takes here: a negative return value becomes
+ * a {@link NativeException} naming the call and its errno ({@link #check}, {@link #failure}),
+ * except that a call waiting for packets returns {@link #NOTHING} when a signal or an empty
+ * socket ended the wait ({@link #waited}, where the EINTR rule is written).
  */
 final class Native {
     static final LibC LIBC = LibraryLoader.create(LibC.class).failImmediately().load("c");
@@ -44,6 +46,39 @@ final class Native {
             throw NativeException.of(call, errno(), null);
         }
         return rc;
+    }
+
+    /**
+     * What {@link #waited} returns when a call had nothing to give: never a valid result, as every
+     * other negative return becomes an exception.
+     */
+    static final long NOTHING = -1;
+
+    /**
+     * The one EINTR rule, for the calls that wait for packets (recvmsg, recvmmsg, poll): a signal
+     * (EINTR) or an empty non-blocking socket (EAGAIN, also what a receive timeout ends with) means
+     * "nothing yet", never an error, and is not retried here. The caller's loop then looks at its
+     * stop flag, which the SIGINT/SIGTERM handlers set, before it waits again; retrying inside
+     * would keep a capture waiting after the user asked it to stop. Sends do not follow it:
+     * sendmmsg retries what an interrupted batch left (the batch is bounded and its packets are
+     * already built), and sendmsg reports a failure with what it knows of the packet and the MTU.
+     * Returns {@code rc}, or {@link #NOTHING}; any other failure becomes a NativeException naming
+     * the call and errno, with the hint chosen for them.
+     */
+    static long waited(long rc, String call) throws NativeException {
+        if (rc >= 0) {
+            return rc;
+        }
+        int errno = errno();
+        if (errno == LinuxConstants.EINTR || errno == LinuxConstants.EAGAIN) {
+            return NOTHING;
+        }
+        throw NativeException.withHint(call, errno, null);
+    }
+
+    /** The failure of the call that just returned -1, as a NativeException with the hint for {@code context}. */
+    static NativeException failure(String call, String context) {
+        return NativeException.withHint(call, errno(), context);
     }
 
     /**

@@ -30,15 +30,8 @@ public final class Poller {
         for (int i = 0; i < sockets.length; i++) {
             fds.putShort(i * Layouts.POLLFD_SIZE + Layouts.POLLFD_REVENTS, (short) 0);
         }
-        int rc = Native.extra().poll(pointer, sockets.length, timeoutMillis);
-        if (rc < 0) {
-            int errno = Native.errno();
-            if (errno == LinuxConstants.EINTR) {
-                return 0;
-            }
-            throw NativeException.withHint("poll", errno, null);
-        }
-        return rc;
+        long rc = Native.waited(Native.extra().poll(pointer, sockets.length, timeoutMillis), "poll");
+        return rc == Native.NOTHING ? 0 : (int) rc;
     }
 
     /** Whether socket {@code index} (in the constructor's order) was readable at the last poll. */

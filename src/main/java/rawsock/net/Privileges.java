@@ -8,10 +8,6 @@ import jnr.ffi.Pointer;
  * Raw sockets already open keep working; nothing opened later gets root's rights.
  */
 public final class Privileges {
-    // struct passwd on LP64 Linux: two pointers, then uid_t pw_uid and gid_t pw_gid.
-    private static final int PW_UID = 16;
-    private static final int PW_GID = 20;
-
     private Privileges() {
     }
 
@@ -46,7 +42,7 @@ public final class Privileges {
         if (passwd == null) {
             return null;
         }
-        return new Account(name, passwd.getInt(PW_UID), passwd.getInt(PW_GID));
+        return new Account(name, passwd.getInt(Layouts.PW_UID), passwd.getInt(Layouts.PW_GID));
     }
 
     /** Becomes {@code account} for good; throws when any step fails (nothing half-dropped runs on). */

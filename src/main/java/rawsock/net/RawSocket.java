@@ -65,8 +65,7 @@ public final class RawSocket implements AutoCloseable {
         int wireProtocol = family == Family.PACKET ? Short.reverseBytes((short) protocol) & 0xffff : protocol;
         int fd = Native.LIBC.socket(family.value(), LinuxConstants.SOCK_RAW, wireProtocol);
         if (fd < 0) {
-            throw NativeException.withHint(
-                    "socket(" + family.name().toLowerCase() + ", raw, " + protocol + ")", Native.errno(), null);
+            throw Native.failure("socket(" + family.name().toLowerCase() + ", raw, " + protocol + ")", null);
         }
         return new RawSocket(family, fd);
     }
@@ -170,8 +169,8 @@ public final class RawSocket implements AutoCloseable {
             return;
         }
         options.putLong(0, 0);
-        options.putInt(LinuxConstants.IP_MREQN_IFINDEX, ifindex);
-        setOption(LinuxConstants.SOL_IP, LinuxConstants.IP_MULTICAST_IF, optionsPointer, LinuxConstants.IP_MREQN_SIZE,
+        options.putInt(Layouts.IMR_IFINDEX, ifindex);
+        setOption(LinuxConstants.SOL_IP, LinuxConstants.IP_MULTICAST_IF, optionsPointer, Layouts.IP_MREQN_SIZE,
                 "setsockopt(IP_MULTICAST_IF, ifindex " + ifindex + ")", Interfaces.nameOf(ifindex));
     }
 
@@ -237,8 +236,7 @@ public final class RawSocket implements AutoCloseable {
         ByteBuffer address = Native.allocate(Layouts.SOCKADDR_LL_SIZE);
         int length = SocketAddresses.writeLink(address, ifindex, protocol, null);
         if (Native.extra().bind(fd, Native.pointer(address), length) < 0) {
-            throw NativeException.withHint("bind(ifindex " + ifindex + ")", Native.errno(),
-                    Interfaces.nameOf(ifindex));
+            throw Native.failure("bind(ifindex " + ifindex + ")", Interfaces.nameOf(ifindex));
         }
     }
 
@@ -251,7 +249,7 @@ public final class RawSocket implements AutoCloseable {
         ByteBuffer address = Native.allocate(Layouts.SOCKADDR_STORAGE_SIZE);
         int length = SocketAddresses.writeInet(address, destination, 0);
         if (Native.extra().connect(fd, Native.pointer(address), length) < 0) {
-            throw NativeException.withHint("connect", Native.errno(), destination.getHostAddress());
+            throw Native.failure("connect", destination.getHostAddress());
         }
         return family == Family.INET6 ? getInt(LinuxConstants.SOL_IPV6, LinuxConstants.IPV6_MTU, "IPV6_MTU")
                 : getInt(LinuxConstants.SOL_IP, LinuxConstants.IP_MTU, "IP_MTU");
@@ -259,27 +257,27 @@ public final class RawSocket implements AutoCloseable {
 
     /** PACKET_ADD_MEMBERSHIP with PACKET_MR_PROMISC: the interface delivers every frame it sees. */
     public void enablePromiscuous(int ifindex) throws NativeException {
-        ByteBuffer mreq = Native.allocate(16);
-        mreq.putInt(0, ifindex);
-        mreq.putShort(4, (short) LinuxConstants.PACKET_MR_PROMISC);
-        setOption(LinuxConstants.SOL_PACKET, LinuxConstants.PACKET_ADD_MEMBERSHIP, Native.pointer(mreq), 16,
+        ByteBuffer mreq = Native.allocate(Layouts.PACKET_MREQ_SIZE);
+        mreq.putInt(Layouts.MR_IFINDEX, ifindex);
+        mreq.putShort(Layouts.MR_TYPE, (short) LinuxConstants.PACKET_MR_PROMISC);
+        setOption(LinuxConstants.SOL_PACKET, LinuxConstants.PACKET_ADD_MEMBERSHIP, Native.pointer(mreq),
+                Layouts.PACKET_MREQ_SIZE,
                 "setsockopt(PACKET_ADD_MEMBERSHIP)", Interfaces.nameOf(ifindex));
     }
 
     /**
-     * PACKET_STATISTICS: {received, dropped, times the ring was full} since the last call (the
-     * kernel resets them on read; received includes dropped). A TPACKET_V3 socket answers with
-     * struct tpacket_stats_v3, any other with struct tpacket_stats and the third figure is -1.
-     * Packet sockets only.
+     * PACKET_STATISTICS since the last call (the kernel resets them on read). A TPACKET_V3 socket
+     * answers with struct tpacket_stats_v3, any other with struct tpacket_stats, which has no
+     * ring-full count. Packet sockets only.
      */
-    public long[] packetStatistics() throws NativeException {
+    public PacketStatistics packetStatistics() throws NativeException {
         optionLength.putInt(0, Layouts.TPACKET_STATS_V3_SIZE);
         Native.check(Native.extra().getsockopt(fd, LinuxConstants.SOL_PACKET, LinuxConstants.PACKET_STATISTICS,
                 optionsPointer, optionLengthPointer), "getsockopt(PACKET_STATISTICS)");
-        long freezes = optionLength.getInt(0) >= Layouts.TPACKET_STATS_V3_SIZE
-                ? options.getInt(Layouts.TP_FREEZE_Q_CNT) & 0xffffffffL : -1;
-        return new long[] {options.getInt(Layouts.TP_PACKETS) & 0xffffffffL, options.getInt(Layouts.TP_DROPS) & 0xffffffffL,
-            freezes};
+        long ringFull = optionLength.getInt(0) >= Layouts.TPACKET_STATS_V3_SIZE
+                ? options.getInt(Layouts.TP_FREEZE_Q_CNT) & 0xffffffffL : PacketStatistics.NOT_REPORTED;
+        return new PacketStatistics(options.getInt(Layouts.TP_PACKETS) & 0xffffffffL,
+                options.getInt(Layouts.TP_DROPS) & 0xffffffffL, ringFull);
     }
 
     /**
@@ -319,7 +317,7 @@ public final class RawSocket implements AutoCloseable {
     void setOption(int level, int name, Pointer value, int length, String call, String subject)
             throws NativeException {
         if (Native.LIBC.setsockopt(fd, level, name, value, length) < 0) {
-            throw NativeException.withHint(call, Native.errno(), subject);
+            throw Native.failure(call, subject);
         }
     }
 
@@ -400,7 +398,7 @@ public final class RawSocket implements AutoCloseable {
             if (rc < 0) {
                 int errno = Native.errno();
                 if (errno == LinuxConstants.EINTR) {
-                    continue;
+                    continue; // the send side of the EINTR rule (Native.waited): finish the batch
                 }
                 throw NativeException.withHint("sendmmsg(" + (count - sent) + " packets of " + batch.length(sent)
                         + " bytes)", errno, null);
@@ -437,13 +435,9 @@ public final class RawSocket implements AutoCloseable {
         recvHeader.putInt(Layouts.MSGHDR_NAMELEN, Layouts.SOCKADDR_STORAGE_SIZE);
         recvHeader.putLong(Layouts.MSGHDR_CONTROLLEN, CONTROL_SIZE);
         recvHeader.putInt(Layouts.MSGHDR_FLAGS, 0);
-        long rc = Native.extra().recvmsg(fd, recvHeaderPointer, LinuxConstants.MSG_TRUNC);
-        if (rc < 0) {
-            int errno = Native.errno();
-            if (errno == LinuxConstants.EAGAIN || errno == LinuxConstants.EINTR) {
-                return false;
-            }
-            throw NativeException.withHint("recvmsg", errno, null);
+        long rc = Native.waited(Native.extra().recvmsg(fd, recvHeaderPointer, LinuxConstants.MSG_TRUNC), "recvmsg");
+        if (rc == Native.NOTHING) {
+            return false;
         }
         info.describe(rc, capacity, recvHeader, 0, recvAddress, recvControl);
         into.limit(into.position() + info.capturedLength);
@@ -469,15 +463,9 @@ public final class RawSocket implements AutoCloseable {
 
     private int receive(ReceiveBatch batch, int flags) throws NativeException {
         batch.reset();
-        int rc = Native.extra().recvmmsg(fd, batch.entries(), batch.capacity(), flags | LinuxConstants.MSG_TRUNC, null);
-        if (rc < 0) {
-            int errno = Native.errno();
-            if (errno == LinuxConstants.EAGAIN || errno == LinuxConstants.EINTR) {
-                return 0;
-            }
-            throw NativeException.withHint("recvmmsg", errno, null);
-        }
-        return rc;
+        long rc = Native.waited(Native.extra().recvmmsg(fd, batch.entries(), batch.capacity(),
+                flags | LinuxConstants.MSG_TRUNC, null), "recvmmsg");
+        return rc == Native.NOTHING ? 0 : (int) rc;
     }
 
     /**
@@ -495,13 +483,10 @@ public final class RawSocket implements AutoCloseable {
             recvHeader.putLong(Layouts.MSGHDR_SIZE + Layouts.IOVEC_LEN, scratch.capacity());
             recvHeader.putInt(Layouts.MSGHDR_NAMELEN, Layouts.SOCKADDR_STORAGE_SIZE);
             recvHeader.putLong(Layouts.MSGHDR_CONTROLLEN, CONTROL_SIZE);
-            long rc = Native.extra().recvmsg(fd, recvHeaderPointer, LinuxConstants.MSG_DONTWAIT | LinuxConstants.MSG_TRUNC);
-            if (rc < 0) {
-                int errno = Native.errno();
-                if (errno == LinuxConstants.EAGAIN || errno == LinuxConstants.EINTR) {
-                    break;
-                }
-                throw NativeException.withHint("recvmsg", errno, null);
+            long rc = Native.waited(Native.extra().recvmsg(fd, recvHeaderPointer,
+                    LinuxConstants.MSG_DONTWAIT | LinuxConstants.MSG_TRUNC), "recvmsg");
+            if (rc == Native.NOTHING) {
+                break;
             }
             discarded++;
         }

@@ -28,8 +28,8 @@ import rawsock.testing.LayerGetters;
 import rawsock.testing.RecordedFields;
 
 /**
- * What "decoding never breaks" means, through the public API only (the harness of the packet
- * tests is package-private there): decode the bytes, then use the packet and every layer the way
+ * What "decoding never breaks" means, through the public API only, for the fuzz tests and the
+ * hostile-bytes tests of rawsock.packet alike: decode the bytes, then use the packet and every layer the way
  * the writers and the send/recv code do. Besides "nothing throws" it checks what the decoder
  * promises: the input's position, limit and content are left alone; bytes around the packet change
  * nothing; one decoder reused for many packets says of a packet what a new one says (no state

@@ -115,6 +115,18 @@ class LayoutsTest {
         put("offsetof(struct tpacket_auxdata, tp_status)", Layouts.AUX_STATUS, 0);
         put("offsetof(struct tpacket_auxdata, tp_vlan_tci)", Layouts.AUX_VLAN_TCI, 16);
         put("offsetof(struct tpacket_auxdata, tp_vlan_tpid)", Layouts.AUX_VLAN_TPID, 18);
+        put("sizeof(struct ip_mreqn)", Layouts.IP_MREQN_SIZE, 12);
+        put("offsetof(struct ip_mreqn, imr_ifindex)", Layouts.IMR_IFINDEX, 8);
+        put("sizeof(struct packet_mreq)", Layouts.PACKET_MREQ_SIZE, 16);
+        put("offsetof(struct packet_mreq, mr_ifindex)", Layouts.MR_IFINDEX, 0);
+        put("offsetof(struct packet_mreq, mr_type)", Layouts.MR_TYPE, 4);
+        put("sizeof(struct ifreq)", Layouts.IFREQ_SIZE, 40);
+        put("offsetof(struct ifreq, ifr_addr)", Layouts.IFR_ADDR, 16);
+        put("offsetof(struct ifreq, ifr_hwaddr)", Layouts.IFR_HWADDR, 16);
+        put("offsetof(struct sockaddr, sa_data)", Layouts.SA_DATA, 2);
+        put("offsetof(struct passwd, pw_uid)", Layouts.PW_UID, 16);
+        put("offsetof(struct passwd, pw_gid)", Layouts.PW_GID, 20);
+        put("IFNAMSIZ", LinuxConstants.IFNAMSIZ, 16);
         // Constants the ring depends on, from the same headers.
         put("PACKET_RX_RING", LinuxConstants.PACKET_RX_RING, 5);
         put("PACKET_STATISTICS", LinuxConstants.PACKET_STATISTICS, 6);
@@ -150,7 +162,8 @@ class LayoutsTest {
         StringBuilder c = new StringBuilder("#define _GNU_SOURCE\n#include <stdio.h>\n#include <stddef.h>\n"
                 + "#include <sys/socket.h>\n#include <sys/uio.h>\n#include <sys/time.h>\n#include <time.h>\n"
                 + "#include <poll.h>\n#include <netinet/in.h>\n#include <linux/if_packet.h>\n"
-                + "#include <linux/filter.h>\n#include <sys/mman.h>\nint main(void) {\n");
+                + "#include <linux/filter.h>\n#include <sys/mman.h>\n#include <net/if.h>\n#include <pwd.h>\n"
+                + "int main(void) {\n");
         for (String expression : EXPECTED.keySet()) {
             c.append("  printf(\"%zu\\n\", (size_t) (").append(expression).append("));\n");
         }

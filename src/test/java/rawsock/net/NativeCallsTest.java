@@ -48,6 +48,26 @@ class NativeCallsTest {
     }
 
     /**
+     * The EINTR rule's two sides, on real calls: an empty non-blocking socket (EAGAIN) is
+     * "nothing", while any other failure (EBADF on fd -1) is an exception naming the call and errno.
+     */
+    @Test
+    void aWaitingCallHasNothingOnAnEmptySocketAndFailsOnABadOne() throws Exception {
+        ByteBuffer vec = Native.allocate(Layouts.MMSGHDR_SIZE);
+        int fd = Native.check(Native.LIBC.socket(LinuxConstants.AF_INET, LinuxConstants.SOCK_DGRAM, 0), "socket");
+        try {
+            assertEquals(Native.NOTHING, Native.waited(Native.extra().recvmmsg(fd, Native.pointer(vec), 1,
+                    LinuxConstants.MSG_DONTWAIT, (Pointer) null), "recvmmsg"));
+        } finally {
+            Native.LIBC.close(fd);
+        }
+        NativeException e = assertThrows(NativeException.class, () -> Native.waited(Native.extra().recvmmsg(-1,
+                Native.pointer(vec), 1, LinuxConstants.MSG_DONTWAIT, (Pointer) null), "recvmmsg"));
+        assertEquals("recvmmsg", e.call());
+        assertEquals("EBADF", e.errnoName());
+    }
+
+    /**
      * mmap takes six arguments, the trap of jnr-ffi #181: the sixth (the offset) must arrive as
      * given. An anonymous mapping at offset 0 works and is writable; the same call at offset 1
      * must fail with EINVAL (not page-aligned), which a lost or misplaced offset would not.

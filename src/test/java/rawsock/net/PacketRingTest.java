@@ -74,10 +74,10 @@ class PacketRingTest {
                 send(sender, port, round);
                 assertEquals(2, receive(ring, 2, round), "round " + round + ": out and in");
             }
-            long[] stats = socket.packetStatistics();
-            assertEquals(24, stats[0], "frames the kernel handled");
-            assertEquals(0, stats[1], "dropped");
-            assertEquals(0, stats[2], "times the ring was full");
+            PacketStatistics stats = socket.packetStatistics();
+            assertEquals(24, stats.packets(), "frames the kernel handled");
+            assertEquals(0, stats.drops(), "dropped");
+            assertEquals(0, stats.ringFullCount(), "times the ring was full");
         }
     }
 

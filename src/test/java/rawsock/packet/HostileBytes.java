@@ -1,43 +1,25 @@
 package rawsock.packet;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import rawsock.fuzz.Exercise;
 import rawsock.testing.LayerGetters;
 import rawsock.testing.RecordedFields;
 
 /**
- * The harness of the hostile-bytes tests (IPv4, IPv6, link layer): decode whatever bytes and use
- * every layer the way the writers and the send/recv code do, asserting only that nothing breaks.
- * The tests differ in the bytes they make; what "nothing breaks" means is here, once.
+ * The corpora and shapes of the hostile-bytes tests (IPv4, IPv6, link layer). What "nothing
+ * breaks" means is the fuzz harness's {@link Exercise#check}, once: these tests differ only in
+ * the bytes they make.
  */
 final class HostileBytes {
-    private final PacketDecoder decoder = new PacketDecoder();
+    private final Exercise exercise = new Exercise();
 
-    /** Decodes {@code bytes} and exercises the packet and every layer's output; returns the layer count. */
+    /** Decodes {@code bytes} and checks the packet and every layer as the fuzz tests do; returns the layer count. */
     int exercise(byte[] bytes, LinkType link) {
-        DecodedPacket p = decoder.decode(ByteBuffer.wrap(bytes), link);
-        assertTrue(p.size() <= DecodedPacket.MAX_LAYERS);
-        assertTrue(p.quotedStart() <= p.size());
-        p.truncated();
-        p.src();
-        p.proto();
-        for (int i = 0; i < p.size(); i++) {
-            Layer layer = p.layer(i);
-            assertTrue(layer.name() != null && !layer.name().isEmpty());
-            layer.truncated();
-            LayerGetters.callAll(layer);
-            RecordedFields.of(layer); // also rejects duplicate or null field names
-            StringBuilder text = new StringBuilder();
-            layer.describe(text);
-            assertTrue(text.length() > 0, "empty description of " + layer.name());
-        }
-        return p.size();
+        return exercise.check(bytes, link).size();
     }
 
     /** Every prefix of every packet, from the empty one to the whole packet, handed to {@code check}. */
