@@ -54,7 +54,7 @@ public final class RecvJob {
     }
 
     public int run() throws IOException {
-        List<Output> outputs = openOutputs();
+        List<Output> outputs = openOutputs(spec, stdout, linkType());
         long received = 0;
         long drops = -1;
         boolean pipeClosed = false;
@@ -108,7 +108,7 @@ public final class RecvJob {
                 LOG.debug("PACKET_STATISTICS: {} packets, {} dropped, ring full {} times", stats[0], stats[1], stats[2]);
             }
         } finally {
-            pipeClosed |= !closeAll(outputs);
+            pipeClosed |= !closeAll(outputs, drops);
         }
         if (!spec.quiet && !pipeClosed) {
             err.println(received + " packet" + (received == 1 ? "" : "s") + " received, "
@@ -233,7 +233,7 @@ public final class RecvJob {
     }
 
     /** One destination of packets; {@code stdout} marks the one whose closing ends us quietly. */
-    private static final class Output {
+    static final class Output {
         final PacketWriter writer;
         final boolean stdout;
 
@@ -243,8 +243,11 @@ public final class RecvJob {
         }
     }
 
-    /** Opens -w FILE and stdout's writer before any socket, so a bad path costs nothing. */
-    private List<Output> openOutputs() throws IOException {
+    /**
+     * Opens -w FILE and stdout's writer before any socket (or input file), so a bad path costs
+     * nothing. {@code link} is where the packets' bytes start.
+     */
+    static List<Output> openOutputs(RecvSpec spec, OutputStream stdout, LinkType link) throws IOException {
         List<Output> outputs = new ArrayList<>(2);
         if (spec.outputPath != null && !spec.outputPath.equals("-")) {
             OutputStream file;
@@ -253,15 +256,20 @@ public final class RecvJob {
             } catch (IOException e) {
                 throw new IOException("-w " + spec.outputPath + ": cannot write (" + describe(e) + ")", e);
             }
-            outputs.add(new Output(PacketWriters.create(OutputFormat.PCAP, new BufferedOutputStream(file, 1 << 16),
-                    linkType(), false), false));
+            outputs.add(new Output(create(spec, spec.fileFormat, new BufferedOutputStream(file, 1 << 16), link), false));
         } else if (spec.outputPath != null) {
-            outputs.add(new Output(PacketWriters.create(OutputFormat.PCAP, stdout, linkType(), false), true));
+            outputs.add(new Output(create(spec, spec.fileFormat, stdout, link), true));
         }
         if (spec.format != null && !"-".equals(spec.outputPath)) {
-            outputs.add(new Output(PacketWriters.create(spec.format, stdout, linkType(), false), true));
+            outputs.add(new Output(create(spec, spec.format, stdout, link), true));
         }
         return outputs;
+    }
+
+    /** pcapng's interface blocks carry the snaplen in force; pcap's header keeps its own. */
+    private static PacketWriter create(RecvSpec spec, OutputFormat format, OutputStream out, LinkType link) {
+        return format == OutputFormat.PCAPNG ? PacketWriters.create(format, out, link, spec.snaplen, false)
+                : PacketWriters.create(format, out, link, false);
     }
 
     private static String describe(IOException e) {
@@ -270,7 +278,7 @@ public final class RecvJob {
     }
 
     /** Writes to every output; returns false when stdout's reader went away (a closed pipe). */
-    private static boolean writeAll(List<Output> outputs, PacketMeta meta, ByteBuffer packet, DecodedPacket decoded)
+    static boolean writeAll(List<Output> outputs, PacketMeta meta, ByteBuffer packet, DecodedPacket decoded)
             throws IOException {
         // A plain loop, no lambda: this runs for every packet and allocates nothing.
         for (int i = 0; i < outputs.size(); i++) {
@@ -286,7 +294,7 @@ public final class RecvJob {
     }
 
     /** Flushes every output; returns false when stdout's reader went away. */
-    private static boolean flushAll(List<Output> outputs) throws IOException {
+    static boolean flushAll(List<Output> outputs) throws IOException {
         for (int i = 0; i < outputs.size(); i++) {
             Output output = outputs.get(i);
             try {
@@ -306,11 +314,16 @@ public final class RecvJob {
         }
     }
 
-    private static boolean closeAll(List<Output> outputs) throws IOException {
+    /**
+     * Ends every output (with the kernel's drop count, -1 when unknown, for formats that record
+     * it) and closes it; returns false when stdout's reader went away.
+     */
+    static boolean closeAll(List<Output> outputs, long kernelDrops) throws IOException {
         boolean stdoutOpen = true;
         IOException failure = null;
         for (Output output : outputs) {
             try {
+                output.writer.endOfCapture(kernelDrops);
                 output.writer.close();
             } catch (IOException e) {
                 if (output.stdout && Pipes.isClosed(e)) {

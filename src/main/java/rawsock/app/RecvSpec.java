@@ -41,6 +41,10 @@ public final class RecvSpec {
     public OutputFormat format = OutputFormat.TEXT;
     /** -w FILE: where packets go ("-" = stdout); null = stdout in {@link #format}. */
     public String outputPath;
+    /** What -w writes: {@link OutputFormat#PCAP}, or {@link OutputFormat#PCAPNG} (.pcapng, --pcapng). */
+    public OutputFormat fileFormat = OutputFormat.PCAP;
+    /** --read-pcap FILE|-: decode this capture file instead of opening a socket; null = live. */
+    public String inputPath;
     public boolean quiet;
 
     /** --user: the account to become once the sockets are open; null = stay. */

@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.ParentCommand;
 import rawsock.app.Interrupts;
+import rawsock.app.OfflineJob;
 import rawsock.app.RecvJob;
 import rawsock.app.RecvSpec;
 import rawsock.app.UsageException;
@@ -84,12 +85,26 @@ public final class RecvCommand implements Callable<Integer> {
     private String format;
 
     @Option(names = "-w", paramLabel = "FILE",
-            description = "Write pcap to FILE ('-' = stdout). With -f as well, stdout also gets that format.")
+            description = "Write pcap to FILE ('-' = stdout); pcapng when FILE ends in .pcapng. With -f as well, "
+                    + "stdout also gets that format.")
     private String writeFile;
+
+    @Option(names = "--pcapng", description = "-w writes pcapng (interface names, direction, drop statistics) "
+            + "whatever the file's name.")
+    private boolean pcapng;
+
+    @Option(names = "--read-pcap", paramLabel = "FILE",
+            description = "Decode a capture file (pcap or pcapng; '-' = stdin) instead of capturing: link types "
+                    + "Ethernet, RAW, IPv4, IPv6, Linux cooked SLL and SLL2; --filter, --count and --snaplen apply.")
+    private String readPcap;
 
     @Override
     public Integer call() throws IOException {
         RecvSpec spec = toSpec();
+        if (spec.inputPath != null) {
+            return new OfflineJob(spec, parent.console().in(), parent.console().out(), parent.console().err(),
+                    Interrupts.install()).run();
+        }
         return new RecvJob(spec, parent.console().out(), parent.console().err(), Interrupts.install()).run();
     }
 
@@ -97,6 +112,10 @@ public final class RecvCommand implements Callable<Integer> {
         RecvSpec s = new RecvSpec();
         s.quiet = parent.quiet();
         s.user = parent.account();
+        if (readPcap != null) {
+            refuseOffline();
+            s.inputPath = readPcap;
+        }
         InterfaceOption.check(iface);
         if (link && ipv6) {
             throw new UsageException("--link captures every protocol of both IP versions; drop -6 (or filter with 'ip6')");
@@ -146,20 +165,38 @@ public final class RecvCommand implements Callable<Integer> {
                 throw new UsageException("--format: " + e.getMessage());
             }
         }
+        if (pcapng && writeFile == null) {
+            throw new UsageException("--pcapng says what -w writes; without -w use -f pcapng");
+        }
         if (writeFile != null) {
-            if (writeFile.equals("-") && format != null && s.format != OutputFormat.PCAP) {
-                throw new UsageException("-w - writes pcap to stdout; it cannot also take -f " + format);
+            if (writeFile.equals("-") && format != null && !s.format.isCaptureFile()) {
+                throw new UsageException("-w - writes pcap or pcapng to stdout; it cannot also take -f " + format);
             }
             s.outputPath = writeFile;
+            s.fileFormat = pcapng || writeFile.endsWith(".pcapng")
+                    || writeFile.equals("-") && s.format == OutputFormat.PCAPNG ? OutputFormat.PCAPNG : OutputFormat.PCAP;
             if (format == null) {
                 s.format = null;
             }
         }
         if (filter != null && !filter.isBlank()) {
             s.filterExpression = filter;
-            s.filter = compile(filter, s);
+            if (readPcap == null) { // offline, the file's link type decides (OfflineJob compiles it)
+                s.filter = compile(filter, s);
+            }
         }
         return s;
+    }
+
+    /** Capture options have no meaning for a file: refused rather than ignored. */
+    private void refuseOffline() {
+        for (String option : new String[] {"--proto", "-6", "--link", "--promisc", "--no-ring", "--iface", "--buffer",
+            "--timeout"}) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw new UsageException(option + " applies to live capture, not to --read-pcap (a file holds what "
+                        + "was captured; use --filter to choose packets)");
+            }
+        }
     }
 
     private static int parseProtocol(String text, boolean ipv6) {

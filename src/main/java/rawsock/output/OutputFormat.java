@@ -2,7 +2,7 @@ package rawsock.output;
 
 import java.util.Locale;
 
-/** The formats {@code recv -f} knows; {@code -w FILE} always writes {@link #PCAP}. */
+/** The formats {@code recv -f} knows; {@code -w FILE} writes {@link #PCAP} or {@link #PCAPNG}. */
 public enum OutputFormat {
     /** One human-readable line per packet, timestamp first. */
     TEXT,
@@ -11,7 +11,9 @@ public enum OutputFormat {
     /** One JSON object per line (NDJSON). */
     JSON,
     /** Classic pcap with nanosecond timestamps. */
-    PCAP;
+    PCAP,
+    /** pcapng: interfaces by name, direction, nanosecond timestamps, drop statistics. */
+    PCAPNG;
 
     /**
      * Parses a format name, ignoring case.
@@ -30,16 +32,23 @@ public enum OutputFormat {
                     return JSON;
                 case "pcap":
                     return PCAP;
+                case "pcapng":
+                    return PCAPNG;
                 default:
                     break;
             }
         }
         throw new IllegalArgumentException(
-                "unknown format '" + name + "' (expected text, hex, json or pcap)");
+                "unknown format '" + name + "' (expected text, hex, json, pcap or pcapng)");
     }
 
     /** The lowercase name the command line uses. */
     public String cliName() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** True for the capture-file formats (binary: pcap and pcapng). */
+    public boolean isCaptureFile() {
+        return this == PCAP || this == PCAPNG;
     }
 }
