@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import rawsock.net.BatchSource;
@@ -22,6 +23,7 @@ import rawsock.net.ReceiveInfo;
 import rawsock.output.OutputFormat;
 import rawsock.output.PacketWriter;
 import rawsock.output.PacketWriters;
+import rawsock.output.RotatingWriter;
 import rawsock.packet.DecodedPacket;
 import rawsock.packet.LinkType;
 import rawsock.packet.PacketDecoder;
@@ -249,7 +251,9 @@ public final class RecvJob {
      */
     static List<Output> openOutputs(RecvSpec spec, OutputStream stdout, LinkType link) throws IOException {
         List<Output> outputs = new ArrayList<>(2);
-        if (spec.outputPath != null && !spec.outputPath.equals("-")) {
+        if (spec.outputPath != null && (spec.rotateBytes > 0 || spec.rotateSeconds > 0)) {
+            outputs.add(new Output(rotating(spec, link), false));
+        } else if (spec.outputPath != null && !spec.outputPath.equals("-")) {
             OutputStream file;
             try {
                 file = Files.newOutputStream(Path.of(spec.outputPath));
@@ -264,6 +268,18 @@ public final class RecvJob {
             outputs.add(new Output(create(spec, spec.format, stdout, link), true));
         }
         return outputs;
+    }
+
+    /** -w FILE with -C/-G: files opened as packets come; the directory is checked now, so a bad path costs nothing. */
+    private static PacketWriter rotating(RecvSpec spec, LinkType link) throws IOException {
+        Path parent = Path.of(spec.outputPath).toAbsolutePath().getParent();
+        if (parent == null || !Files.isDirectory(parent) || !Files.isWritable(parent)) {
+            throw new IOException("-w " + spec.outputPath + ": cannot write (" + (parent != null && Files.isDirectory(parent)
+                    ? "permission denied" : "no such directory") + ")");
+        }
+        return new RotatingWriter(spec.fileFormat, link, spec.fileFormat == OutputFormat.PCAPNG ? spec.snaplen : 0,
+                spec.outputPath, spec.rotateBytes, spec.rotateSeconds, spec.rotateFiles,
+                name -> new BufferedOutputStream(Files.newOutputStream(Path.of(name)), 1 << 16), ZoneId.systemDefault());
     }
 
     /** pcapng's interface blocks carry the snaplen in force; pcap's header keeps its own. */
@@ -309,6 +325,9 @@ public final class RecvJob {
 
     /** Returns when {@code e} is stdout's reader going away (we end quietly); rethrows anything else. */
     private static void stdoutClosed(Output output, IOException e) throws IOException {
+        if (e instanceof RotatingWriter.Complete) {
+            return;  // -G with -W: the last file is complete, the capture ends as tcpdump's does
+        }
         if (!output.stdout || !Pipes.isClosed(e)) {
             throw e;
         }

@@ -93,6 +93,18 @@ public final class RecvCommand implements Callable<Integer> {
             + "whatever the file's name.")
     private boolean pcapng;
 
+    @Option(names = "-C", paramLabel = "SIZE", description = "With -w FILE: begin a new file once this one holds SIZE "
+            + "(a plain number is millions of bytes, as tcpdump; or 512k, 10M); files FILE, FILE1, FILE2, ...")
+    private String rotateSize;
+
+    @Option(names = "-G", paramLabel = "SECONDS", converter = NumberConverter.class, description = "With -w FILE: begin a new "
+            + "file every SECONDS, named by strftime(3) from FILE (e.g. -w cap-%H%M%S.pcap).")
+    private Long rotateSeconds;
+
+    @Option(names = "-W", paramLabel = "COUNT", converter = NumberConverter.class, description = "With -C: keep COUNT files "
+            + "in a ring (FILE0 .. FILE<COUNT-1>); with -G: stop after COUNT files.")
+    private Long rotateFiles;
+
     @Option(names = "--read-pcap", paramLabel = "FILE",
             description = "Decode a capture file (pcap or pcapng; '-' = stdin) instead of capturing: link types "
                     + "Ethernet, RAW, IPv4, IPv6, Linux cooked SLL and SLL2; --filter, --count and --snaplen apply.")
@@ -179,6 +191,7 @@ public final class RecvCommand implements Callable<Integer> {
                 s.format = null;
             }
         }
+        rotation(s);
         if (filter != null && !filter.isBlank()) {
             s.filterExpression = filter;
             if (readPcap == null) { // offline, the file's link type decides (OfflineJob compiles it)
@@ -186,6 +199,53 @@ public final class RecvCommand implements Callable<Integer> {
             }
         }
         return s;
+    }
+
+    /** -C, -G and -W: checked so that every file of the run gets a name of its own. */
+    private void rotation(RecvSpec s) {
+        if (rotateSize == null && rotateSeconds == null && rotateFiles == null) {
+            return;
+        }
+        String option = rotateSize != null ? "-C" : rotateSeconds != null ? "-G" : "-W";
+        if (writeFile == null || writeFile.equals("-")) {
+            throw new UsageException(option + " splits -w FILE into several files; give -w FILE (not '-')");
+        }
+        if (rotateFiles != null && rotateSize == null && rotateSeconds == null) {
+            throw new UsageException("-W " + rotateFiles + " needs -C (a ring of files) or -G (stop after that many)");
+        }
+        if (rotateSize != null) {
+            s.rotateBytes = rotateBytes(rotateSize);
+        }
+        if (rotateSeconds != null) {
+            s.rotateSeconds = Ranges.check("-G", rotateSeconds, 1, 366L * 86_400);
+            long finest;
+            try {
+                finest = rawsock.output.Strftime.finest(writeFile);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("-w " + writeFile + ": " + e.getMessage());
+            }
+            if (finest == 0 || finest > s.rotateSeconds) {
+                throw new UsageException("-G " + rotateSeconds + ": the name -w " + writeFile + " would repeat within the run"
+                        + " (give it a strftime conversion that changes every " + rotateSeconds + " s or faster, e.g. %H%M%S)");
+            }
+        }
+        if (rotateFiles != null) {
+            s.rotateFiles = Ranges.check("-W", rotateFiles, 1, 1_000_000);
+        }
+    }
+
+    private static long rotateBytes(String text) {
+        long bytes;
+        try {
+            bytes = text.matches("[0-9]+") ? Math.multiplyExact(Long.parseLong(text), 1_000_000L)
+                    : new SizeConverter().convert(text);
+        } catch (Exception e) {
+            throw new UsageException("-C " + text + ": not a size (a number of millions of bytes, or e.g. 512k, 10M)");
+        }
+        if (bytes <= 0 || bytes > (1L << 40)) {
+            throw new UsageException("-C " + text + " out of range (1 byte to 1 TiB)");
+        }
+        return bytes;
     }
 
     /** Capture options have no meaning for a file: refused rather than ignored. */
