@@ -351,6 +351,25 @@ public final class BadInputMatrix {
         rows.add(recvConflict("--pcapng", "--pcapng -f json", "--pcapng"));
         rows.add(recvConflict("--pcapng", "--pcapng", "--pcapng"));
         offlineRows(rows);
+        rotationRows(rows);
+    }
+
+    /** -C, -G, -W: sizes and periods out of range, -W alone, names that would repeat, no file to split. */
+    private static void rotationRows(List<Row> rows) {
+        for (String bad : List.of("0", "-1", "x", "''", "2T")) {
+            rows.add(recv("-C", "-w cap.pcap -C " + bad, bad.equals("''") ? "-C" : "-C " + bad));
+        }
+        rows.add(recv("-C", "-C 1", "give -w FILE"));
+        rows.add(recv("-C", "-w - -C 1", "give -w FILE"));
+        for (String bad : List.of("0", "-5", "x")) {
+            rows.add(recv("-G", "-w cap-%S.pcap -G " + bad, bad));
+        }
+        rows.add(recv("-G", "-w cap.pcap -G 10", "would repeat"));
+        rows.add(recv("-G", "-w cap-%M.pcap -G 10", "would repeat"));
+        rows.add(recv("-G", "-w cap-%Q.pcap -G 10", "%Q"));
+        rows.add(recv("-W", "-w cap.pcap -W 3", "-W 3 needs -C"));
+        rows.add(recv("-W", "-w cap.pcap -C 1 -W 0", "-W"));
+        rows.add(recv("-W", "-w cap.pcap -C 1 -W x", "x"));
     }
 
     /** recv --read-pcap: unusable files, damaged captures (exit 4, after what came before) and live-only options. */
