@@ -170,6 +170,13 @@ class CookbookIT {
                         + ", .*");
                 assertTrue(run.stderr.contains("4 packets read"), run.toString());
             }),
+            Map.entry("rotation-ring", script -> {
+                Run run = run(script, Traffic.TO_SINK);
+                run.assertExit(0);
+                // 40 packets of about 70 bytes in files of 1 KiB: three files in the ring, each read whole.
+                run.assertStdoutLines(3, "[1-9][0-9]?");
+                assertTrue(run.stderr.contains("40 packets received"), run.toString());
+            }),
             Map.entry("drop-privileges", script -> {
                 Traffic.UidWatch watch = new Traffic.UidWatch();
                 Run run = run(script, watch);
