@@ -20,7 +20,7 @@ public final class Main {
         Console console = new Console(System.in, new FileOutputStream(FileDescriptor.out),
                 new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
                         StandardCharsets.UTF_8), true),
-                () -> Terminals.isTerminal(Terminals.STDERR));
+                () -> Terminals.isTerminal(Terminals.STDERR), () -> Terminals.isTerminal(Terminals.STDOUT));
         System.exit(Rawsock.execute(console, args));
     }
 }

@@ -1,6 +1,9 @@
 package rawsock.app;
 
-/** The exit statuses of DESIGN.md, which scripts depend on. */
+/**
+ * The exit statuses scripts depend on (listed in --help and the man page), and which failure
+ * earns which: the one place that knows the exceptions below the command line.
+ */
 public final class ExitStatus {
     /** Done. */
     public static final int OK = 0;
@@ -18,5 +21,16 @@ public final class ExitStatus {
     public static final int SIGTERM = 143;
 
     private ExitStatus() {
+    }
+
+    /** The status a run that failed with {@code failure} ends with: usage 2, permission 3, else 4. */
+    public static int of(Throwable failure) {
+        if (failure instanceof UsageException) {
+            return USAGE;
+        }
+        if (failure instanceof rawsock.net.NativeException && ((rawsock.net.NativeException) failure).isPermissionDenied()) {
+            return PERMISSION;
+        }
+        return SYSTEM;
     }
 }

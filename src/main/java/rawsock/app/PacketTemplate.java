@@ -3,8 +3,9 @@ package rawsock.app;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import rawsock.packet.Checksum;
+import rawsock.packet.Icmp;
 import rawsock.packet.IcmpBuilder;
+import rawsock.packet.IcmpTypes;
 import rawsock.packet.Icmpv6Builder;
 import rawsock.packet.Icmpv6Types;
 import rawsock.packet.IgmpBuilder;
@@ -23,12 +24,8 @@ import rawsock.packet.UdpBuilder;
  * incrementally (RFC 1624), so the loop allocates nothing.
  */
 final class PacketTemplate {
-    /** IPv4 carries at most 65535 bytes including its header. */
-    static final int MAX_IP_PACKET = 65535;
     /** Ports 1..65535: counted source ports never use 0. */
     private static final long PORT_SPAN = 65535;
-    /** The header the kernel adds when rawsock does not write one (no options). */
-    private static final int KERNEL_IP_HEADER = 20;
     private static final int IPV6_HEADER = Ipv6.HEADER_LENGTH;
 
     private final ByteBuffer packet;
@@ -76,27 +73,10 @@ final class PacketTemplate {
         byte[] dst = spec.destination.getAddress();
         byte[] src = source == null ? new byte[dst.length] : source.getAddress();
         ByteBuffer payload = ByteBuffer.wrap(payloadOf(spec));
-        int transportHeader = transportHeaderLength(spec);
-        int transportLength = transportHeader + payload.remaining();
-        int ipLength;
-        int onWire;
-        if (spec.ipv6) {
-            // IPv6 limits the payload (everything after the 40-byte header) to 65535 bytes.
-            ipLength = writesHeader ? IPV6_HEADER : 0;
-            onWire = IPV6_HEADER + transportLength;
-            if (transportLength > MAX_IP_PACKET) {
-                throw new UsageException("the IPv6 payload would be " + transportLength
-                        + " bytes, more than 65535 (payload " + payload.remaining() + " bytes)");
-            }
-        } else {
-            Ipv4Builder ip = writesHeader ? ipv4Header(spec, src, dst) : null;
-            ipLength = ip == null ? 0 : ip.headerLength();
-            onWire = transportLength + (writesHeader ? ipLength : KERNEL_IP_HEADER);
-            if (onWire > MAX_IP_PACKET) {
-                throw new UsageException("the packet would be " + onWire
-                        + " bytes, more than IPv4's 65535 (payload " + payload.remaining() + " bytes)");
-            }
-        }
+        int transportLength = spec.transportHeaderLength() + payload.remaining();
+        // The command line refused a packet over 65535 bytes (SendSpec.ipPacketLength).
+        int ipLength = !writesHeader ? 0 : spec.ipv6 ? IPV6_HEADER : ipv4Header(spec, src, dst).headerLength();
+        int onWire = (int) spec.ipPacketLength(payload.remaining());
         ByteBuffer transport = ByteBuffer.allocate(transportLength);
         int sourcePort = sourcePort(spec);
         long sequence = spec.tcpSeq != null ? spec.tcpSeq : randomSequence();
@@ -112,9 +92,8 @@ final class PacketTemplate {
         }
         out.put(transport);
         out.flip();
-        boolean counts = spec.protocol == IpProtocol.ICMP ? carriesSequence(spec.icmpType)
-                : spec.protocol == IpProtocol.ICMP6 && (spec.icmpType == Icmpv6Types.ECHO_REQUEST
-                        || spec.icmpType == Icmpv6Types.ECHO_REPLY);
+        boolean counts = spec.protocol == IpProtocol.ICMP ? IcmpTypes.hasIdSeq(spec.icmpType)
+                : spec.protocol == IpProtocol.ICMP6 && Icmpv6Types.hasIdSeq(spec.icmpType);
         PacketTemplate template = new PacketTemplate(out, linkHeader.length + ipLength, counts, spec.checksum == null,
                 spec.icmpSeq, linkHeader.length + onWire);
         template.protocol = spec.protocol;
@@ -164,33 +143,9 @@ final class PacketTemplate {
             ip.fragmentOffset(spec.fragmentOffset);
         }
         if (spec.ipOptions != null) {
-            try {
-                ip.options(spec.ipOptions);
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("--ip-options " + e.getMessage());
-            }
+            ip.options(spec.ipOptions); // at most 40 bytes: the command line checked
         }
         return ip;
-    }
-
-    private static int transportHeaderLength(SendSpec spec) {
-        switch (spec.protocol) {
-            case IpProtocol.ICMP:
-            case IpProtocol.ICMP6:
-                return 8;
-            case IpProtocol.UDP:
-                return 8;
-            case IpProtocol.TCP:
-                return 20 + padded(spec.tcpOptions);
-            case IpProtocol.IGMP:
-                return igmp(spec).length();
-            default:
-                return 0;
-        }
-    }
-
-    private static int padded(byte[] options) {
-        return options == null ? 0 : (options.length + 3) & ~3;
     }
 
     private static void emitTransport(SendSpec spec, ByteBuffer out, ByteBuffer payload, byte[] src, byte[] dst,
@@ -228,24 +183,16 @@ final class PacketTemplate {
     }
 
     private static IgmpBuilder igmp(SendSpec spec) {
-        if (spec.payload.length > 0) {
-            throw new UsageException("a payload does not apply to igmp (its message has a fixed layout)");
-        }
         return IgmpBuilder.ofType(spec.igmpType).maxResp(spec.igmpMaxResponse)
                 .group(spec.igmpGroup == null ? new byte[4] : spec.igmpGroup.getAddress()).checksum(spec.checksum);
     }
 
     /** ICMP timestamp requests without a payload get the three timestamps RFC 792 defines. */
     private static byte[] payloadOf(SendSpec spec) {
-        if (spec.protocol == IpProtocol.ICMP && spec.payload.length == 0 && (spec.icmpType == 13 || spec.icmpType == 14)) {
+        if (spec.protocol == IpProtocol.ICMP && spec.payload.length == 0 && IcmpTypes.carriesTimestamps(spec.icmpType)) {
             return IcmpBuilder.timestampPayload(System.currentTimeMillis());
         }
         return spec.payload;
-    }
-
-    /** Echo, timestamp, information and address-mask messages carry an identifier and sequence. */
-    private static boolean carriesSequence(int type) {
-        return type == 0 || type == 8 || (type >= 13 && type <= 18);
     }
 
     private static int sourcePort(SendSpec spec) {
@@ -292,11 +239,10 @@ final class PacketTemplate {
             return;
         }
         int sequence = (int) ((firstSequence + index) & 0xffff);
-        int sequenceAt = transportOffset + 6;
         if (fixChecksum) {
-            Checksum.patchWord(target, transportOffset + 2, sequenceAt, sequence);
+            Icmp.patchSeq(target, transportOffset, sequence);
         } else {
-            target.putShort(sequenceAt, (short) sequence);
+            Icmp.writeSeq(target, transportOffset, sequence);
         }
     }
 

@@ -16,7 +16,7 @@ public final class RecvSpec {
     }
 
     public Mode mode = Mode.IPV4;
-    public int protocol = 1;
+    public int protocol = rawsock.packet.IpProtocol.ICMP;
     /** --promisc (LINK only): the interface delivers frames for other hosts too. */
     public boolean promiscuous;
     public String iface;
@@ -54,5 +54,5 @@ public final class RecvSpec {
     public boolean quiet;
 
     /** --user: the account to become once the sockets are open; null = stay. */
-    public rawsock.net.Privileges.Account user;
+    public DropPrivileges.Account user;
 }

@@ -11,7 +11,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import rawsock.net.Family;
 import rawsock.net.Interfaces;
-import rawsock.net.LinuxConstants;
 import rawsock.net.NativeException;
 import rawsock.net.RawSocket;
 import rawsock.output.HexLineReader;
@@ -21,6 +20,9 @@ import rawsock.output.PcapReader;
 import rawsock.output.PcapRecord;
 import rawsock.packet.LinuxCooked;
 import rawsock.packet.ChecksumRepair;
+import rawsock.packet.Ethernet;
+import rawsock.packet.EthernetFrame;
+import rawsock.packet.IpProtocol;
 
 /**
  * Sends whole IPv4 and IPv6 packets as they are (IP_HDRINCL / IPV6_HDRINCL): one per line of hex
@@ -29,11 +31,6 @@ import rawsock.packet.ChecksumRepair;
  * before it.
  */
 final class ReplayJob {
-    private static final int ETHERNET_HEADER = 14;
-    private static final int ETHERTYPE_IPV4 = 0x0800;
-    private static final int ETHERTYPE_IPV6 = 0x86DD;
-    private static final int ETHERTYPE_VLAN = 0x8100;
-
     private final SendSpec spec;
     private final InputStream stdin;
     private final PrintWriter err;
@@ -96,7 +93,7 @@ final class ReplayJob {
                     break;
                 }
                 if (spec.fixChecksums) {
-                    repairChecksums(packet, spec.link ? ipOffset(packet) : 0);
+                    repairChecksums(packet);
                 }
                 boolean onTime;
                 if (spec.originalTiming) {
@@ -184,7 +181,7 @@ final class ReplayJob {
     }
 
     private RawSocket openHeaderIncluded(Family family) throws NativeException {
-        RawSocket socket = RawSocket.open(family, LinuxConstants.IPPROTO_RAW);
+        RawSocket socket = RawSocket.open(family, IpProtocol.RAW);
         try {
             socket.setHeaderIncluded(true);
             if (spec.iface != null) {
@@ -209,42 +206,20 @@ final class ReplayJob {
     private int sendFrame(RawSocket socket, ByteBuffer frame, int ifindex) throws NativeException {
         int at = frame.position();
         frame.get(at, frameDestination, 0, 6);
-        return socket.sendFrame(frame, ifindex, frame.getShort(at + 12) & 0xffff, frameDestination);
+        return socket.sendFrame(frame, ifindex, frame.getShort(at + Ethernet.TYPE_OFFSET) & 0xffff, frameDestination);
     }
 
-    /** Recomputes the checksums of the IP packet {@code offset} bytes into {@code packet} (-1: none). */
-    private void repairChecksums(ByteBuffer packet, int offset) {
-        if (offset < 0) {
-            return;
+    /** Recomputes the checksums of the IP packet, or of the one inside the frame for --link. */
+    private void repairChecksums(ByteBuffer packet) {
+        if (spec.link) {
+            checksums.repairFrame(packet);
+        } else {
+            checksums.repair(packet);
         }
-        int start = packet.position();
-        packet.position(start + offset);
-        checksums.repair(packet);
-        packet.position(start);
-    }
-
-    /**
-     * Where the IP packet starts in an Ethernet frame (after one 802.1Q tag at most), or -1 when
-     * the frame carries no IP.
-     */
-    private static int ipOffset(ByteBuffer frame) {
-        int start = frame.position();
-        if (frame.limit() - start < ETHERNET_HEADER) {
-            return -1;
-        }
-        int type = frame.getShort(start + 12) & 0xffff;
-        if (type == ETHERTYPE_VLAN && frame.limit() - start >= ETHERNET_HEADER + 4) {
-            return isIp(frame.getShort(start + 16) & 0xffff) ? ETHERNET_HEADER + 4 : -1;
-        }
-        return isIp(type) ? ETHERNET_HEADER : -1;
-    }
-
-    private static boolean isIp(int etherType) {
-        return etherType == ETHERTYPE_IPV4 || etherType == ETHERTYPE_IPV6;
     }
 
     private static String checkFrame(ByteBuffer frame) {
-        return frame.remaining() < ETHERNET_HEADER ? "too short for an Ethernet frame (" + frame.remaining() + " bytes)"
+        return frame.remaining() < Ethernet.HEADER_LENGTH ? "too short for an Ethernet frame (" + frame.remaining() + " bytes)"
                 : null;
     }
 
@@ -332,6 +307,7 @@ final class ReplayJob {
         private final CaptureReader reader;
         private final boolean stripLink;
         private final PcapRecord record = new PcapRecord(true);
+        private final EthernetFrame frame = new EthernetFrame();
 
         PcapSource(CaptureReader reader, boolean stripLink) {
             this.reader = reader;
@@ -346,8 +322,10 @@ final class ReplayJob {
             ByteBuffer data = record.data();
             int offset = data.position();
             if (stripLink && record.linkType() == CaptureReader.LINKTYPE_ETHERNET) {
-                // Ethernet (and one 802.1Q tag); a frame that is not IP is left whole and refused later.
-                offset += Math.max(0, ipOffset(data));
+                // Past the Ethernet header and its VLAN tags; a frame that is not IP is left whole
+                // and refused later.
+                int ip = frame.walk(data).ipOffset();
+                offset = ip < 0 ? offset : ip;
             } else if (stripLink) {
                 offset += LinuxCooked.headerLength(record.linkType());
             }

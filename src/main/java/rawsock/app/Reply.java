@@ -19,6 +19,10 @@ final class Reply {
     boolean duplicate;
     boolean late;
     boolean outOfOrder;
+    /** An ICMP timestamp reply's originate, receive and transmit timestamps (ms since midnight UT); -1 otherwise. */
+    long originate;
+    long receive;
+    long transmit;
 
     void clear() {
         index = -1;
@@ -33,5 +37,8 @@ final class Reply {
         duplicate = false;
         late = false;
         outOfOrder = false;
+        originate = -1;
+        receive = -1;
+        transmit = -1;
     }
 }

@@ -48,19 +48,8 @@ final class ReplyMatcher {
 
     /** The reply type an ICMP request draws (echo 8 -> 0, timestamp 13 -> 14, ICMPv6 128 -> 129). */
     private static int replyType(SendSpec spec) {
-        if (spec.protocol == IpProtocol.ICMP6) {
-            return spec.icmpType == Icmpv6Types.ECHO_REQUEST ? Icmpv6Types.ECHO_REPLY : -1;
-        }
-        switch (spec.icmpType) {
-            case IcmpTypes.ECHO_REQUEST:
-                return IcmpTypes.ECHO_REPLY;
-            case IcmpTypes.TIMESTAMP:
-            case IcmpTypes.INFO_REQUEST:
-            case IcmpTypes.ADDRESS_MASK_REQUEST:
-                return spec.icmpType + 1;
-            default:
-                return -1;
-        }
+        return spec.protocol == IpProtocol.ICMP6 ? Icmpv6Types.replyType(spec.icmpType)
+                : IcmpTypes.replyType(spec.icmpType);
     }
 
     /** The ICMP type a reply to our probes has, or -1 when they draw none. */
@@ -98,8 +87,15 @@ final class ReplyMatcher {
                 : network instanceof Ipv6 ? ((Ipv6) network).hopLimit() : -1;
         if (transport instanceof Icmp) {
             Icmp icmp = (Icmp) transport;
-            return icmp.isError() ? quoted(packet, reply, errorName(icmp.type(), icmp.code(), false))
-                    : echo(icmp.type(), icmp.id(), icmp.seq(), IcmpTypes.name(icmp.type()), reply);
+            if (icmp.isError()) {
+                return quoted(packet, reply, errorName(icmp.type(), icmp.code(), false));
+            }
+            if (icmp.type() == IcmpTypes.TIMESTAMP_REPLY && icmp.hasTimestamps()) {
+                reply.originate = icmp.originate();
+                reply.receive = icmp.receive();
+                reply.transmit = icmp.transmit();
+            }
+            return echo(icmp.type(), icmp.id(), icmp.seq(), IcmpTypes.name(icmp.type()), reply);
         }
         if (transport instanceof Icmpv6) {
             Icmpv6 icmp = (Icmpv6) transport;

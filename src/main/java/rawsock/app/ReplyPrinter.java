@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import rawsock.packet.Icmp;
 
 /**
  * Prints matched replies on stdout (a ping-like line, or one JSON object each) and the summary:
@@ -48,6 +49,11 @@ final class ReplyPrinter {
             json.writeBooleanField("dup", reply.duplicate);
             json.writeBooleanField("late", reply.late);
             json.writeBooleanField("out_of_order", reply.outOfOrder);
+            if (reply.originate >= 0) {
+                json.writeNumberField("originate", reply.originate);
+                json.writeNumberField("receive", reply.receive);
+                json.writeNumberField("transmit", reply.transmit);
+            }
             json.writeEndObject();
             json.flush();
             out.write('\n');
@@ -60,6 +66,12 @@ final class ReplyPrinter {
             }
             line.append(" ttl=").append(reply.ttl).append(" time=")
                     .append(String.format(Locale.ROOT, "%.3f", reply.rttMillis)).append(" ms");
+            if (reply.originate >= 0) {
+                // the remote host's clock, as tcpdump -v shows it (hping3 --icmp-ts prints the same three)
+                Icmp.appendTimeOfDay(line.append(" org="), reply.originate);
+                Icmp.appendTimeOfDay(line.append(" recv="), reply.receive);
+                Icmp.appendTimeOfDay(line.append(" xmit="), reply.transmit);
+            }
             if (reply.duplicate) {
                 line.append(" (DUP!)");
             }

@@ -12,6 +12,7 @@ import rawsock.net.LinuxConstants;
 import rawsock.net.NativeException;
 import rawsock.net.RawSocket;
 import rawsock.net.SendBatch;
+import rawsock.packet.IpProtocol;
 import rawsock.packet.MacAddress;
 
 /**
@@ -66,7 +67,7 @@ public final class SendJob {
         }
         PacketTemplate template = PacketTemplate.build(spec, source, writesHeader);
         Family family = spec.ipv6 ? Family.INET6 : Family.INET;
-        try (RawSocket socket = RawSocket.open(family, writesHeader ? LinuxConstants.IPPROTO_RAW : spec.protocol);
+        try (RawSocket socket = RawSocket.open(family, writesHeader ? IpProtocol.RAW : spec.protocol);
                 ReplyWatcher watcher = spec.waitNanos >= 0 ? ReplyWatcher.open(spec, template, stdout, err) : null) {
             configure(socket, writesHeader);
             if (watcher != null) {

@@ -1,11 +1,18 @@
 package rawsock.app;
 
 import java.net.InetAddress;
+import rawsock.packet.IcmpTypes;
+import rawsock.packet.Igmp;
+import rawsock.packet.IpProtocol;
+import rawsock.packet.Ipv4;
+import rawsock.packet.Ipv6;
+import rawsock.packet.TcpBuilder;
+import rawsock.packet.TcpFlags;
 
 /**
- * Everything {@code send} needs, validated by the command line before any socket is opened.
- * A plain holder: the command line fills it, {@link SendJob} reads it. Null means "not given:
- * use the default or let the kernel decide".
+ * Everything {@code send} needs, validated by the command line before any socket is opened, and
+ * immutable from then on: the command line fills a {@link Builder}, {@link SendJob} reads the
+ * result. Null means "not given: use the default or let the kernel decide".
  */
 public final class SendSpec {
     /** Where the packets come from. */
@@ -18,88 +25,138 @@ public final class SendSpec {
         READ_PCAP
     }
 
-    public Input input = Input.BUILD;
+    public final Input input;
     /** --read-pcap FILE, "-" for stdin. */
-    public String inputPath;
+    public final String inputPath;
     /** --timing original: replay with the capture's own spacing. */
-    public boolean originalTiming;
+    public final boolean originalTiming;
     /** --fix-checksums: recompute the checksums of whole packets before sending them. */
-    public boolean fixChecksums;
+    public final boolean fixChecksums;
 
-    public InetAddress destination;
+    public final InetAddress destination;
     /** IPv6 (-6 or an IPv6 destination): AF_INET6 sockets, ICMPv6, the IPv6 pseudo-header. */
-    public boolean ipv6;
-    public int protocol = 1;
-    public InetAddress source;
-    public String iface;
-    public boolean headerIncluded;
+    public final boolean ipv6;
+    public final int protocol;
+    public final InetAddress source;
+    public final String iface;
+    public final boolean headerIncluded;
 
     /** Hop limit on IPv6. */
-    public Integer ttl;
+    public final Integer ttl;
     /** Traffic class on IPv6. */
-    public Integer tos;
+    public final Integer tos;
     /** IPv6 flow label (20 bits); makes rawsock write the IPv6 header. */
-    public Integer flowLabel;
-    public Integer ipId;
-    public boolean dontFragment;
-    public boolean moreFragments;
-    public Integer fragmentOffset;
-    public byte[] ipOptions;
+    public final Integer flowLabel;
+    public final Integer ipId;
+    public final boolean dontFragment;
+    public final boolean moreFragments;
+    public final Integer fragmentOffset;
+    public final byte[] ipOptions;
 
-    public int icmpType = 8;
-    public int icmpCode;
-    public int icmpId;
-    public int icmpSeq = 1;
+    public final int icmpType;
+    public final int icmpCode;
+    public final int icmpId;
+    public final int icmpSeq;
 
-    public Integer sourcePort;
-    public Integer destinationPort;
-    public int tcpFlags = 0x02;
-    public Long tcpSeq;
-    public Long tcpAck;
-    public int tcpWindow = rawsock.packet.TcpBuilder.DEFAULT_WINDOW;
-    public int tcpUrgent;
-    public byte[] tcpOptions;
+    public final Integer sourcePort;
+    public final Integer destinationPort;
+    public final int tcpFlags;
+    public final Long tcpSeq;
+    public final Long tcpAck;
+    public final int tcpWindow;
+    public final int tcpUrgent;
+    public final byte[] tcpOptions;
 
-    public int igmpType = 0x11;
-    public int igmpMaxResponse = 100;
-    public InetAddress igmpGroup;
+    public final int igmpType;
+    public final int igmpMaxResponse;
+    public final InetAddress igmpGroup;
 
     /** --link: whole Ethernet frames through a packet socket on {@link #iface}. */
-    public boolean link;
+    public final boolean link;
     /** --proto arp (with --link): an ARP request for {@link #destination}. */
-    public boolean arp;
+    public final boolean arp;
     /** --src-mac; null = the interface's own address. */
-    public byte[] sourceMac;
+    public final byte[] sourceMac;
     /** --dst-mac; null = broadcast for ARP, the neighbour table's entry for IP. */
-    public byte[] destinationMac;
+    public final byte[] destinationMac;
     /** --ethertype; null = from the payload (IPv4, IPv6, ARP). */
-    public Integer etherType;
+    public final Integer etherType;
 
     /** --checksum: sent instead of the computed transport checksum. */
-    public Integer checksum;
+    public final Integer checksum;
 
-    public byte[] payload = new byte[0];
+    public final byte[] payload;
 
     /** Packets to send; 0 = until interrupted. */
-    public long count = 1;
+    public final long count;
     /** Spacing; 0 with {@link #flood}. */
-    public long intervalNanos = 1_000_000_000L;
-    public boolean flood;
+    public final long intervalNanos;
+    public final boolean flood;
 
     /** --wait: how long to wait for each probe's reply (ns); -1 = do not watch for replies. */
-    public long waitNanos = -1;
+    public final long waitNanos;
     /** -f json: replies as NDJSON (with --wait). */
-    public boolean jsonReplies;
+    public final boolean jsonReplies;
 
     /** -q: no summary or progress on stderr. */
-    public boolean quiet;
+    public final boolean quiet;
 
     /** --user: the account to become once the sockets are open; null = stay. */
-    public rawsock.net.Privileges.Account user;
+    public final DropPrivileges.Account user;
+
+    private SendSpec(Builder b) {
+        this.input = b.input;
+        this.inputPath = b.inputPath;
+        this.originalTiming = b.originalTiming;
+        this.fixChecksums = b.fixChecksums;
+        this.destination = b.destination;
+        this.ipv6 = b.ipv6;
+        this.protocol = b.protocol;
+        this.source = b.source;
+        this.iface = b.iface;
+        this.headerIncluded = b.headerIncluded;
+        this.ttl = b.ttl;
+        this.tos = b.tos;
+        this.flowLabel = b.flowLabel;
+        this.ipId = b.ipId;
+        this.dontFragment = b.dontFragment;
+        this.moreFragments = b.moreFragments;
+        this.fragmentOffset = b.fragmentOffset;
+        this.ipOptions = b.ipOptions;
+        this.icmpType = b.icmpType;
+        this.icmpCode = b.icmpCode;
+        this.icmpId = b.icmpId;
+        this.icmpSeq = b.icmpSeq;
+        this.sourcePort = b.sourcePort;
+        this.destinationPort = b.destinationPort;
+        this.tcpFlags = b.tcpFlags;
+        this.tcpSeq = b.tcpSeq;
+        this.tcpAck = b.tcpAck;
+        this.tcpWindow = b.tcpWindow;
+        this.tcpUrgent = b.tcpUrgent;
+        this.tcpOptions = b.tcpOptions;
+        this.igmpType = b.igmpType;
+        this.igmpMaxResponse = b.igmpMaxResponse;
+        this.igmpGroup = b.igmpGroup;
+        this.link = b.link;
+        this.arp = b.arp;
+        this.sourceMac = b.sourceMac;
+        this.destinationMac = b.destinationMac;
+        this.etherType = b.etherType;
+        this.checksum = b.checksum;
+        this.payload = b.payload;
+        this.count = b.count;
+        this.intervalNanos = b.intervalNanos;
+        this.flood = b.flood;
+        this.waitNanos = b.waitNanos;
+        this.jsonReplies = b.jsonReplies;
+        this.quiet = b.quiet;
+        this.user = b.user;
+    }
 
     /**
-     * True when the tool writes the IP header itself (IP_HDRINCL, or IPV6_HDRINCL through an
-     * IPPROTO_RAW socket): for a spoofed source, for header fields no socket option sets, and for
+     * True when the tool writes the IP header itself (IP_HDRINCL, or IPV6_HDRINCL through a
+     * raw socket of protocol 255): for a spoofed source, for header fields no socket option sets, and for
      * protocols 0 and 255. On IPv6 also for a chosen ICMPv6 checksum, which the kernel would
      * otherwise always compute. Frames sent through a packet socket always carry our header.
      */
@@ -108,7 +165,100 @@ public final class SendSpec {
             return true;
         }
         boolean header = headerIncluded || source != null || ipId != null || moreFragments || fragmentOffset != null
-                || ipOptions != null || flowLabel != null || protocol == 0 || protocol == 255;
-        return header || (ipv6 && protocol == 58 && checksum != null);
+                || ipOptions != null || flowLabel != null || protocol == IpProtocol.HOPOPT || protocol == IpProtocol.RAW;
+        return header || (ipv6 && protocol == IpProtocol.ICMP6 && checksum != null);
+    }
+
+    /** IPv4 carries at most this many bytes, its header included; IPv6 as many after its header. */
+    public static final int MAX_IP_PACKET = 65535;
+
+    /** The transport header rawsock builds: the protocol's, TCP's with its options padded to 4 bytes. */
+    public int transportHeaderLength() {
+        return IpProtocol.builtHeaderLength(protocol) + (protocol == IpProtocol.TCP ? padded(tcpOptions) : 0);
+    }
+
+    /**
+     * The IP packet on the wire for a payload of {@code payloadLength} bytes: its header (IPv6's,
+     * or IPv4's with its options, whoever writes it), the transport header and the payload.
+     */
+    public long ipPacketLength(int payloadLength) {
+        int header = ipv6 ? Ipv6.HEADER_LENGTH : Ipv4.MIN_HEADER + padded(ipOptions);
+        return (long) header + transportHeaderLength() + payloadLength;
+    }
+
+    private static int padded(byte[] options) {
+        return options == null ? 0 : (options.length + 3) & ~3;
+    }
+
+    /**
+     * The spec while the command line fills it: the one place the defaults live (a field left
+     * alone keeps its default; null means "not given: use the default or let the kernel decide").
+     * {@link #build} freezes it.
+     */
+    public static final class Builder {
+        public Input input = Input.BUILD;
+        public String inputPath;
+        public boolean originalTiming;
+        public boolean fixChecksums;
+
+        public InetAddress destination;
+        public boolean ipv6;
+        public int protocol = IpProtocol.ICMP;
+        public InetAddress source;
+        public String iface;
+        public boolean headerIncluded;
+
+        public Integer ttl;
+        public Integer tos;
+        public Integer flowLabel;
+        public Integer ipId;
+        public boolean dontFragment;
+        public boolean moreFragments;
+        public Integer fragmentOffset;
+        public byte[] ipOptions;
+
+        public int icmpType = IcmpTypes.ECHO_REQUEST;
+        public int icmpCode;
+        public int icmpId;
+        public int icmpSeq = 1;
+
+        public Integer sourcePort;
+        public Integer destinationPort;
+        public int tcpFlags = TcpFlags.SYN;
+        public Long tcpSeq;
+        public Long tcpAck;
+        public int tcpWindow = TcpBuilder.DEFAULT_WINDOW;
+        public int tcpUrgent;
+        public byte[] tcpOptions;
+
+        public int igmpType = Igmp.MEMBERSHIP_QUERY;
+        public int igmpMaxResponse = 100;
+        public InetAddress igmpGroup;
+
+        public boolean link;
+        public boolean arp;
+        public byte[] sourceMac;
+        public byte[] destinationMac;
+        public Integer etherType;
+
+        public Integer checksum;
+
+        public byte[] payload = new byte[0];
+
+        public long count = 1;
+        public long intervalNanos = 1_000_000_000L;
+        public boolean flood;
+
+        public long waitNanos = -1;
+        public boolean jsonReplies;
+
+        public boolean quiet;
+
+        public DropPrivileges.Account user;
+
+
+        public SendSpec build() {
+            return new SendSpec(this);
+        }
     }
 }

@@ -5,6 +5,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import rawsock.output.OutputFormat;
+import rawsock.packet.EtherType;
+import rawsock.packet.IpProtocol;
+
+import static rawsock.packet.IpProtocol.name;
 
 /**
  * The fixed values of some options, as picocli completionCandidates: shell completion offers
@@ -32,14 +36,16 @@ final class Candidates {
     /** send --proto: the protocol names (numbers 0..255 are accepted too). */
     static final class SendProtocols extends Fixed {
         SendProtocols() {
-            super(List.of("icmp", "icmp6", "udp", "tcp", "igmp", "raw", "arp"));
+            super(List.of(name(IpProtocol.ICMP), name(IpProtocol.ICMP6), name(IpProtocol.UDP), name(IpProtocol.TCP),
+                    name(IpProtocol.IGMP), name(IpProtocol.RAW), EtherType.name(EtherType.ARP)));
         }
     }
 
     /** recv --proto: the protocol names (numbers 1..254 are accepted too). */
     static final class RecvProtocols extends Fixed {
         RecvProtocols() {
-            super(List.of("icmp", "icmp6", "udp", "tcp", "igmp"));
+            super(List.of(name(IpProtocol.ICMP), name(IpProtocol.ICMP6), name(IpProtocol.UDP), name(IpProtocol.TCP),
+                    name(IpProtocol.IGMP)));
         }
     }
 

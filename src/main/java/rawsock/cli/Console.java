@@ -14,13 +14,21 @@ public final class Console {
     private final OutputStream out;
     private final PrintWriter err;
     private final BooleanSupplier stderrIsTerminal;
+    private final BooleanSupplier stdoutIsTerminal;
 
-    /** @param stderrIsTerminal asked only when needed (it loads the native layer) */
+    /** A console whose stdout is never a terminal (tests, documentation, training runs). */
     public Console(InputStream in, OutputStream out, PrintWriter err, BooleanSupplier stderrIsTerminal) {
+        this(in, out, err, stderrIsTerminal, () -> false);
+    }
+
+    /** @param stderrIsTerminal and {@code stdoutIsTerminal} are asked only when needed (they load the native layer) */
+    public Console(InputStream in, OutputStream out, PrintWriter err, BooleanSupplier stderrIsTerminal,
+            BooleanSupplier stdoutIsTerminal) {
         this.in = in;
         this.out = out;
         this.err = err;
         this.stderrIsTerminal = stderrIsTerminal;
+        this.stdoutIsTerminal = stdoutIsTerminal;
     }
 
     /** stdin, for --stdin-hex, --read-pcap - and --file -. */
@@ -40,5 +48,10 @@ public final class Console {
     /** Whether a live progress line makes sense on stderr. */
     public boolean stderrIsTerminal() {
         return stderrIsTerminal.getAsBoolean();
+    }
+
+    /** Whether stdout is a terminal, where binary output (pcap) would be garbage and is refused. */
+    public boolean stdoutIsTerminal() {
+        return stdoutIsTerminal.getAsBoolean();
     }
 }

@@ -2,18 +2,22 @@ package rawsock.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 import rawsock.app.ExitStatus;
 import rawsock.app.UsageException;
-import rawsock.net.NativeException;
 
 /**
- * Builds the command line and maps every failure to one line on stderr and the exit status of
- * DESIGN.md: usage 2, permission 3, other system errors 4. Stack traces only with -vv.
+ * Builds the command line and maps every failure to one line on stderr and its exit status
+ * ({@link ExitStatus#of}: usage 2, permission 3, other system errors 4). Stack traces only with -vv.
  */
 public final class Rawsock {
     private Rawsock() {
@@ -21,7 +25,7 @@ public final class Rawsock {
 
     /** Runs rawsock with {@code args}; returns the exit status. */
     public static int execute(Console console, String... args) {
-        CommandLine commandLine = commandLine(console);
+        CommandLine commandLine = commandLine(console, args);
         RawsockCommand root = commandLine.getCommand();
         commandLine.setOut(new PrintWriter(console.out(), true));
         commandLine.setErr(console.err());
@@ -36,13 +40,46 @@ public final class Rawsock {
         return status;
     }
 
+    /** The subcommands, in the order help lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(SendCommand.class, RecvCommand.class);
+
     /**
-     * The command line model: rawsock with send and recv. {@link #execute} runs it; the man page
-     * and the shell completion are generated from it at build time (rawsock.docs.GenerateDocs).
+     * The whole command line model: rawsock with every subcommand. The man page and the shell
+     * completion are generated from it at build time (rawsock.docs.GenerateDocs).
      */
     public static CommandLine commandLine(Console console) {
+        return commandLine(console, SUBCOMMANDS);
+    }
+
+    /**
+     * The model {@link #execute} runs for {@code args}: with only the subcommand they name, since
+     * picocli builds each command's model by reflecting over all its options, which is a good part
+     * of a one-shot run's start-up (send's model is not needed to receive, nor recv's to send).
+     * When they name none, or several (an option's value may be a subcommand's name), every
+     * subcommand is there, so help, errors and "did you mean" see them all.
+     */
+    static CommandLine commandLine(Console console, String... args) {
+        List<Class<?>> named = new ArrayList<>();
+        for (Class<?> subcommand : SUBCOMMANDS) {
+            String name = subcommand.getAnnotation(Command.class).name();
+            if (Arrays.asList(args).contains(name)) {
+                named.add(subcommand);
+            }
+        }
+        return commandLine(console, named.size() == 1 ? named : SUBCOMMANDS);
+    }
+
+    private static CommandLine commandLine(Console console, List<Class<?>> subcommands) {
         CommandLine commandLine = new CommandLine(new RawsockCommand(console));
+        for (Class<?> subcommand : subcommands) {
+            commandLine.addSubcommand(subcommand);
+        }
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        // -V after a subcommand ("rawsock send -V") answers as before it: the subcommands'
+        // standard options have no version of their own
+        for (CommandLine sub : commandLine.getSubcommands().values()) {
+            sub.getCommandSpec().versionProvider(commandLine.getCommandSpec().versionProvider());
+        }
         return commandLine;
     }
 
@@ -50,6 +87,11 @@ public final class Rawsock {
         return (ParameterException e, String[] args) -> {
             PrintWriter err = e.getCommandLine().getErr();
             err.println(prefix(e.getCommandLine()) + e.getMessage());
+            String suggestion = e instanceof UnmatchedArgumentException
+                    ? Suggestions.didYouMean((UnmatchedArgumentException) e) : null;
+            if (suggestion != null) {
+                err.println(suggestion);
+            }
             traceIfVerbose(root, err, e);
             return ExitStatus.USAGE;
         };
@@ -58,14 +100,7 @@ public final class Rawsock {
     private static IExecutionExceptionHandler failures(RawsockCommand root) {
         return (Exception e, CommandLine commandLine, ParseResult parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            int status;
-            if (e instanceof UsageException) {
-                status = ExitStatus.USAGE;
-            } else if (e instanceof NativeException && ((NativeException) e).isPermissionDenied()) {
-                status = ExitStatus.PERMISSION;
-            } else {
-                status = ExitStatus.SYSTEM;
-            }
+            int status = ExitStatus.of(e);
             String message = e instanceof IOException || e instanceof UsageException
                     ? e.getMessage() : "internal error: " + e;
             err.println(prefix(commandLine) + message);

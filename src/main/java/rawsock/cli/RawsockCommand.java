@@ -6,15 +6,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+import rawsock.app.DropPrivileges;
 import rawsock.app.ExitStatus;
-import rawsock.app.UsageException;
-import rawsock.net.Privileges;
 
-/** The top-level command: global options, and the send and recv subcommands. */
+/**
+ * The top-level command: global options; its subcommands are added by {@link Rawsock#commandLine}
+ * (only the one in use, when a command line names one).
+ */
 @Command(name = "rawsock", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Send hand-built packets and receive raw packets.",
-        subcommands = {SendCommand.class, RecvCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             " 0:done",
@@ -83,14 +84,7 @@ public final class RawsockCommand implements Callable<Integer> {
     }
 
     /** The account --user names, resolved before anything is opened; null without --user. */
-    Privileges.Account account() {
-        if (user == null) {
-            return null;
-        }
-        Privileges.Account account = Privileges.lookup(user);
-        if (account == null) {
-            throw new UsageException("--user " + user + ": no such user");
-        }
-        return account;
+    DropPrivileges.Account account() {
+        return user == null ? null : DropPrivileges.lookup(user);
     }
 }

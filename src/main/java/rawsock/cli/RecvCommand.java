@@ -23,6 +23,8 @@ import rawsock.packet.IpProtocol;
 @Command(name = "recv", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
         description = {"Receive raw packets of one IP protocol (or, with --link, whole frames) and print them as "
                 + "text, hex, JSON or pcap.",
+            "A raw IP socket sees only the packets of its protocol delivered to this host, not those the host "
+                + "sends out or forwards; --link sees every frame of the interface, in both directions.",
             "The kernel timestamps each packet (SO_TIMESTAMPNS); --filter runs in the kernel (classic BPF)."},
         footerHeading = "%nExamples:%n",
         footer = {"  sudo rawsock recv --proto icmp --count 5",
@@ -36,7 +38,10 @@ public final class RecvCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = {"-p", "--proto"}, paramLabel = "PROTO", defaultValue = "icmp",
+    /** --proto's name, shared by the option and the rule that refuses it with --link. */
+    private static final String PROTO = "--proto";
+
+    @Option(names = {"-p", PROTO}, paramLabel = "PROTO", defaultValue = "icmp",
             completionCandidates = Candidates.RecvProtocols.class,
             description = "icmp, icmp6, udp, tcp, igmp, or a protocol number 1..254 (default: ${DEFAULT-VALUE}).")
     private String protocol;
@@ -144,7 +149,7 @@ public final class RecvCommand implements Callable<Integer> {
         }
         s.ring = !noRing;
         if (link) {
-            if (spec.commandLine().getParseResult().hasMatchedOption("--proto")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(PROTO)) {
                 throw new UsageException("--proto does not apply to --link, which captures every protocol; use --filter");
             }
             s.mode = RecvSpec.Mode.LINK;
@@ -181,7 +186,7 @@ public final class RecvCommand implements Callable<Integer> {
             throw new UsageException("--pcapng says what -w writes; without -w use -f pcapng");
         }
         if (writeFile != null) {
-            if (writeFile.equals("-") && format != null && !s.format.isCaptureFile()) {
+            if (writeFile.equals("-") && format != null && !s.format.binary()) {
                 throw new UsageException("-w - writes pcap or pcapng to stdout; it cannot also take -f " + format);
             }
             s.outputPath = writeFile;
@@ -192,6 +197,7 @@ public final class RecvCommand implements Callable<Integer> {
             }
         }
         rotation(s);
+        refuseBinaryOnTerminal(s);
         if (filter != null && !filter.isBlank()) {
             s.filterExpression = filter;
             if (readPcap == null) { // offline, the file's link type decides (OfflineJob compiles it)
@@ -259,9 +265,23 @@ public final class RecvCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Binary output onto a terminal is garbage for the reader and can upset the terminal itself;
+     * like tcpdump -w - and tshark -w -, refuse it and say where it should go.
+     */
+    private void refuseBinaryOnTerminal(RecvSpec s) {
+        boolean pcapToStdout = "-".equals(writeFile);
+        OutputFormat toStdout = pcapToStdout ? s.fileFormat : s.format;
+        if (toStdout != null && toStdout.binary() && parent.console().stdoutIsTerminal()) {
+            throw new UsageException((pcapToStdout ? "-w -" : "-f " + toStdout.cliName()) + " writes binary "
+                    + toStdout.cliName() + " and stdout is a terminal: write it to a file with -w FILE, "
+                    + "or into a pipe (| tcpdump -nr -)");
+        }
+    }
+
     private static int parseProtocol(String text, boolean ipv6) {
         int number = ProtocolOption.parse(text, ipv6);
-        if (number == 0 || number == IpProtocol.RAW) {
+        if (number == IpProtocol.HOPOPT || number == IpProtocol.RAW) {
             throw new UsageException("--proto " + text + " cannot be received on a raw IP socket "
                     + "(Linux delivers no packets to protocol 0 or 255); choose a protocol, or --link for everything");
         }

@@ -6,11 +6,14 @@ import java.net.Inet6Address;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.ArgGroupSpec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -19,8 +22,10 @@ import rawsock.app.SendJob;
 import rawsock.app.SendSpec;
 import rawsock.app.UsageException;
 import rawsock.packet.IcmpTypes;
+import rawsock.packet.Igmp;
 import rawsock.packet.Icmpv6Types;
 import rawsock.packet.IpProtocol;
+import rawsock.packet.Ipv6;
 import rawsock.packet.MacAddress;
 import rawsock.packet.TcpFlags;
 
@@ -35,12 +40,10 @@ import rawsock.packet.TcpFlags;
             "  sudo rawsock send -p tcp -d 127.0.0.1 --dport 80 --flags S --tcp-options 020405b4",
             "  sudo rawsock recv -f hex -c 1 | sudo rawsock send --stdin-hex --fix-checksums"})
 public final class SendCommand implements Callable<Integer> {
-    /** Options that shape a built packet; they do not apply to whole packets from stdin or pcap. */
-    private static final List<String> HEADER_OPTIONS = List.of("--proto", "--src", "--hdrincl", "--ttl", "--tos",
-            "--id", "--df", "--mf", "--frag-offset", "--ip-options", "--icmp-type", "--icmp-code", "--icmp-id",
-            "--icmp-seq", "--sport", "--dport", "--flags", "--seq", "--ack", "--win", "--urg", "--tcp-options",
-            "--igmp-type", "--igmp-group", "--igmp-max-resp", "--checksum", "--data", "--hex", "--file", "--size",
-            "--src-mac", "--dst-mac", "--ethertype", "--flow-label");
+    private static final String PROTO = "--proto";
+    private static final String SRC = "--src";
+    private static final String CHECKSUM = "--checksum";
+    private static final String DF = "--df";
 
     @ParentCommand
     private RawsockCommand parent;
@@ -54,13 +57,13 @@ public final class SendCommand implements Callable<Integer> {
     @Option(names = "-6", description = "Use IPv6 (implied by an address containing ':').")
     private boolean ipv6;
 
-    @Option(names = {"-p", "--proto"}, paramLabel = "PROTO", defaultValue = "icmp",
+    @Option(names = {"-p", PROTO}, paramLabel = "PROTO", defaultValue = "icmp",
             completionCandidates = Candidates.SendProtocols.class,
             description = "icmp, icmp6, udp, tcp, igmp, raw, a protocol number 0..255, or with --link arp "
                     + "(default: ${DEFAULT-VALUE}; icmp means icmp6 over IPv6).")
     private String protocol;
 
-    @Option(names = {"-s", "--src"}, paramLabel = "ADDR",
+    @Option(names = {"-s", SRC}, paramLabel = "ADDR",
             description = "Source address to write into the IP header (spoofing; implies IP_HDRINCL).")
     private String source;
 
@@ -70,100 +73,142 @@ public final class SendCommand implements Callable<Integer> {
     @Option(names = "--link", description = "Send whole Ethernet frames through a packet socket on -I IFACE.")
     private boolean link;
 
-    @Option(names = "--src-mac", paramLabel = "MAC", description = "With --link: source MAC (default: the interface's).")
-    private String sourceMac;
+    @ArgGroup(exclusive = false)
+    private LinkFields linkFields = new LinkFields();
 
-    @Option(names = "--dst-mac", paramLabel = "MAC",
-            description = "With --link: destination MAC (default: broadcast for ARP, the neighbour table's entry for IP).")
-    private String destinationMac;
+    /** Fields of the Ethernet frame: they need --link. */
+    static final class LinkFields {
+        @Option(names = "--src-mac", paramLabel = "MAC", description = "With --link: source MAC (default: the interface's).")
+        String sourceMac;
 
-    @Option(names = "--ethertype", paramLabel = "N", converter = NumberConverter.class,
-            description = "With --link: the frame's EtherType; one other than IPv4/IPv6/ARP carries just the payload.")
-    private Long etherType;
+        @Option(names = "--dst-mac", paramLabel = "MAC",
+                description = "With --link: destination MAC (default: broadcast for ARP, the neighbour table's entry for IP).")
+        String destinationMac;
 
-    @Option(names = "--hdrincl", description = "Write the IPv4 header ourselves even without --src.")
-    private boolean headerIncluded;
+        @Option(names = "--ethertype", paramLabel = "N", converter = NumberConverter.class,
+                description = "With --link: the frame's EtherType; one other than IPv4/IPv6/ARP carries just the payload.")
+        Long etherType;
+    }
 
-    @Option(names = "--ttl", paramLabel = "N", converter = NumberConverter.class, description = "Time to live, 0..255.")
-    private Long ttl;
+    @ArgGroup(exclusive = false)
+    private IpFields ipFields = new IpFields();
 
-    @Option(names = "--tos", paramLabel = "N", converter = NumberConverter.class, description = "Type of service byte, 0..255.")
-    private Long tos;
+    /** Fields of the IP header that both versions have. */
+    static final class IpFields {
+        @Option(names = "--hdrincl", description = "Write the IPv4 header ourselves even without --src.")
+        boolean headerIncluded;
 
-    @Option(names = "--id", paramLabel = "N", converter = NumberConverter.class, description = "IPv4 identification, 0..65535.")
-    private Long ipId;
+        @Option(names = "--ttl", paramLabel = "N", converter = NumberConverter.class, description = "Time to live, 0..255.")
+        Long ttl;
 
-    @Option(names = "--flow-label", paramLabel = "N", converter = NumberConverter.class,
-            description = "IPv6 flow label, 0..0xfffff (rawsock then writes the IPv6 header).")
-    private Long flowLabel;
+        @Option(names = "--tos", paramLabel = "N", converter = NumberConverter.class, description = "Type of service byte, 0..255.")
+        Long tos;
 
-    @Option(names = "--df", description = "Set don't-fragment (the kernel refuses packets over the path MTU).")
-    private boolean dontFragment;
+        @Option(names = "--flow-label", paramLabel = "N", converter = NumberConverter.class,
+                description = "IPv6 flow label, 0..0xfffff (rawsock then writes the IPv6 header).")
+        Long flowLabel;
+    }
 
-    @Option(names = "--mf", description = "Set more-fragments.")
-    private boolean moreFragments;
+    @ArgGroup(exclusive = false)
+    private Ipv4Fields ipv4Fields = new Ipv4Fields();
 
-    @Option(names = "--frag-offset", paramLabel = "N", converter = NumberConverter.class,
-            description = "Fragment offset in 8-byte units, 0..8191.")
-    private Long fragmentOffset;
+    /** Fields only the IPv4 header has. */
+    static final class Ipv4Fields {
+        @Option(names = "--id", paramLabel = "N", converter = NumberConverter.class, description = "IPv4 identification, 0..65535.")
+        Long ipId;
 
-    @Option(names = "--ip-options", paramLabel = "HEX", description = "Raw IPv4 options (padded to 4 bytes, at most 40).")
-    private String ipOptions;
+        @Option(names = DF, description = "Set don't-fragment (the kernel refuses packets over the path MTU).")
+        boolean dontFragment;
 
-    @Option(names = "--icmp-type", paramLabel = "TYPE",
-            description = "ICMP type: a number or a name (echo-request, timestamp, ...; default echo-request).")
-    private String icmpType;
+        @Option(names = "--mf", description = "Set more-fragments.")
+        boolean moreFragments;
 
-    @Option(names = "--icmp-code", paramLabel = "N", converter = NumberConverter.class, description = "ICMP code, 0..255.")
-    private Long icmpCode;
+        @Option(names = "--frag-offset", paramLabel = "N", converter = NumberConverter.class,
+                description = "Fragment offset in 8-byte units, 0..8191.")
+        Long fragmentOffset;
 
-    @Option(names = "--icmp-id", paramLabel = "N", converter = NumberConverter.class,
-            description = "ICMP identifier, 0..65535 (default: the process id).")
-    private Long icmpId;
+        @Option(names = "--ip-options", paramLabel = "HEX", description = "Raw IPv4 options (padded to 4 bytes, at most 40).")
+        String ipOptions;
+    }
 
-    @Option(names = "--icmp-seq", paramLabel = "N", converter = NumberConverter.class,
-            description = "First ICMP sequence number, counting up per packet (default 1).")
-    private Long icmpSeq;
+    @ArgGroup(exclusive = false)
+    private IcmpFields icmpFields = new IcmpFields();
 
-    @Option(names = "--sport", paramLabel = "N", converter = NumberConverter.class,
-            description = "UDP/TCP source port (default: a random ephemeral port).")
-    private Long sourcePort;
+    /** Fields of the ICMP and ICMPv6 header. */
+    static final class IcmpFields {
+        @Option(names = "--icmp-type", paramLabel = "TYPE",
+                description = "ICMP type: a number or a name (echo-request, timestamp, ...; default echo-request).")
+        String type;
 
-    @Option(names = "--dport", paramLabel = "N", converter = NumberConverter.class,
-            description = "UDP/TCP destination port (default 0 for UDP, 80 for TCP).")
-    private Long destinationPort;
+        @Option(names = "--icmp-code", paramLabel = "N", converter = NumberConverter.class, description = "ICMP code, 0..255.")
+        Long code;
 
-    @Option(names = "--flags", paramLabel = "LETTERS", description = "TCP flags from FSRPAUEC (default S).")
-    private String tcpFlags;
+        @Option(names = "--icmp-id", paramLabel = "N", converter = NumberConverter.class,
+                description = "ICMP identifier, 0..65535 (default: the process id).")
+        Long id;
 
-    @Option(names = "--seq", paramLabel = "N", converter = NumberConverter.class,
-            description = "TCP sequence number (default random).")
-    private Long tcpSeq;
+        @Option(names = "--icmp-seq", paramLabel = "N", converter = NumberConverter.class,
+                description = "First ICMP sequence number, counting up per packet (default 1).")
+        Long seq;
+    }
 
-    @Option(names = "--ack", paramLabel = "N", converter = NumberConverter.class, description = "TCP acknowledgment number.")
-    private Long tcpAck;
+    @ArgGroup(exclusive = false)
+    private PortFields portFields = new PortFields();
 
-    @Option(names = "--win", paramLabel = "N", converter = NumberConverter.class, description = "TCP window (default 65535).")
-    private Long tcpWindow;
+    /** The ports of UDP and TCP. */
+    static final class PortFields {
+        @Option(names = "--sport", paramLabel = "N", converter = NumberConverter.class,
+                description = "UDP/TCP source port (default: a random ephemeral port).")
+        Long source;
 
-    @Option(names = "--urg", paramLabel = "N", converter = NumberConverter.class, description = "TCP urgent pointer.")
-    private Long tcpUrgent;
+        @Option(names = "--dport", paramLabel = "N", converter = NumberConverter.class,
+                description = "UDP/TCP destination port (default 0 for UDP, 80 for TCP).")
+        Long destination;
+    }
 
-    @Option(names = "--tcp-options", paramLabel = "HEX", description = "Raw TCP options (padded to 4 bytes, at most 40).")
-    private String tcpOptions;
+    @ArgGroup(exclusive = false)
+    private TcpFields tcpFields = new TcpFields();
 
-    @Option(names = "--igmp-type", paramLabel = "TYPE",
-            description = "IGMP type: query, v1-report, v2-report, leave, or a number (default query).")
-    private String igmpType;
+    /** Fields of the TCP header. */
+    static final class TcpFields {
+        @Option(names = "--flags", paramLabel = "LETTERS", description = "TCP flags from FSRPAUEC (default S).")
+        String flags;
 
-    @Option(names = "--igmp-group", paramLabel = "ADDR", description = "IGMP group address (default 0.0.0.0).")
-    private String igmpGroup;
+        @Option(names = "--seq", paramLabel = "N", converter = NumberConverter.class,
+                description = "TCP sequence number (default random).")
+        Long seq;
 
-    @Option(names = "--igmp-max-resp", paramLabel = "N", converter = NumberConverter.class,
-            description = "IGMP max response time in 1/10 s, 0..255 (default 100).")
-    private Long igmpMaxResponse;
+        @Option(names = "--ack", paramLabel = "N", converter = NumberConverter.class, description = "TCP acknowledgment number.")
+        Long ack;
 
-    @Option(names = "--checksum", paramLabel = "N", converter = NumberConverter.class,
+        @Option(names = "--win", paramLabel = "N", converter = NumberConverter.class, description = "TCP window (default 65535).")
+        Long window;
+
+        @Option(names = "--urg", paramLabel = "N", converter = NumberConverter.class, description = "TCP urgent pointer.")
+        Long urgent;
+
+        @Option(names = "--tcp-options", paramLabel = "HEX", description = "Raw TCP options (padded to 4 bytes, at most 40).")
+        String options;
+    }
+
+    @ArgGroup(exclusive = false)
+    private IgmpFields igmpFields = new IgmpFields();
+
+    /** Fields of the IGMP message. */
+    static final class IgmpFields {
+        @Option(names = "--igmp-type", paramLabel = "TYPE",
+                description = "IGMP type: " + Igmp.TYPE_NAMES + ", or a number (default query).")
+        String type;
+
+        @Option(names = "--igmp-group", paramLabel = "ADDR", description = "IGMP group address (default 0.0.0.0).")
+        String group;
+
+        @Option(names = "--igmp-max-resp", paramLabel = "N", converter = NumberConverter.class,
+                description = "IGMP max response time in 1/10 s, 0..255 (default 100).")
+        Long maxResponse;
+    }
+
+    @Option(names = CHECKSUM, paramLabel = "N", converter = NumberConverter.class,
             description = "Send this ICMP/UDP/TCP/IGMP checksum instead of the computed one (0..65535).")
     private Long checksum;
 
@@ -238,7 +283,7 @@ public final class SendCommand implements Callable<Integer> {
 
     /** Validates every option and builds the spec; throws UsageException before anything is sent. */
     SendSpec toSpec() throws IOException {
-        SendSpec s = new SendSpec();
+        SendSpec.Builder s = new SendSpec.Builder();
         s.quiet = parent.quiet();
         s.user = parent.account();
         InterfaceOption.check(iface);
@@ -247,11 +292,10 @@ public final class SendCommand implements Callable<Integer> {
         readPacing(s);
         readWait(s);
         if (s.input != SendSpec.Input.BUILD) {
-            for (String option : HEADER_OPTIONS) {
-                if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
-                    throw new UsageException(option + " does not apply to whole packets from "
-                            + (s.input == SendSpec.Input.STDIN_HEX ? "--stdin-hex" : "--read-pcap"));
-                }
+            OptionSpec header = given(headerOptions());
+            if (header != null) {
+                throw new UsageException(header.longestName() + " does not apply to whole packets from "
+                        + (s.input == SendSpec.Input.STDIN_HEX ? "--stdin-hex" : "--read-pcap"));
             }
             if (destination != null) {
                 if (s.link) {
@@ -260,7 +304,7 @@ public final class SendCommand implements Callable<Integer> {
                 s.destination = Addresses.resolve("--dst", destination, ipv6);
             }
             s.iface = iface;
-            return s;
+            return s.build();
         }
         if (destination == null) {
             throw new UsageException("--dst is required (the host to send to)");
@@ -294,21 +338,39 @@ public final class SendCommand implements Callable<Integer> {
         }
         if (s.ipv6) {
             refuseIpv4Only();
-        } else if (flowLabel != null) {
+        } else if (ipFields.flowLabel != null) {
             throw new UsageException("--flow-label is an IPv6 field; --dst " + destination + " is IPv4");
         }
         s.iface = iface;
-        s.headerIncluded = headerIncluded;
+        s.headerIncluded = ipFields.headerIncluded;
         readIpHeader(s);
         readTransport(s);
         s.payload = readPayload();
+        return checkSize(s.build());
+    }
+
+    /** What no protocol's packet may be: a payload where the message has a fixed layout, or over 65535 bytes. */
+    private static SendSpec checkSize(SendSpec s) {
+        int payloadLength = s.payload.length;
+        if (s.protocol == IpProtocol.IGMP && payloadLength > 0) {
+            throw new UsageException("a payload does not apply to igmp (its message has a fixed layout)");
+        }
+        long length = s.ipPacketLength(payloadLength);
+        if (s.ipv6 && length - Ipv6.HEADER_LENGTH > SendSpec.MAX_IP_PACKET) {
+            throw new UsageException("the IPv6 payload would be " + (length - Ipv6.HEADER_LENGTH)
+                    + " bytes, more than 65535 (payload " + payloadLength + " bytes)");
+        }
+        if (!s.ipv6 && length > SendSpec.MAX_IP_PACKET) {
+            throw new UsageException("the packet would be " + length + " bytes, more than IPv4's 65535 (payload "
+                    + payloadLength + " bytes)");
+        }
         return s;
     }
 
     /** The longest --wait that makes sense: a probe's reply later than this is no reply. */
     private static final long MAX_WAIT_NANOS = 3_600_000_000_000L;
 
-    private void readWait(SendSpec s) {
+    private void readWait(SendSpec.Builder s) {
         if (format != null) {
             if (waitFor == null) {
                 throw new UsageException("-f applies to the replies of --wait; without it send prints no data");
@@ -337,26 +399,25 @@ public final class SendCommand implements Callable<Integer> {
         s.waitNanos = waitFor;
     }
 
-    private void readLink(SendSpec s) {
+    private void readLink(SendSpec.Builder s) {
         s.link = link;
         if (!link) {
-            for (String option : List.of("--src-mac", "--dst-mac", "--ethertype")) {
-                if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
-                    throw new UsageException(option + " needs --link (frames through a packet socket)");
-                }
+            OptionSpec frameField = given(group(LinkFields.class));
+            if (frameField != null) {
+                throw new UsageException(frameField.longestName() + " needs --link (frames through a packet socket)");
             }
             return;
         }
         if (iface == null) {
             throw new UsageException("--link needs -I IFACE: a packet socket sends on one interface");
         }
-        if (headerIncluded) {
+        if (ipFields.headerIncluded) {
             throw new UsageException("--hdrincl does not apply to --link: rawsock writes the whole frame, "
                     + "IP header included");
         }
-        s.sourceMac = mac("--src-mac", sourceMac);
-        s.destinationMac = mac("--dst-mac", destinationMac);
-        s.etherType = Ranges.optional("--ethertype", etherType, 0, 0xffff);
+        s.sourceMac = mac("--src-mac", linkFields.sourceMac);
+        s.destinationMac = mac("--dst-mac", linkFields.destinationMac);
+        s.etherType = Ranges.optional("--ethertype", linkFields.etherType, 0, 0xffff);
     }
 
     private static byte[] mac(String option, String text) {
@@ -371,59 +432,95 @@ public final class SendCommand implements Callable<Integer> {
     }
 
     /** An ARP request needs only the addresses; header options of IP protocols do not apply. */
-    private SendSpec finishArp(SendSpec s) throws IOException {
-        for (String option : HEADER_OPTIONS) {
-            if (!option.equals("--proto") && !option.equals("--src")
-                    && spec.commandLine().getParseResult().hasMatchedOption(option)) {
-                throw new UsageException(option + " does not apply to --proto arp");
-            }
+    private SendSpec finishArp(SendSpec.Builder s) throws IOException {
+        List<OptionSpec> fields = headerOptions();
+        fields.remove(option(PROTO));
+        fields.remove(option(SRC));
+        OptionSpec field = given(fields);
+        if (field != null) {
+            throw new UsageException(field.longestName() + " does not apply to --proto arp");
         }
         if (source != null) {
             s.source = Addresses.resolve("--src", source, false);
         }
         s.iface = iface;
-        return s;
+        return s.build();
     }
 
-    /** Header options of one protocol: given with another protocol they would be silently ignored. */
-    private static final List<String> ICMP_OPTIONS = List.of("--icmp-type", "--icmp-code", "--icmp-id", "--icmp-seq");
-    private static final List<String> PORT_OPTIONS = List.of("--sport", "--dport");
-    private static final List<String> TCP_OPTIONS = List.of("--flags", "--seq", "--ack", "--win", "--urg",
-            "--tcp-options");
-    private static final List<String> IGMP_OPTIONS = List.of("--igmp-type", "--igmp-group", "--igmp-max-resp");
-
+    /**
+     * The header fields of one protocol (an option group each): given with another protocol they
+     * would be silently ignored.
+     */
     private void refuseOtherProtocols(int number) {
         boolean icmp = number == IpProtocol.ICMP || number == IpProtocol.ICMP6;
         boolean tcp = number == IpProtocol.TCP;
-        refuseUnless(icmp, ICMP_OPTIONS, "icmp and icmp6", number);
-        refuseUnless(tcp || number == IpProtocol.UDP, PORT_OPTIONS, "udp and tcp", number);
-        refuseUnless(tcp, TCP_OPTIONS, "tcp", number);
-        refuseUnless(number == IpProtocol.IGMP, IGMP_OPTIONS, "igmp", number);
+        refuseUnless(icmp, IcmpFields.class, "icmp and icmp6", number);
+        refuseUnless(tcp || number == IpProtocol.UDP, PortFields.class, "udp and tcp", number);
+        refuseUnless(tcp, TcpFields.class, "tcp", number);
+        refuseUnless(number == IpProtocol.IGMP, IgmpFields.class, "igmp", number);
     }
 
-    private void refuseUnless(boolean applies, List<String> options, String protocols, int number) {
-        if (applies) {
-            return;
-        }
-        for (String option : options) {
-            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
-                throw new UsageException(option + " applies to " + protocols + ", not to --proto "
-                        + IpProtocol.name(number));
-            }
+    private void refuseUnless(boolean applies, Class<?> fields, String protocols, int number) {
+        OptionSpec option = applies ? null : given(group(fields));
+        if (option != null) {
+            throw new UsageException(option.longestName() + " applies to " + protocols + ", not to --proto "
+                    + IpProtocol.name(number));
         }
     }
 
     /** Options that exist only in the IPv4 header: one line saying why they cannot apply. */
     private void refuseIpv4Only() {
-        for (String option : List.of("--id", "--df", "--mf", "--frag-offset", "--ip-options")) {
-            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
-                throw new UsageException(option + " is an IPv4 header field; IPv6 has none"
-                        + (option.equals("--df") ? " (IPv6 routers never fragment)" : ""));
-            }
+        OptionSpec option = given(group(Ipv4Fields.class));
+        if (option != null) {
+            throw new UsageException(option.longestName() + " is an IPv4 header field; IPv6 has none"
+                    + (option == option(DF) ? " (IPv6 routers never fragment)" : ""));
         }
     }
 
-    private void readInput(SendSpec s) {
+    // ---- which options were given, through picocli's model: a rule names an option group or an
+    // option object, never an option's name written again, so renaming an option keeps its rules.
+
+    /** Options that shape a built packet; they do not apply to whole packets from stdin or pcap. */
+    private List<OptionSpec> headerOptions() {
+        List<OptionSpec> options = new ArrayList<>(List.of(option(PROTO), option(SRC)));
+        for (Class<?> fields : List.of(LinkFields.class, IpFields.class, Ipv4Fields.class, IcmpFields.class,
+                PortFields.class, TcpFields.class, IgmpFields.class)) {
+            options.addAll(group(fields));
+        }
+        options.add(option(CHECKSUM));
+        options.addAll(group(Payload.class));
+        return options;
+    }
+
+    /** The options of the group declared by {@code fields}. */
+    private List<OptionSpec> group(Class<?> fields) {
+        for (ArgGroupSpec group : spec.argGroups()) {
+            if (group.typeInfo().getType() == fields) {
+                return group.options();
+            }
+        }
+        throw new IllegalStateException("no option group " + fields.getSimpleName());
+    }
+
+    private OptionSpec option(String name) {
+        OptionSpec option = spec.findOption(name);
+        if (option == null) {
+            throw new IllegalStateException("no option " + name);
+        }
+        return option;
+    }
+
+    /** The first of {@code options} given on the command line, or null. */
+    private OptionSpec given(List<OptionSpec> options) {
+        for (OptionSpec option : options) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                return option;
+            }
+        }
+        return null;
+    }
+
+    private void readInput(SendSpec.Builder s) {
         if (wholePackets != null && wholePackets.stdinHex) {
             s.input = SendSpec.Input.STDIN_HEX;
         } else if (wholePackets != null && wholePackets.pcap != null) {
@@ -446,7 +543,7 @@ public final class SendCommand implements Callable<Integer> {
         }
     }
 
-    private void readPacing(SendSpec s) {
+    private void readPacing(SendSpec.Builder s) {
         int pacers = (flood ? 1 : 0) + (interval != null ? 1 : 0) + (rate != null ? 1 : 0)
                 + (s.originalTiming ? 1 : 0);
         if (pacers > 1) {
@@ -473,76 +570,76 @@ public final class SendCommand implements Callable<Integer> {
         }
     }
 
-    private void readIpHeader(SendSpec s) {
-        s.ttl = Ranges.optional("--ttl", ttl, 0, 255);
-        s.tos = Ranges.optional("--tos", tos, 0, 255);
-        s.ipId = Ranges.optional("--id", ipId, 0, 65535);
-        s.dontFragment = dontFragment;
-        s.moreFragments = moreFragments;
-        s.fragmentOffset = Ranges.optional("--frag-offset", fragmentOffset, 0, 8191);
-        s.ipOptions = HexConverter.option("--ip-options", ipOptions);
+    private void readIpHeader(SendSpec.Builder s) {
+        s.ttl = Ranges.optional("--ttl", ipFields.ttl, 0, 255);
+        s.tos = Ranges.optional("--tos", ipFields.tos, 0, 255);
+        s.ipId = Ranges.optional("--id", ipv4Fields.ipId, 0, 65535);
+        s.dontFragment = ipv4Fields.dontFragment;
+        s.moreFragments = ipv4Fields.moreFragments;
+        s.fragmentOffset = Ranges.optional("--frag-offset", ipv4Fields.fragmentOffset, 0, 8191);
+        s.ipOptions = HexConverter.option("--ip-options", ipv4Fields.ipOptions);
         if (s.ipOptions != null && s.ipOptions.length > 40) {
             throw new UsageException("--ip-options has " + s.ipOptions.length + " bytes (at most 40)");
         }
     }
 
-    private void readTransport(SendSpec s) {
+    private void readTransport(SendSpec.Builder s) {
         if (s.ipv6) {
             s.icmpType = Icmpv6Types.ECHO_REQUEST;
         }
-        if (icmpType != null) {
+        if (icmpFields.type != null) {
             try {
-                s.icmpType = s.ipv6 ? Icmpv6Types.parse(icmpType) : IcmpTypes.parse(icmpType);
+                s.icmpType = s.ipv6 ? Icmpv6Types.parse(icmpFields.type) : IcmpTypes.parse(icmpFields.type);
             } catch (IllegalArgumentException e) {
                 throw new UsageException("--icmp-type " + e.getMessage());
             }
         }
-        if (icmpCode != null) {
-            s.icmpCode = Ranges.check("--icmp-code", icmpCode, 0, 255);
+        if (icmpFields.code != null) {
+            s.icmpCode = Ranges.check("--icmp-code", icmpFields.code, 0, 255);
         }
-        s.icmpId = icmpId != null ? Ranges.check("--icmp-id", icmpId, 0, 65535) : (int) (ProcessHandle.current().pid() & 0xffff);
-        if (icmpSeq != null) {
-            s.icmpSeq = Ranges.check("--icmp-seq", icmpSeq, 0, 65535);
+        s.icmpId = icmpFields.id != null ? Ranges.check("--icmp-id", icmpFields.id, 0, 65535) : (int) (ProcessHandle.current().pid() & 0xffff);
+        if (icmpFields.seq != null) {
+            s.icmpSeq = Ranges.check("--icmp-seq", icmpFields.seq, 0, 65535);
         }
-        s.sourcePort = Ranges.optional("--sport", sourcePort, 0, 65535);
-        s.destinationPort = Ranges.optional("--dport", destinationPort, 0, 65535);
-        if (tcpFlags != null) {
+        s.sourcePort = Ranges.optional("--sport", portFields.source, 0, 65535);
+        s.destinationPort = Ranges.optional("--dport", portFields.destination, 0, 65535);
+        if (tcpFields.flags != null) {
             try {
-                s.tcpFlags = TcpFlags.parse(tcpFlags);
+                s.tcpFlags = TcpFlags.parse(tcpFields.flags);
             } catch (IllegalArgumentException e) {
                 throw new UsageException("--flags " + e.getMessage());
             }
         }
-        if (tcpSeq != null) {
-            s.tcpSeq = (long) Ranges.check("--seq", tcpSeq, 0, 0xffffffffL) & 0xffffffffL;
+        if (tcpFields.seq != null) {
+            s.tcpSeq = (long) Ranges.check("--seq", tcpFields.seq, 0, 0xffffffffL) & 0xffffffffL;
         }
-        if (tcpAck != null) {
-            s.tcpAck = (long) Ranges.check("--ack", tcpAck, 0, 0xffffffffL) & 0xffffffffL;
+        if (tcpFields.ack != null) {
+            s.tcpAck = (long) Ranges.check("--ack", tcpFields.ack, 0, 0xffffffffL) & 0xffffffffL;
         }
-        if (tcpWindow != null) {
-            s.tcpWindow = Ranges.check("--win", tcpWindow, 0, 65535);
+        if (tcpFields.window != null) {
+            s.tcpWindow = Ranges.check("--win", tcpFields.window, 0, 65535);
         }
-        if (tcpUrgent != null) {
-            s.tcpUrgent = Ranges.check("--urg", tcpUrgent, 0, 65535);
+        if (tcpFields.urgent != null) {
+            s.tcpUrgent = Ranges.check("--urg", tcpFields.urgent, 0, 65535);
         }
-        s.tcpOptions = HexConverter.option("--tcp-options", tcpOptions);
+        s.tcpOptions = HexConverter.option("--tcp-options", tcpFields.options);
         if (s.tcpOptions != null && s.tcpOptions.length > 40) {
             throw new UsageException("--tcp-options has " + s.tcpOptions.length + " bytes (at most 40)");
         }
-        if (igmpType != null) {
-            s.igmpType = parseIgmpType(igmpType);
+        if (igmpFields.type != null) {
+            s.igmpType = parseIgmpType(igmpFields.type);
         }
-        if (igmpGroup != null) {
-            s.igmpGroup = Addresses.resolve("--igmp-group", igmpGroup, false);
+        if (igmpFields.group != null) {
+            s.igmpGroup = Addresses.resolve("--igmp-group", igmpFields.group, false);
             if (s.igmpGroup instanceof Inet6Address) {
-                throw new UsageException("--igmp-group " + igmpGroup + " is IPv6; IGMP groups are IPv4 (IPv6 uses MLD)");
+                throw new UsageException("--igmp-group " + igmpFields.group + " is IPv6; IGMP groups are IPv4 (IPv6 uses MLD)");
             }
         }
-        if (igmpMaxResponse != null) {
-            s.igmpMaxResponse = Ranges.check("--igmp-max-resp", igmpMaxResponse, 0, 255);
+        if (igmpFields.maxResponse != null) {
+            s.igmpMaxResponse = Ranges.check("--igmp-max-resp", igmpFields.maxResponse, 0, 255);
         }
         s.checksum = Ranges.optional("--checksum", checksum, 0, 65535);
-        s.flowLabel = Ranges.optional("--flow-label", flowLabel, 0, 0xfffff);
+        s.flowLabel = Ranges.optional("--flow-label", ipFields.flowLabel, 0, 0xfffff);
     }
 
     private byte[] readPayload() throws IOException {
@@ -594,24 +691,14 @@ public final class SendCommand implements Callable<Integer> {
     }
 
     private static int parseIgmpType(String text) {
-        switch (text.toLowerCase(java.util.Locale.ROOT)) {
-            case "query":
-                return 0x11;
-            case "v1-report":
-                return 0x12;
-            case "v2-report":
-                return 0x16;
-            case "leave":
-                return 0x17;
-            case "v3-report":
-                return 0x22;
-            default:
-                try {
-                    return Ranges.check("--igmp-type", NumberConverter.parse(text), 0, 255);
-                } catch (picocli.CommandLine.TypeConversionException e) {
-                    throw new UsageException("--igmp-type '" + text
-                            + "' is not query, v1-report, v2-report, leave, v3-report or 0..255");
-                }
+        int named = Igmp.typeByName(text);
+        if (named >= 0) {
+            return named;
+        }
+        try {
+            return Ranges.check("--igmp-type", NumberConverter.parse(text), 0, 255);
+        } catch (picocli.CommandLine.TypeConversionException e) {
+            throw new UsageException("--igmp-type '" + text + "' is not " + Igmp.TYPE_NAMES + " or 0..255");
         }
     }
 }

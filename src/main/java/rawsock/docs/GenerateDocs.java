@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.codegen.docgen.manpage.ManPageGenerator;
 import rawsock.cli.Console;
 import rawsock.cli.Rawsock;
+import rawsock.output.JsonSchema;
 
 /**
  * Build time only (Maven runs it at process-classes; it is left out of rawsock.jar): writes, from
@@ -29,23 +31,27 @@ import rawsock.cli.Rawsock;
  *   <li>{@code DIR/generated-docs/rawsock.adoc}, {@code rawsock-send.adoc}, {@code rawsock-recv.adoc}:
  *       picocli-codegen's AsciiDoc man pages, which src/docs/man/rawsock.adoc puts together into
  *       one rawsock(1) that asciidoctor turns into troff;</li>
+ *   <li>{@code DIR/generated-docs/json-keys.adoc}: the JSON keys of recv -f json ({@link JsonSchema}),
+ *       the tables the man page's FORMATS section includes;</li>
  *   <li>{@code DIR/completion/rawsock.bash}: picocli's bash completion script plus a wrapper that
  *       completes what is only known when completing: interface names for -I/--iface, files for
  *       FILE/PATH options, user names for --user;</li>
  *   <li>{@code DIR/completion/_rawsock}: the same for zsh's $fpath, through zsh's bashcompinit.</li>
+ *   <li>{@code DIR/generated-docs/readme-NAME.adoc}: the sections README.md marks for the man page.</li>
  * </ul>
- * Usage: {@code GenerateDocs DIR}. Says nothing on stdout.
+ * Usage: {@code GenerateDocs DIR README}. Says nothing on stdout.
  */
 public final class GenerateDocs {
     private GenerateDocs() {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            throw new IllegalArgumentException("usage: GenerateDocs TARGET_DIR");
+        if (args.length != 2) {
+            throw new IllegalArgumentException("usage: GenerateDocs TARGET_DIR README");
         }
         Path target = Path.of(args[0]);
         writeManPages(model(), target.resolve("generated-docs"));
+        writeReadmeSections(Files.readString(Path.of(args[1]), StandardCharsets.UTF_8), target.resolve("generated-docs"));
         Path completion = target.resolve("completion");
         Files.createDirectories(completion);
         String bash = bashCompletion(model());
@@ -76,6 +82,14 @@ public final class GenerateDocs {
                 ManPageGenerator.writeSingleManPage(out, command.getCommandSpec());
             }
             writeIfChanged(dir.resolve(command.getCommandSpec().qualifiedName("-") + ".adoc"), tidy(page.toString()));
+        }
+        writeIfChanged(dir.resolve("json-keys.adoc"), JsonSchema.asciidoc());
+    }
+
+    /** readme-NAME.adoc for each section README.md marks for the man page (see {@link ReadmeSections}). */
+    static void writeReadmeSections(String readme, Path dir) throws IOException {
+        for (Map.Entry<String, String> section : ReadmeSections.extract(readme).entrySet()) {
+            writeIfChanged(dir.resolve("readme-" + section.getKey() + ".adoc"), ReadmeSections.asciidoc(section.getValue()));
         }
     }
 

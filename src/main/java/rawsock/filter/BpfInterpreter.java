@@ -1,5 +1,7 @@
 package rawsock.filter;
 
+import rawsock.packet.EtherType;
+
 /**
  * A classic BPF interpreter that behaves like the Linux socket-filter path for the instructions
  * this project uses: loads that fall outside the packet end the program with 0 (drop), negative
@@ -28,12 +30,12 @@ public final class BpfInterpreter {
 
         /** An AF_INET raw socket: data and network header at the IPv4 header. */
         public static Skb ipv4Raw(byte[] packet) {
-            return new Skb(packet, 0, 0, -1, false, 0, 0x0800);
+            return new Skb(packet, 0, 0, -1, false, 0, EtherType.IPV4);
         }
 
         /** An AF_INET6 raw socket: network header at 0, data at the transport header. */
         public static Skb ipv6Raw(byte[] packet, int transportOffset) {
-            return new Skb(packet, transportOffset, 0, -1, false, 0, 0x86dd);
+            return new Skb(packet, transportOffset, 0, -1, false, 0, EtherType.IPV6);
         }
 
         /** Bytes from skb-&gt;data. */

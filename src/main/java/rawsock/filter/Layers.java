@@ -2,6 +2,8 @@ package rawsock.filter;
 
 import java.util.ArrayList;
 import java.util.List;
+import rawsock.packet.EtherType;
+import rawsock.packet.IpProtocol;
 
 import static rawsock.filter.Node.and;
 import static rawsock.filter.Node.eq;
@@ -19,22 +21,6 @@ import static rawsock.filter.Node.test;
  * it, so this object has state: the number of {@code vlan} primitives seen so far.
  */
 final class Layers {
-    static final int ETHERTYPE_IP = 0x0800;
-    static final int ETHERTYPE_ARP = 0x0806;
-    static final int ETHERTYPE_RARP = 0x8035;
-    static final int ETHERTYPE_IPV6 = 0x86dd;
-    static final int ETHERTYPE_8021Q = 0x8100;
-    static final int ETHERTYPE_8021AD = 0x88a8;
-    static final int ETHERTYPE_QINQ_OLD = 0x9100;
-
-    static final int IPPROTO_ICMP = 1;
-    static final int IPPROTO_IGMP = 2;
-    static final int IPPROTO_TCP = 6;
-    static final int IPPROTO_UDP = 17;
-    static final int IPPROTO_FRAGMENT = 44;
-    static final int IPPROTO_ICMPV6 = 58;
-    static final int IPPROTO_SCTP = 132;
-
     enum Dir { ANY, SRC, DST, BOTH }
 
     /** Which network-layer protocols an IPv4 {@code host}/{@code net} looks at. */
@@ -81,7 +67,7 @@ final class Layers {
     Node ip4() {
         switch (target) {
             case ETHERNET:
-                return eq(etherType().load(Bpf.H, 0), ETHERTYPE_IP);
+                return eq(etherType().load(Bpf.H, 0), EtherType.IPV4);
             case IPV4_RAW:
                 return eqMasked(net().load(Bpf.B, 0), 0xf0, 0x40);
             default:
@@ -92,7 +78,7 @@ final class Layers {
     Node ip6() {
         switch (target) {
             case ETHERNET:
-                return eq(etherType().load(Bpf.H, 0), ETHERTYPE_IPV6);
+                return eq(etherType().load(Bpf.H, 0), EtherType.IPV6);
             case IPV6_RAW:
                 return eqMasked(net().load(Bpf.B, 0), 0xf0, 0x60);
             default:
@@ -101,11 +87,11 @@ final class Layers {
     }
 
     Node arp() {
-        return target == FilterTarget.ETHERNET ? eq(etherType().load(Bpf.H, 0), ETHERTYPE_ARP) : Node.FALSE;
+        return target == FilterTarget.ETHERNET ? eq(etherType().load(Bpf.H, 0), EtherType.ARP) : Node.FALSE;
     }
 
     Node rarp() {
-        return target == FilterTarget.ETHERNET ? eq(etherType().load(Bpf.H, 0), ETHERTYPE_RARP) : Node.FALSE;
+        return target == FilterTarget.ETHERNET ? eq(etherType().load(Bpf.H, 0), EtherType.RARP) : Node.FALSE;
     }
 
     /**
@@ -114,7 +100,7 @@ final class Layers {
      */
     Node etherProto(int type) {
         if (target != FilterTarget.ETHERNET) {
-            return type == ETHERTYPE_IP ? ip4() : type == ETHERTYPE_IPV6 ? ip6() : Node.FALSE;
+            return type == EtherType.IPV4 ? ip4() : type == EtherType.IPV6 ? ip6() : Node.FALSE;
         }
         return eq(etherType().load(Bpf.H, 0), type);
     }
@@ -137,7 +123,7 @@ final class Layers {
         }
         Node.Offset net = net();
         Node direct = eq(net.load(Bpf.B, 6), proto);
-        Node viaFragment = and(eq(net.load(Bpf.B, 6), IPPROTO_FRAGMENT), eq(net.load(Bpf.B, 40), proto));
+        Node viaFragment = and(eq(net.load(Bpf.B, 6), IpProtocol.IPV6_FRAG), eq(net.load(Bpf.B, 40), proto));
         return and(ip6(), or(direct, viaFragment));
     }
 
@@ -289,7 +275,7 @@ final class Layers {
 
     private static Node tagInFrame(Node.Offset tpid, Integer id) {
         Node.Load type = tpid.load(Bpf.H, 0);
-        Node isTag = or(eq(type, ETHERTYPE_8021Q), eq(type, ETHERTYPE_8021AD), eq(type, ETHERTYPE_QINQ_OLD));
+        Node isTag = or(eq(type, EtherType.VLAN), eq(type, EtherType.QINQ), eq(type, EtherType.QINQ_9100));
         if (id == null) {
             return isTag;
         }

@@ -6,6 +6,8 @@ import java.util.Set;
 
 import rawsock.filter.Lexer.Kind;
 import rawsock.filter.Lexer.Token;
+import rawsock.packet.EtherType;
+import rawsock.packet.IpProtocol;
 
 /**
  * Recursive-descent parser for the filter language; builds the {@link Node} tree directly
@@ -20,13 +22,13 @@ final class Parser {
     static final int MAX_PRIMITIVES = 4096;
 
     private static final Map<String, Integer> PROTO_NAMES = Map.ofEntries(
-            Map.entry("icmp", 1), Map.entry("igmp", 2), Map.entry("tcp", 6), Map.entry("udp", 17),
-            Map.entry("gre", 47), Map.entry("esp", 50), Map.entry("ah", 51), Map.entry("icmp6", 58),
-            Map.entry("ospf", 89), Map.entry("pim", 103), Map.entry("vrrp", 112), Map.entry("sctp", 132));
+            Map.entry("icmp", IpProtocol.ICMP), Map.entry("igmp", IpProtocol.IGMP), Map.entry("tcp", IpProtocol.TCP),
+            Map.entry("udp", IpProtocol.UDP), Map.entry("gre", IpProtocol.GRE), Map.entry("esp", IpProtocol.ESP),
+            Map.entry("ah", IpProtocol.AH), Map.entry("icmp6", IpProtocol.ICMP6), Map.entry("ospf", IpProtocol.OSPF),
+            Map.entry("pim", IpProtocol.PIM), Map.entry("vrrp", IpProtocol.VRRP), Map.entry("sctp", IpProtocol.SCTP));
 
     private static final Map<String, Integer> ETHER_PROTO_NAMES = Map.of(
-            "ip", Layers.ETHERTYPE_IP, "ip6", Layers.ETHERTYPE_IPV6, "arp", Layers.ETHERTYPE_ARP,
-            "rarp", Layers.ETHERTYPE_RARP);
+            "ip", EtherType.IPV4, "ip6", EtherType.IPV6, "arp", EtherType.ARP, "rarp", EtherType.RARP);
 
     private static final Set<String> KEYWORDS = Set.of("and", "or", "not", "host", "net", "mask", "port",
             "portrange", "src", "dst", "proto", "ip", "ip6", "arp", "rarp", "icmp", "icmp6", "igmp", "tcp",
@@ -41,7 +43,7 @@ final class Parser {
             "netbeui", "sca", "moprc", "mopdl", "rnr", "rulenum", "reason", "rset", "srnr", "subrulenum",
             "action", "slip", "link", "ppp", "radio", "carp");
 
-    private static final int[] PORT_PROTOS = {Layers.IPPROTO_TCP, Layers.IPPROTO_UDP, Layers.IPPROTO_SCTP};
+    private static final int[] PORT_PROTOS = {IpProtocol.TCP, IpProtocol.UDP, IpProtocol.SCTP};
 
     private enum Type { HOST, NET, PORT, PORTRANGE, ETHER_HOST }
 
@@ -202,13 +204,13 @@ final class Parser {
                 return transportProtocol(t);
             case "icmp":
                 next();
-                return layers.ip4Proto(Layers.IPPROTO_ICMP);
+                return layers.ip4Proto(IpProtocol.ICMP);
             case "igmp":
                 next();
-                return layers.ip4Proto(Layers.IPPROTO_IGMP);
+                return layers.ip4Proto(IpProtocol.IGMP);
             case "icmp6":
                 next();
-                return layers.ip6Proto(Layers.IPPROTO_ICMPV6);
+                return layers.ip6Proto(IpProtocol.ICMP6);
             case "proto":
                 next();
                 return layers.proto(protoValue(t));

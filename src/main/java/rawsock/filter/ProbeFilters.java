@@ -1,5 +1,8 @@
 package rawsock.filter;
 
+import rawsock.packet.IcmpTypes;
+import rawsock.packet.Icmpv6Types;
+
 /**
  * In-kernel filters for the sockets that wait for probe replies (send --wait). An ICMP raw
  * socket sees every ICMP packet on the host; under someone else's flood its buffer would
@@ -18,9 +21,6 @@ public final class ProbeFilters {
     /** No ICMP type byte equals this: for requests that draw no reply of their own. */
     private static final int NO_TYPE = 0x100;
 
-    private static final int[] ICMP_ERRORS = {3, 4, 5, 11, 12};
-    private static final int[] ICMP6_ERRORS = {1, 2, 3, 4};
-
     private ProbeFilters() {
     }
 
@@ -32,7 +32,7 @@ public final class ProbeFilters {
      * @param replyType the reply type the probes draw, or -1 when they draw none
      */
     public static BpfProgram icmpReplies(boolean ipv6, int replyType, int id) {
-        int[] errors = ipv6 ? ICMP6_ERRORS : ICMP_ERRORS;
+        int[] errors = ipv6 ? Icmpv6Types.errorTypes() : IcmpTypes.errorTypes();
         int type = replyType < 0 ? NO_TYPE : replyType;
         int prologue = ipv6 ? 0 : 1;
         int n = prologue + 4 + errors.length + 2;

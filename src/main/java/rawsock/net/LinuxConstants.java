@@ -34,14 +34,8 @@ public final class LinuxConstants {
     public static final int SCM_TIMESTAMPNS = SO_TIMESTAMPNS;
     public static final int SO_RXQ_OVFL = 40;
 
-    // <netinet/in.h>, <linux/in.h>
-    public static final int IPPROTO_IP = 0;
-    public static final int IPPROTO_ICMP = 1;
-    public static final int IPPROTO_TCP = 6;
-    public static final int IPPROTO_UDP = 17;
-    public static final int IPPROTO_IPV6 = 41;
-    public static final int IPPROTO_ICMPV6 = 58;
-    public static final int IPPROTO_RAW = 255;
+    // <netinet/in.h>, <linux/in.h>. The IP protocol numbers themselves (the socket() protocol
+    // argument of a raw socket) are the caller's: rawsock.packet.IpProtocol names them.
     public static final int SOL_IP = 0;
     public static final int IP_TOS = 1;
     public static final int IP_TTL = 2;
@@ -79,11 +73,14 @@ public final class LinuxConstants {
     /** tp_status bits: hv1.tp_vlan_tci holds the tag the kernel took out of the frame (and its TPID). */
     public static final int TP_STATUS_VLAN_VALID = 0x10;
     public static final int TP_STATUS_VLAN_TPID_VALID = 0x40;
+    /**
+     * The TPID the kernel reports for a tag it took out of a frame when it does not say which
+     * (tp_vlan_tpid / PACKET_AUXDATA without the TPID-valid bit). EtherTypes proper are the
+     * caller's: rawsock.packet.EtherType names them.
+     */
     public static final int ETH_P_8021Q = 0x8100;
+    /** A packet socket's protocol for every frame, whatever its EtherType (not an EtherType). */
     public static final int ETH_P_ALL = 0x0003;
-    public static final int ETH_P_IP = 0x0800;
-    public static final int ETH_P_IPV6 = 0x86DD;
-    public static final int ETH_P_ARP = 0x0806;
 
     // <poll.h>
     public static final short POLLIN = 0x001;

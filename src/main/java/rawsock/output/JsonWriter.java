@@ -22,7 +22,7 @@ import rawsock.packet.PacketMeta;
  *
  * <pre>
  * ts         "2026-11-28T08:12:27.123456789Z"  RFC 3339, UTC, nanoseconds
- * ts_ns      1795853547123456789                epoch nanoseconds (number)
+ * ts_ns      "1795853547123456789"              epoch nanoseconds, a string: exact in jq and JavaScript
  * ifindex    1                                  0 when unknown
  * iface      "lo"                               null when unknown
  * direction  "in" | "out" | "broadcast" | "multicast" | "otherhost"   omitted when unknown
@@ -41,6 +41,8 @@ import rawsock.packet.PacketMeta;
  * failing layer never leaves half an object behind. A layer name that clashes with a top-level
  * key ("hex", "ts", ...) is suffixed like a repeated one.
  *
+ * {@link JsonSchema} lists every key with its type and meaning (the README and the man page show it).
+ *
  * <p>One generator, writing into this writer's reused buffer, serves the whole capture.
  */
 public final class JsonWriter extends BufferedPacketWriter {
@@ -50,10 +52,7 @@ public final class JsonWriter extends BufferedPacketWriter {
             .rootValueSeparator((String) null)
             .build();
 
-    private static final String[] RESERVED = {
-        "ts", "ts_ns", "ifindex", "iface", "direction", "len", "caplen", "src", "dst", "proto",
-        "truncated", "quoted", "hex",
-    };
+    private static final String[] RESERVED = JsonSchema.packetKeys().toArray(new String[0]);
 
     private final JsonGenerator gen;
     private final FieldRecorder recorder = new FieldRecorder();
@@ -81,7 +80,8 @@ public final class JsonWriter extends BufferedPacketWriter {
         Rfc3339.format(meta.timestampNanos(), room(Rfc3339.LENGTH), 0);
         g.writeFieldName("ts");
         g.writeString(chars, 0, Rfc3339.LENGTH);
-        g.writeNumberField("ts_ns", meta.timestampNanos());
+        g.writeFieldName("ts_ns");
+        g.writeString(chars, 0, decimal(meta.timestampNanos(), room(20)));
         g.writeNumberField("ifindex", meta.ifindex());
         g.writeFieldName("iface");
         writeNullable(meta.ifname() == null || meta.ifname().isEmpty() ? null : meta.ifname());
@@ -184,6 +184,34 @@ public final class JsonWriter extends BufferedPacketWriter {
             }
         }
         return false;
+    }
+
+    /**
+     * Writes {@code value} in decimal at the start of {@code into} (20 chars suffice); returns the
+     * length. Long.toString would make a String per packet.
+     */
+    static int decimal(long value, char[] into) {
+        if (value == Long.MIN_VALUE) {
+            String text = Long.toString(value);
+            text.getChars(0, text.length(), into, 0);
+            return text.length();
+        }
+        int start = 0;
+        long v = value;
+        if (v < 0) {
+            into[start++] = '-';
+            v = -v;
+        }
+        int digits = 1;
+        for (long p = 10; digits < 19 && v >= p; p *= 10) {
+            digits++;
+        }
+        int end = start + digits;
+        for (int i = end - 1; i >= start; i--) {
+            into[i] = (char) ('0' + v % 10);
+            v /= 10;
+        }
+        return end;
     }
 
     private static boolean anyTruncated(DecodedPacket decoded) {

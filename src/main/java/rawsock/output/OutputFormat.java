@@ -5,15 +5,26 @@ import java.util.Locale;
 /** The formats {@code recv -f} knows; {@code -w FILE} writes {@link #PCAP} or {@link #PCAPNG}. */
 public enum OutputFormat {
     /** One human-readable line per packet, timestamp first. */
-    TEXT,
+    TEXT(false),
     /** One line of lowercase hex per packet: the captured bytes from the first header. */
-    HEX,
+    HEX(false),
     /** One JSON object per line (NDJSON). */
-    JSON,
+    JSON(false),
     /** Classic pcap with nanosecond timestamps. */
-    PCAP,
+    PCAP(true),
     /** pcapng: interfaces by name, direction, nanosecond timestamps, drop statistics. */
-    PCAPNG;
+    PCAPNG(true);
+
+    private final boolean binary;
+
+    OutputFormat(boolean binary) {
+        this.binary = binary;
+    }
+
+    /** Bytes for programs, not lines for people: refused when stdout is a terminal. */
+    public boolean binary() {
+        return binary;
+    }
 
     /**
      * Parses a format name, ignoring case.
@@ -45,10 +56,5 @@ public enum OutputFormat {
     /** The lowercase name the command line uses. */
     public String cliName() {
         return name().toLowerCase(Locale.ROOT);
-    }
-
-    /** True for the capture-file formats (binary: pcap and pcapng). */
-    public boolean isCaptureFile() {
-        return this == PCAP || this == PCAPNG;
     }
 }

@@ -66,7 +66,7 @@ public final class RotatingWriter implements PacketWriter {
      */
     public RotatingWriter(OutputFormat format, LinkType link, int snaplen, String pattern, long maxBytes,
             long periodSeconds, int maxFiles, Opener opener, ZoneId zone) {
-        if (!format.isCaptureFile()) {
+        if (!format.binary()) {
             throw new IllegalArgumentException("rotation writes pcap or pcapng, not " + format);
         }
         this.format = format;

@@ -3,6 +3,7 @@ package rawsock.output;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import rawsock.packet.DecodedPacket;
+import rawsock.packet.Ethernet;
 import rawsock.packet.Layer;
 import rawsock.packet.PacketMeta;
 
@@ -10,10 +11,14 @@ import rawsock.packet.PacketMeta;
  * One line per packet, for people (and grep):
  *
  * <pre>
- * 2026-11-28T08:12:27.123456789Z lo IP 127.0.0.1 &gt; 127.0.0.1 ttl 64 id 1 len 84: ICMP echo request, id 7, seq 1, length 84
- * 2026-11-28T08:12:27.123456789Z eth0 out IP ...: ICMP time exceeded [quoted: IP ...: UDP ...], length 70
- * 2026-11-28T08:12:27.123456789Z if3 unknown, length 60 (captured 40)
+ * 2026-11-28T08:12:27.123456789Z lo IP 127.0.0.1 &gt; 127.0.0.1 ttl 64 id 1 len 84: ICMP echo request, id 7, seq 1, length 64
+ * 2026-11-28T08:12:27.123456789Z eth0 out 02:00:00:00:00:01 &gt; 02:00:00:00:00:02, ethertype IPv4 (0x0800), length 98: IP ...: ICMP time exceeded in-transit, length 64 [quoted: IP ...: UDP ...]
+ * 2026-11-28T08:12:27.123456789Z if3 unknown, length 60 [captured 40 of 60]
  * </pre>
+ *
+ * Each layer says its own length as tcpdump -n does (an ICMP message's, a UDP or TCP payload's,
+ * the IP header's total length); the length on the wire is said once, where tcpdump -e says it:
+ * after the link-layer header.
  *
  * <ol>
  *   <li>the timestamp, RFC 3339 in UTC with nine fraction digits (see {@link Rfc3339}): unlike
@@ -25,8 +30,9 @@ import rawsock.packet.PacketMeta;
  *       throws shows {@code [undecodable]} instead (nothing it appended is kept); {@code unknown}
  *       when the packet has no layers;
  *   <li>layers quoted inside an ICMP error, likewise joined, inside {@code " [quoted: ...]"};
- *   <li>{@code ", length <wire length>"}, then {@code " (captured <n>)"} when fewer bytes were
- *       captured than were on the wire.
+ *   <li>for a link-layer frame, {@code ", length <wire length>"} right after the Ethernet header (as
+ *       tcpdump -e), and for a packet with no layers at the end; {@code " [captured <n> of <wire>]"}
+ *       at the end when fewer bytes were captured than were on the wire.
  * </ol>
  *
  * Control characters are replaced by '?', so a packet is always exactly one line.
@@ -55,8 +61,10 @@ public final class TextWriter extends BufferedPacketWriter {
             sb.append("out ");
         }
         int size = decoded == null ? 0 : decoded.size();
+        int caplen = capturedLength(packet);
+        int len = wireLength(meta, packet);
         if (size == 0) {
-            sb.append("unknown");
+            sb.append("unknown, length ").append(len);
         } else {
             int quoted = decoded.quotedStart();
             for (int i = 0; i < quoted; i++) {
@@ -64,6 +72,9 @@ public final class TextWriter extends BufferedPacketWriter {
                     sb.append(": ");
                 }
                 describe(sb, decoded, i);
+                if (i == 0 && isFrame(decoded)) {
+                    sb.append(", length ").append(len);
+                }
             }
             if (quoted < size) {
                 if (quoted > 0) {
@@ -79,14 +90,19 @@ public final class TextWriter extends BufferedPacketWriter {
                 sb.append(']');
             }
         }
-        int caplen = capturedLength(packet);
-        int len = wireLength(meta, packet);
-        sb.append(", length ").append(len);
         if (caplen < len) {
-            sb.append(" (captured ").append(caplen).append(')');
+            sb.append(" [captured ").append(caplen).append(" of ").append(len).append(']');
         }
         putLineText(sb);
         put((byte) '\n');
+    }
+
+    private static boolean isFrame(DecodedPacket decoded) {
+        try {
+            return decoded.layer(0) instanceof Ethernet;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private static void describe(StringBuilder sb, DecodedPacket decoded, int index) {

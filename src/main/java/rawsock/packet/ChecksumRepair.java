@@ -17,6 +17,26 @@ import java.nio.ByteBuffer;
 public final class ChecksumRepair {
     private final Ipv4 ipv4 = new Ipv4();
     private final Ipv6 ipv6 = new Ipv6();
+    private final EthernetFrame frame = new EthernetFrame();
+
+    /**
+     * Repairs the IP packet inside the Ethernet frame between {@code frame}'s position and limit,
+     * found through any stack of VLAN tags; a frame that carries no IP is left as it is. The
+     * buffer's position and limit are unchanged.
+     */
+    public boolean repairFrame(ByteBuffer bytes) {
+        int at = frame.walk(bytes).ipOffset();
+        if (at < 0) {
+            return false;
+        }
+        int start = bytes.position();
+        bytes.position(at);
+        try {
+            return repair(bytes);
+        } finally {
+            bytes.position(start);
+        }
+    }
 
     /** Repairs the packet between {@code packet}'s position and limit; true when a transport checksum was rewritten. */
     public boolean repair(ByteBuffer packet) {

@@ -76,6 +76,26 @@ public final class Icmp extends IcmpHeader implements Layer {
         return !quoted && !partial && declared >= HEADER_LENGTH && available >= declared && sumsToOnes(declared, 0);
     }
 
+    /** A timestamp request or reply whose three timestamps are all present. */
+    public boolean hasTimestamps() {
+        return isTimestamp() && has(ORIGINATE_OFFSET, 12);
+    }
+
+    /** Timestamp messages: the originate timestamp (ms since midnight UT, RFC 792). */
+    public long originate() {
+        return u32(ORIGINATE_OFFSET);
+    }
+
+    /** Timestamp reply: when the replier received the request. */
+    public long receive() {
+        return u32(ORIGINATE_OFFSET + 4);
+    }
+
+    /** Timestamp reply: when the replier sent the reply. */
+    public long transmit() {
+        return u32(ORIGINATE_OFFSET + 8);
+    }
+
     private boolean isTimestamp() {
         return type() == IcmpTypes.TIMESTAMP || type() == IcmpTypes.TIMESTAMP_REPLY;
     }
@@ -110,10 +130,10 @@ public final class Icmp extends IcmpHeader implements Layer {
                 out.number("pointer", pointer());
             }
         }
-        if (isTimestamp() && has(ORIGINATE_OFFSET, 12)) {
-            out.number("originate", u32(ORIGINATE_OFFSET));
-            out.number("receive", u32(ORIGINATE_OFFSET + 4));
-            out.number("transmit", u32(ORIGINATE_OFFSET + 8));
+        if (hasTimestamps()) {
+            out.number("originate", originate());
+            out.number("receive", receive());
+            out.number("transmit", transmit());
         }
         if (isMaskReply() && has(HEADER_LENGTH, 4)) {
             out.text("mask", AddressFormat.ipv4((int) u32(HEADER_LENGTH)));
@@ -146,6 +166,8 @@ public final class Icmp extends IcmpHeader implements Layer {
                 String codeName = IcmpTypes.codeName(type, code);
                 text.append(codeName != null ? codeName : "code " + code);
             }
+        } else if (isTimestamp()) {
+            appendTimestamps(text, type, code);
         } else if (words != null) {
             text.append(words);
             if (type == IcmpTypes.DEST_UNREACH || type == IcmpTypes.TIME_EXCEEDED) {
@@ -158,13 +180,6 @@ public final class Icmp extends IcmpHeader implements Layer {
             if (IcmpTypes.hasIdSeq(type)) {
                 text.append(", id ").append(id()).append(", seq ").append(seq());
             }
-            if (isTimestamp() && has(ORIGINATE_OFFSET, 12)) {
-                text.append(", orig ").append(u32(ORIGINATE_OFFSET));
-                if (type == IcmpTypes.TIMESTAMP_REPLY) {
-                    text.append(", recv ").append(u32(ORIGINATE_OFFSET + 4))
-                            .append(", xmit ").append(u32(ORIGINATE_OFFSET + 8));
-                }
-            }
             if (type == IcmpTypes.ADDRESS_MASK_REPLY && has(HEADER_LENGTH, 4)) {
                 text.append(", mask ");
                 AddressFormat.appendIpv4(text, (int) u32(HEADER_LENGTH));
@@ -172,6 +187,43 @@ public final class Icmp extends IcmpHeader implements Layer {
         } else {
             text.append("type ").append(type).append(", code ").append(code);
         }
+        appendLength(text);
+    }
+
+    /**
+     * tcpdump's words: "time stamp query id 7 seq 1", and for a reply ": org 20:32:55.906, recv
+     * 20:32:55.923, xmit 20:32:55.923", the three timestamps (ms since midnight UT) as times of day.
+     */
+    private void appendTimestamps(StringBuilder text, int type, int code) {
+        text.append(type == IcmpTypes.TIMESTAMP ? "time stamp query" : "time stamp reply");
+        if (code != 0) {
+            text.append(", code ").append(code);
+        }
+        text.append(" id ").append(id()).append(" seq ").append(seq());
+        if (type == IcmpTypes.TIMESTAMP_REPLY && hasTimestamps()) {
+            text.append(": org ");
+            appendTimeOfDay(text, originate());
+            text.append(", recv ");
+            appendTimeOfDay(text, receive());
+            text.append(", xmit ");
+            appendTimeOfDay(text, transmit());
+        }
+    }
+
+    /** Milliseconds since midnight as HH:MM:SS.mmm, computed as tcpdump does (hours go past 23 for odd values). */
+    public static StringBuilder appendTimeOfDay(StringBuilder text, long millis) {
+        long seconds = millis / 1000;
+        long minutes = seconds / 60;
+        long hours = minutes / 60;
+        twoDigits(text, hours).append(':');
+        twoDigits(text, minutes % 60).append(':');
+        twoDigits(text, seconds % 60).append('.');
+        long ms = millis % 1000;
+        return text.append(ms < 100 ? (ms < 10 ? "00" : "0") : "").append(ms);
+    }
+
+    private static StringBuilder twoDigits(StringBuilder text, long value) {
+        return text.append(value < 10 ? "0" : "").append(value);
     }
 
     // ---- in-place patch helpers for a message built once in a (direct) buffer; allocation-free ----

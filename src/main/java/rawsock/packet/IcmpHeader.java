@@ -64,6 +64,16 @@ abstract class IcmpHeader extends View {
         return declared;
     }
 
+    /**
+     * ", length N" with the message length the IP header declared, as tcpdump ends an ICMP line;
+     * nothing for a quoted message, whose length is unknown.
+     */
+    final void appendLength(StringBuilder text) {
+        if (!quoted) {
+            text.append(", length ").append(declared);
+        }
+    }
+
     /** Absolute index of the packet an error message quotes. */
     public int quotedOffset() {
         return offset + HEADER_LENGTH;

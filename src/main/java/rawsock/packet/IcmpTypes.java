@@ -27,6 +27,9 @@ public final class IcmpTypes {
 
     static final TypeNames TABLE = new TypeNames("ICMP");
 
+    /** The error messages, which quote the offending packet (RFC 792: 3, 4, 5, 11, 12). */
+    private static final int[] ERROR_TYPES = {DEST_UNREACH, SOURCE_QUENCH, REDIRECT, TIME_EXCEEDED, PARAM_PROBLEM};
+
     static {
         TABLE.define(ECHO_REPLY, "echo-reply", "echo reply");
         TABLE.define(DEST_UNREACH, "dest-unreach", "unreachable");
@@ -100,15 +103,49 @@ public final class IcmpTypes {
         return TABLE.codeName(type, code);
     }
 
-    /** True for the error messages that quote the offending packet (RFC 792: 3, 4, 5, 11, 12). */
+    /** True for the error messages, which quote the offending packet (see {@link #errorTypes}). */
     public static boolean isError(int type) {
-        return type == DEST_UNREACH || type == SOURCE_QUENCH || type == REDIRECT
-                || type == TIME_EXCEEDED || type == PARAM_PROBLEM;
+        for (int error : ERROR_TYPES) {
+            if (type == error) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    /** True for the types whose rest of header is an identifier and a sequence number. */
+    /** The error types (3, 4, 5, 11, 12), a copy: what a probe's reply filter lets through besides replies. */
+    public static int[] errorTypes() {
+        return ERROR_TYPES.clone();
+    }
+
+    /**
+     * True for the types whose rest of header is an identifier and a sequence number: echo,
+     * timestamp, information and address-mask requests and replies.
+     */
     public static boolean hasIdSeq(int type) {
         return type == ECHO_REPLY || type == ECHO_REQUEST || (type >= TIMESTAMP && type <= ADDRESS_MASK_REPLY);
+    }
+
+    /**
+     * The reply a request type draws (echo 8 -> 0; timestamp, information and address-mask
+     * requests -> the next type), or -1 for a type that draws none.
+     */
+    public static int replyType(int type) {
+        switch (type) {
+            case ECHO_REQUEST:
+                return ECHO_REPLY;
+            case TIMESTAMP:
+            case INFO_REQUEST:
+            case ADDRESS_MASK_REQUEST:
+                return type + 1;
+            default:
+                return -1;
+        }
+    }
+
+    /** Timestamp request and reply: their payload is three 32-bit timestamps (RFC 792). */
+    public static boolean carriesTimestamps(int type) {
+        return type == TIMESTAMP || type == TIMESTAMP_REPLY;
     }
 
     /**

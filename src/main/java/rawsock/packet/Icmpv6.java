@@ -277,6 +277,7 @@ public final class Icmpv6 extends IcmpHeader implements Layer {
         text.append("ICMP6 ");
         if (words == null) {
             text.append("type ").append(type).append(", code ").append(code);
+            appendLength(text);
             appendBadChecksum(text, CHECKSUM_OFFSET, checksumCheckable(), checksumOk());
             return;
         }
@@ -369,6 +370,7 @@ public final class Icmpv6 extends IcmpHeader implements Layer {
             NdOptions.format(buf, offset + optionsStart(), offset + optionsEnd(), text);
             text.append(']');
         }
+        appendLength(text);
         appendBadChecksum(text, CHECKSUM_OFFSET, checksumCheckable(), checksumOk());
         appendMalformed(text, malformed());
     }

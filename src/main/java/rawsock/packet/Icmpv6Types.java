@@ -109,9 +109,19 @@ public final class Icmpv6Types {
         return type >= 0 && type < 128;
     }
 
+    /** The error types RFC 4443 defines (1..4), a copy: what a probe's reply filter lets through besides replies. */
+    public static int[] errorTypes() {
+        return new int[] {DEST_UNREACH, PACKET_TOO_BIG, TIME_EXCEEDED, PARAM_PROBLEM};
+    }
+
     /** True for the types whose first 32 bits after the checksum are an identifier and a sequence number. */
     public static boolean hasIdSeq(int type) {
         return type == ECHO_REQUEST || type == ECHO_REPLY;
+    }
+
+    /** The reply a request type draws (echo request 128 -> 129), or -1 for a type that draws none. */
+    public static int replyType(int type) {
+        return type == ECHO_REQUEST ? ECHO_REPLY : -1;
     }
 
     /** Words for text output: "echo request", "neighbor solicitation". */

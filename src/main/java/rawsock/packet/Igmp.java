@@ -32,6 +32,31 @@ public final class Igmp extends View implements Layer {
         return this;
     }
 
+    /** The names {@link #typeByName} accepts, for help and error messages. */
+    public static final String TYPE_NAMES = "query, v1-report, v2-report, leave, v3-report";
+
+    /**
+     * The type a name stands for (case-insensitive): "query" (or "membership-query", as output
+     * names it), "v1-report", "v2-report", "leave", "v3-report"; -1 when it names none.
+     */
+    public static int typeByName(String name) {
+        switch (name.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "query":
+            case "membership-query":
+                return MEMBERSHIP_QUERY;
+            case "v1-report":
+                return V1_REPORT;
+            case "v2-report":
+                return V2_REPORT;
+            case "leave":
+                return LEAVE;
+            case "v3-report":
+                return V3_REPORT;
+            default:
+                return -1;
+        }
+    }
+
     /** The type's name ("v2-report"), or its number as text. */
     public static String typeName(int type) {
         switch (type) {

@@ -110,6 +110,26 @@ public final class IpProtocol {
         return number >= 0 && number <= 255 ? NUMBERS[number] : Integer.toString(number);
     }
 
+    /**
+     * The header rawsock builds for {@code protocol}, options aside: ICMP, ICMPv6, UDP and IGMP
+     * 8 bytes, TCP 20; 0 for any other protocol, whose payload is the whole message.
+     */
+    public static int builtHeaderLength(int protocol) {
+        switch (protocol) {
+            case ICMP:
+            case ICMP6:
+                return IcmpHeader.HEADER_LENGTH;
+            case UDP:
+                return Udp.HEADER_LENGTH;
+            case IGMP:
+                return Igmp.HEADER_LENGTH;
+            case TCP:
+                return Tcp.MIN_HEADER;
+            default:
+                return 0;
+        }
+    }
+
     /** True when {@link #name(int)} gives a name rather than the number. */
     public static boolean isNamed(int number) {
         return number >= 0 && number <= 255 && NAMES[number] != null;

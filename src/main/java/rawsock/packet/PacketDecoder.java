@@ -52,14 +52,14 @@ public final class PacketDecoder {
         return packet;
     }
 
-    // The link layer: one Ethernet view, one view per VLAN tag up to MAX_VLAN_TAGS, one ARP view.
+    // The link layer: the walk over the Ethernet header and its VLAN tags, and one ARP view.
     /** Deeper VLAN stacks than this are hostile or broken; the rest of the frame becomes raw. */
-    public static final int MAX_VLAN_TAGS = 4;
+    public static final int MAX_VLAN_TAGS = EthernetFrame.MAX_VLAN_TAGS;
     private static final String TOO_MANY_TAGS = "too many vlan tags";
     private static final String ETHERTYPE_NOT_DECODED = "ethertype not decoded";
     private static final String LLC = "llc";
-    private final Ethernet eth = new Ethernet();
-    private final Vlan[] vlans = {new Vlan(), new Vlan(), new Vlan(), new Vlan()}; // MAX_VLAN_TAGS of them
+    private final EthernetFrame frame = new EthernetFrame();
+    private final Ethernet eth = frame.ethernet();
     private final Arp arp = new Arp();
 
     /**
@@ -72,31 +72,29 @@ public final class PacketDecoder {
         if (length <= 0) {
             return;
         }
-        packet.add(eth.wrap(bytes, offset, length));
-        if (!eth.typePresent()) {
-            linkAddresses();
-            return;
+        frame.walk(bytes, offset, length);
+        packet.add(eth);
+        for (int i = 0; i < frame.tagCount(); i++) {
+            packet.add(frame.tag(i));
         }
         int end = offset + length;
-        int at = eth.payloadOffset();
-        int type = eth.typeField();
-        int tags = 0;
-        while (EtherType.isVlanTpid(type)) {
-            if (tags == vlans.length) {
+        int at = frame.payloadOffset();
+        int type = frame.type();
+        switch (frame.end()) {
+            case NO_TYPE_FIELD:
+                linkAddresses();
+                return;
+            case TOO_MANY_TAGS:
                 packet.add(raw.wrap(bytes, at, end - at).label(TOO_MANY_TAGS));
                 linkAddresses();
                 packet.proto(EtherType.hex(type));
                 return;
-            }
-            Vlan tag = vlans[tags++].wrap(bytes, at, end - at, type);
-            packet.add(tag);
-            if (!tag.typePresent()) {
+            case TAG_CUT:
                 linkAddresses();
                 packet.proto(EtherType.hex(type));
                 return;
-            }
-            type = tag.typeField();
-            at = tag.payloadOffset();
+            default:
+                break;
         }
         int present = end - at;
         // IPv4 goes to its decoder directly, so a wrong version nibble shows as a malformed IPv4

@@ -26,12 +26,69 @@ class CommandLineTest {
     }
 
     @Test
+    void versionAfterASubcommandPrintsTheVersion() {
+        String version = CliRun.run("--version").out();
+        for (String[] line : new String[][] {{"send", "-V"}, {"send", "--version"}, {"recv", "-V"}, {"recv", "--version"}}) {
+            CliRun run = CliRun.run(line);
+            assertEquals(0, run.status, run.toString());
+            assertTrue(run.out().startsWith("rawsock "), String.join(" ", line) + ": " + run);
+            assertEquals(version, run.out());
+            assertEquals("", run.stderr);
+        }
+    }
+
+    @Test
     void helpListsBothCommandsAndTheExitStatuses() {
         CliRun run = CliRun.run("--help");
         assertEquals(0, run.status, run.toString());
         assertTrue(run.out().contains("send"), run.out());
         assertTrue(run.out().contains("recv"), run.out());
         assertTrue(run.out().contains("permission denied"), run.out());
+    }
+
+    @Test
+    void recvHelpSaysWhatARawSocketSeesAndWhatLinkSees() {
+        CliRun run = CliRun.run("recv", "--help");
+        assertEquals(0, run.status, run.toString());
+        String help = run.out().replaceAll("\\s+", " ");
+        assertTrue(help.contains("A raw IP socket sees only the packets of its protocol delivered to this host"), help);
+        assertTrue(help.contains("--link sees every frame of the interface, in both directions"), help);
+    }
+
+    /** An interface this network namespace lacks is a usage error naming it and listing the ones it has. */
+    @Test
+    void anUnknownInterfaceIsAUsageErrorListingTheInterfaces() {
+        for (String[] line : new String[][] {{"recv", "-I", "nosuch0", "-t", "1ms"}, {"send", "-d", "127.0.0.1", "-I", "nosuch0"}}) {
+            CliRun run = CliRun.run(line);
+            assertEquals(2, run.status, run.toString());
+            assertEquals(1, run.stderr.strip().split("\n").length, run.stderr);
+            assertTrue(run.stderr.contains("no such interface: nosuch0 (this host has "), run.stderr);
+            assertTrue(run.stderr.matches("(?s).*[(, ]lo[,)].*"), "lists lo: " + run.stderr);
+        }
+    }
+
+    /** Two letters swapped, one left out: picocli's message, then one line with the likely meaning. */
+    @Test
+    void typosGetADidYouMeanLine() {
+        String[][] cases = {
+            {"send --dprot 80 -d 127.0.0.1", "Did you mean --dport?"},
+            {"sned -d 127.0.0.1", "Did you mean send?"},
+            {"rcev -c 1", "Did you mean recv?"},
+            {"recv --fromat json", "Did you mean --format?"},
+            {"send -d 127.0.0.1 --flgs S", "Did you mean --flags?"},
+        };
+        for (String[] c : cases) {
+            CliRun run = CliRun.run(c[0].split(" "));
+            assertEquals(2, run.status, run.toString());
+            String[] lines = run.stderr.strip().split("\n");
+            assertEquals(2, lines.length, run.stderr);
+            assertTrue(lines[0].startsWith("rawsock"), run.stderr);
+            assertEquals(c[1], lines[1], c[0]);
+            assertEquals(0, run.stdout.length);
+        }
+        CliRun nothingClose = CliRun.run("send", "--xyzzy");
+        assertEquals(2, nothingClose.status);
+        assertEquals(1, nothingClose.stderr.strip().split("\n").length, nothingClose.stderr);
     }
 
     @Test

@@ -120,9 +120,9 @@ class OfflineFilterCrossCheckTest {
                 "recv", "--read-pcap", file.toString(), "--filter", expr, "-f", "json", "-q");
         TreeSet<Long> ours = new TreeSet<>();
         for (String line : stdout.toString(StandardCharsets.UTF_8).split("\n")) {
-            int at = line.indexOf("\"ts_ns\":");
+            int at = line.indexOf("\"ts_ns\":\"");
             if (at >= 0) {
-                ours.add(Long.parseLong(line.substring(at + 8, line.indexOf(',', at))) / 1_000_000_000L);
+                ours.add(Long.parseLong(line.substring(at + 9, line.indexOf('"', at + 9))) / 1_000_000_000L);
             }
         }
         if (refused) {

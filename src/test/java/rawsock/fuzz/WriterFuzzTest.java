@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -21,7 +17,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,6 +38,8 @@ import rawsock.packet.Layer;
 import rawsock.packet.LinkType;
 import rawsock.packet.PacketDecoder;
 import rawsock.packet.PacketMeta;
+import rawsock.testing.Json;
+import rawsock.testing.JsonSchemaCheck;
 import rawsock.testing.RecordedFields;
 
 /**
@@ -63,8 +60,6 @@ import rawsock.testing.RecordedFields;
  * </ul>
  */
 class WriterFuzzTest {
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final DateTimeFormatter RFC3339 =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
     private static final Set<String> TOP_KEYS = Set.of("ts", "ts_ns", "ifindex", "iface", "direction", "len",
@@ -151,8 +146,18 @@ class WriterFuzzTest {
             String iface = c.ifname() != null && !c.ifname().isEmpty() ? c.ifname() : c.ifindex() > 0 ? "if" + c.ifindex() : "-";
             String start = ts + " " + iface + " " + (c.pktType() == PacketMeta.PKTTYPE_OUTGOING ? "out " : "");
             assertTrue(line.startsWith(start), () -> "text line does not start with '" + start + "': " + line);
-            String end = ", length " + wire(c) + (c.bytes().length < wire(c) ? " (captured " + c.bytes().length + ")" : "");
-            assertTrue(line.endsWith(end), () -> "text line does not end with '" + end + "': " + line);
+            // the wire length: after the Ethernet header of a frame (as tcpdump -e), at the end of a
+            // packet without layers, else not at all; a short capture is marked at the end
+            String captured = c.bytes().length < wire(c) ? " [captured " + c.bytes().length + " of " + wire(c) + "]" : "";
+            assertTrue(line.endsWith(captured), () -> "text line does not end with '" + captured + "': " + line);
+            Expected e = expected.get(i);
+            if (e.names().isEmpty()) {
+                assertTrue(line.endsWith("unknown, length " + wire(c) + captured), line);
+            } else if (e.names().get(0).equals("eth")) {
+                String frame = ", length " + wire(c);
+                assertTrue(line.contains(frame + ": ") || line.endsWith(frame + captured),
+                        () -> "frame without '" + frame + "' after its Ethernet header: " + line);
+            }
             assertFalse(line.contains("[undecodable]"), () -> "a layer's describe threw: " + line);
             for (char ch : line.toCharArray()) {
                 assertTrue(ch >= 0x20 && ch != 0x7f, () -> "control character in text line: " + line);
@@ -174,8 +179,9 @@ class WriterFuzzTest {
             Expected e = expected.get(i);
             Capture c = e.capture();
             Map<String, Object> o = parseObject(lines.get(i));
+            JsonSchemaCheck.packet(o);
             assertEquals(Hexes.of(c.bytes()), o.get("hex"), "json hex");
-            assertEquals(c.ts(), o.get("ts_ns"));
+            assertEquals(Long.toString(c.ts()), o.get("ts_ns"), "ts_ns: the digits of the epoch nanoseconds, as a string");
             assertEquals(RFC3339.format(Instant.ofEpochSecond(c.ts() / 1_000_000_000L, c.ts() % 1_000_000_000L)), o.get("ts"));
             assertEquals((long) c.ifindex(), o.get("ifindex"));
             assertEquals(c.ifname() == null || c.ifname().isEmpty() ? null : c.ifname(), o.get("iface"));
@@ -227,40 +233,7 @@ class WriterFuzzTest {
 
     /** One JSON object of a line (duplicate keys refused, nothing after it), numbers as Long. */
     static Map<String, Object> parseObject(String line) throws IOException {
-        try (JsonParser parser = JSON.createParser(line)) {
-            assertEquals(JsonToken.START_OBJECT, parser.nextToken(), "not an object");
-            Map<String, Object> o = readObject(parser);
-            assertEquals(null, parser.nextToken(), "more after the object");
-            return o;
-        }
-    }
-
-    private static Map<String, Object> readObject(JsonParser parser) throws IOException {
-        Map<String, Object> o = new LinkedHashMap<>();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String key = parser.currentName();
-            o.put(key, readValue(parser, parser.nextToken()));
-        }
-        return o;
-    }
-
-    private static Object readValue(JsonParser parser, JsonToken token) throws IOException {
-        switch (token) {
-            case START_OBJECT:
-                return readObject(parser);
-            case VALUE_STRING:
-                return parser.getText();
-            case VALUE_NUMBER_INT:
-                return parser.getLongValue();
-            case VALUE_TRUE:
-                return true;
-            case VALUE_FALSE:
-                return false;
-            case VALUE_NULL:
-                return null;
-            default:
-                throw new AssertionError("unexpected JSON token " + token);
-        }
+        return Json.object(line);
     }
 
     private static void checkPcap(byte[] out, List<Expected> expected, LinkType link) throws IOException {

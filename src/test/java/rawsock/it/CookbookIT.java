@@ -96,7 +96,7 @@ class CookbookIT {
             Map.entry("icmp-timestamp", script -> {
                 Run run = run(script, Traffic.NONE);
                 run.assertExit(0);
-                run.assertStdoutLines(1, "\\{\"type\":\"timestamp-reply\",\"rtt_ms\":[0-9.]+\\}");
+                run.assertStdoutLines(1, "\\{\"type\":\"timestamp-reply\",\"rtt_ms\":[0-9.]+,\"receive\":\\d+,\"transmit\":\\d+\\}");
             }),
             Map.entry("ipv6-ping", script -> {
                 Run run = run(script, Traffic.NONE);

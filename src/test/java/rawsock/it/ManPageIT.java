@@ -135,6 +135,41 @@ class ManPageIT {
     }
 
     /** Spaces as one; asciidoctor's typographic apostrophe and ellipsis as --help writes them. */
+    /**
+     * The sections README.md marks for the man page are there under their heading, each paragraph
+     * as the README words it (Markdown marks taken out); the JSON keys of JsonSchema too.
+     */
+    @Test
+    void readmeSectionsAndJsonKeysAreInTheirSections() throws Exception {
+        Map<String, String> headings = Map.of("text-output", "TEXT OUTPUT", "vlan-filters", "FILTERS",
+                "conventions", "CONVENTIONS", "privileges", "PRIVILEGES", "examples", "COOKBOOK");
+        Map<String, String> sections = rawsock.docs.ReadmeSections.extract(Files.readString(Path.of("README.md")));
+        assertEquals(headings.keySet(), sections.keySet(), "README.md's man sections");
+        for (Map.Entry<String, String> section : sections.entrySet()) {
+            String shown = flat(after(headings.get(section.getKey())));
+            java.util.regex.Matcher code = Pattern.compile("(?s)```sh\\n(.*?)```").matcher(section.getValue());
+            while (code.find()) {
+                for (String line : code.group(1).split("\\n")) {
+                    assertTrue(shown.contains(flat(line)), section.getKey() + ": the line '" + line + "' is not in "
+                            + headings.get(section.getKey()));
+                }
+            }
+            for (String paragraph : section.getValue().replaceAll("(?s)```.*?```", "").split("\\n\\s*\\n")) {
+                if (paragraph.isBlank() || paragraph.startsWith("<!--")) {
+                    continue;
+                }
+                String words = flat(paragraph.replaceAll("<!--.*?-->", "").replace("**", "").replace("`", "")
+                        .replaceAll("(?m)^- ", ""));
+                String start = words.substring(0, Math.min(60, words.length()));
+                assertTrue(shown.contains(start), section.getKey() + ": '" + start + "' is not in " + headings.get(section.getKey()));
+            }
+        }
+        String keys = flat(after("JSON KEYS"));
+        for (rawsock.output.JsonSchema.Key key : rawsock.output.JsonSchema.keys()) {
+            assertTrue(keys.contains(key.name() + " (" + key.type().words() + ")"), key + " is not in JSON KEYS");
+        }
+    }
+
     private static String flat(String text) {
         return text.strip().replaceAll("\\s+", " ").replace('\u2019', '\'').replace("\u2026", "...");
     }

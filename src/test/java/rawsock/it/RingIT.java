@@ -66,7 +66,7 @@ class RingIT {
 
     /** A JSON line without its timestamps (the two paths read them from different kernel fields). */
     private static String withoutTimestamps(String line) {
-        return line.replaceAll("\"ts\":\"[^\"]*\",\"ts_ns\":\\d+,", "");
+        return line.replaceAll("\"ts\":\"[^\"]*\",\"ts_ns\":\"\\d+\",", "");
     }
 
     @Test
@@ -94,7 +94,7 @@ class RingIT {
         for (String line : lines) {
             assertTrue(line.contains("\"iface\":\"lo\"") && line.contains("\"dport\":" + port), line);
             assertTrue(line.contains("\"eth\":{") && line.contains(markHex), line);
-            Matcher ts = Pattern.compile("\"ts_ns\":(\\d+)").matcher(line);
+            Matcher ts = Pattern.compile("\"ts_ns\":\"(\\d+)\"").matcher(line);
             assertTrue(ts.find(), line);
             long stamp = Long.parseLong(ts.group(1));
             // The kernel's time, taken between our send calls (give the clocks' granularity 1 s).

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import rawsock.output.Hex;
+import rawsock.packet.EtherType;
 import rawsock.packet.PacketMeta;
 
 /**
@@ -55,7 +56,7 @@ class RingBlockTest {
             ring.putShort(at + Layouts.TP3_VLAN_TPID, (short) tpid);
             int sll = at + Layouts.TP3_SOCKADDR_LL;
             ring.putShort(sll + Layouts.SLL_FAMILY, (short) LinuxConstants.AF_PACKET);
-            ring.putShort(sll + Layouts.SLL_PROTOCOL, Short.reverseBytes((short) LinuxConstants.ETH_P_IP));
+            ring.putShort(sll + Layouts.SLL_PROTOCOL, Short.reverseBytes((short) EtherType.IPV4));
             ring.putInt(sll + Layouts.SLL_IFINDEX, ifindex);
             ring.put(sll + Layouts.SLL_PKTTYPE, (byte) pktType);
             ring.put(sll + Layouts.SLL_HALEN, (byte) 6);
@@ -125,7 +126,7 @@ class RingBlockTest {
         assertEquals(PacketMeta.PKTTYPE_HOST, infos.get(1).pktType());
         assertEquals(PacketMeta.PKTTYPE_BROADCAST, infos.get(2).pktType());
         assertEquals(7, infos.get(2).ifindex());
-        assertEquals(LinuxConstants.ETH_P_IP, infos.get(2).linkProtocol());
+        assertEquals(EtherType.IPV4, infos.get(2).linkProtocol());
         assertEquals(1514, infos.get(2).wireLength());
         assertEquals(21, infos.get(2).capturedLength());
         assertEquals(-1, infos.get(0).vlanTci());

@@ -68,6 +68,27 @@ class ChecksumRepairTest {
         }
     }
 
+    /** A QinQ frame (0x88a8 outside 0x8100) and one with the pre-standard 0x9100 tag. */
+    @Test
+    void theIpPacketInsideAStackOfVlanTagsIsRepaired() {
+        for (String tags : new String[] {"88a8" + "0064" + "8100" + "00c8", "9100" + "0064" + "8100" + "00c8", ""}) {
+            byte[] header = TestBytes.hex("020000009902" + "020000009901" + tags + "0800");
+            byte[] frame = new byte[header.length + Captures.DNS_QUERY_OFFLOADED.length];
+            System.arraycopy(header, 0, frame, 0, header.length);
+            System.arraycopy(Captures.DNS_QUERY_OFFLOADED, 0, frame, header.length, Captures.DNS_QUERY_OFFLOADED.length);
+            ByteBuffer buffer = ByteBuffer.wrap(frame);
+            assertTrue(REPAIR.repairFrame(buffer), tags);
+            int udpChecksum = header.length + 26;
+            assertEquals(0xef02, ((frame[udpChecksum] & 0xff) << 8) | (frame[udpChecksum + 1] & 0xff), tags);
+            assertEquals(0, buffer.position());
+            assertEquals(frame.length, buffer.limit());
+        }
+        byte[] arp = TestBytes.hex("ffffffffffff" + "020000009901" + "88a8" + "0064" + "0806" + "0001");
+        byte[] before = arp.clone();
+        assertFalse(REPAIR.repairFrame(ByteBuffer.wrap(arp)));
+        assertArrayEquals(before, arp);
+    }
+
     @Test
     void fragmentsKeepTheirTransportChecksum() {
         byte[] fragment = Captures.DNS_QUERY_OFFLOADED.clone();

@@ -85,7 +85,7 @@ class DecoderTest {
         assertEquals(true, icmp.get("checksum_ok"));
         assertEquals(40234L, icmp.get("id"));
         assertEquals(1L, icmp.get("seq"));
-        assertEquals("IP 127.0.0.1 > 127.0.0.1 ttl 64 id 54002 len 84 DF: ICMP echo request, id 40234, seq 1",
+        assertEquals("IP 127.0.0.1 > 127.0.0.1 ttl 64 id 54002 len 84 DF: ICMP echo request, id 40234, seq 1, length 64",
                 TestBytes.describe(p));
     }
 
@@ -95,7 +95,7 @@ class DecoderTest {
         assertEquals("", fields(p, 0).get("flags"));
         assertEquals("echo-reply", fields(p, 1).get("type_name"));
         assertEquals(true, fields(p, 1).get("checksum_ok"));
-        assertEquals("IP 127.0.0.1 > 127.0.0.1 ttl 64 id 54003 len 84: ICMP echo reply, id 40234, seq 1",
+        assertEquals("IP 127.0.0.1 > 127.0.0.1 ttl 64 id 54003 len 84: ICMP echo reply, id 40234, seq 1, length 64",
                 TestBytes.describe(p));
     }
 
@@ -207,7 +207,7 @@ class DecoderTest {
         assertEquals(33434L, quotedUdp.get("dport"));
         assertEquals(40L, quotedUdp.get("len"));
         assertNull(quotedUdp.get("checksum_ok"), "a quote is not verified");
-        assertEquals("IP 127.0.0.1 > 127.0.0.1 ttl 64 id 32134 len 88 tos 0xc0: ICMP port unreachable"
+        assertEquals("IP 127.0.0.1 > 127.0.0.1 ttl 64 id 32134 len 88 tos 0xc0: ICMP port unreachable, length 68"
                 + ": IP 127.0.0.1 > 127.0.0.1 ttl 1 id 32133 len 60: UDP 46058 > 33434, length 32",
                 TestBytes.describe(p));
     }
@@ -225,7 +225,7 @@ class DecoderTest {
         assertEquals(2193701138L, tcp.get("seq"));
         assertNull(tcp.get("ack"));
         assertNull(tcp.get("truncated"));
-        assertEquals("ICMP time exceeded in-transit: IP 10.9.0.89 > 10.10.64.176 ttl 64 id 1352 len 60 DF"
+        assertEquals("ICMP time exceeded in-transit, length 36: IP 10.9.0.89 > 10.10.64.176 ttl 64 id 1352 len 60 DF"
                 + ": TCP 57778 > 2222, seq 2193701138", TestBytes.describe(p).substring(TestBytes.describe(p).indexOf("ICMP")));
     }
 
@@ -235,7 +235,7 @@ class DecoderTest {
         assertEquals(4, p.size());
         assertEquals("icmp", p.layer(3).name());
         assertEquals(40234L, fields(p, 3).get("id"));
-        assertTrue(TestBytes.describe(p).endsWith("ICMP host unreachable: IP 127.0.0.1 > 127.0.0.1 ttl 64 id 54002"
+        assertTrue(TestBytes.describe(p).endsWith("ICMP host unreachable, length 36: IP 127.0.0.1 > 127.0.0.1 ttl 64 id 54002"
                 + " len 84 DF: ICMP echo request, id 40234, seq 1"), TestBytes.describe(p));
     }
 
@@ -252,27 +252,27 @@ class DecoderTest {
         ByteBuffer quote = TestBytes.slice(Captures.TRACEROUTE_UDP, 0, 28);
         DecodedPacket p = decode(icmpErrorWith(new IcmpBuilder().type(3).code(4).mtu(1400), quote));
         assertEquals(1400L, fields(p, 1).get("mtu"));
-        assertEquals("ICMP frag needed, mtu 1400", TestBytes.describe(p.layer(1)));
+        assertEquals("ICMP frag needed, mtu 1400, length 36", TestBytes.describe(p.layer(1)));
 
         p = decode(icmpErrorWith(new IcmpBuilder().type(5).code(1).gateway(TestBytes.ip(10, 0, 0, 1)), quote));
         assertEquals("10.0.0.1", fields(p, 1).get("gateway"));
-        assertEquals("ICMP redirect host to 10.0.0.1", TestBytes.describe(p.layer(1)));
+        assertEquals("ICMP redirect host to 10.0.0.1, length 36", TestBytes.describe(p.layer(1)));
 
         p = decode(icmpErrorWith(new IcmpBuilder().type(12).pointer(20), quote));
         assertEquals(20L, fields(p, 1).get("pointer"));
-        assertEquals("ICMP parameter problem, pointer 20", TestBytes.describe(p.layer(1)));
+        assertEquals("ICMP parameter problem, pointer 20, length 36", TestBytes.describe(p.layer(1)));
 
         p = decode(icmpErrorWith(new IcmpBuilder().type(4), quote));
-        assertEquals("ICMP source quench", TestBytes.describe(p.layer(1)));
+        assertEquals("ICMP source quench, length 36", TestBytes.describe(p.layer(1)));
         assertEquals(4, p.size());
 
         p = decode(icmpErrorWith(new IcmpBuilder().type(42).code(7), null));
-        assertEquals("ICMP type 42, code 7", TestBytes.describe(p.layer(1)));
+        assertEquals("ICMP type 42, code 7, length 8", TestBytes.describe(p.layer(1)));
         assertEquals("42", fields(p, 1).get("type_name"));
 
         p = decode(icmpErrorWith(new IcmpBuilder().type(13).id(1).seq(2),
                 ByteBuffer.wrap(IcmpBuilder.timestampPayload(86_400_000L + 1500))));
-        assertEquals("ICMP timestamp request, id 1, seq 2, orig 1500", TestBytes.describe(p.layer(1)));
+        assertEquals("ICMP time stamp query id 1 seq 2, length 20", TestBytes.describe(p.layer(1)));
         assertEquals(1500L, fields(p, 1).get("originate"));
     }
 

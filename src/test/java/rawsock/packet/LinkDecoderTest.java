@@ -124,7 +124,7 @@ class LinkDecoderTest {
         assertEquals(true, icmp.get("checksum_ok"));
         assertEquals(14, p.layer(1) instanceof Ipv4 ? ((Ipv4) p.layer(1)).offset() : -1);
         assertEquals("00:00:00:00:00:01 > 00:00:00:00:00:04, ethertype IPv4 (0x0800): IP 10.0.0.1 > 10.0.0.4"
-                + " ttl 64 id 64293 len 84 DF: ICMP echo request, id 574, seq 0", TestBytes.describe(p));
+                + " ttl 64 id 64293 len 84 DF: ICMP echo request, id 574, seq 0, length 64", TestBytes.describe(p));
     }
 
     @Test
@@ -150,7 +150,7 @@ class LinkDecoderTest {
         assertEquals(true, fields(p, 3).get("checksum_ok"));
         assertEquals("00:16:3e:3c:2b:b3 > 00:16:3e:52:21:ec, ethertype 802.1Q (0x8100): vlan 20, p 0,"
                 + " ethertype IPv4 (0x0800): IP 10.0.20.1 > 10.0.20.2 ttl 64 id 49140 len 84 DF"
-                + ": ICMP echo request, id 432, seq 1", TestBytes.describe(p));
+                + ": ICMP echo request, id 432, seq 1, length 64", TestBytes.describe(p));
     }
 
     @Test

@@ -3,11 +3,9 @@ package rawsock.packet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,29 +88,13 @@ class LinkTcpdumpTest {
         return frames;
     }
 
-    private void writePcap(Path file, List<byte[]> frames) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ByteBuffer header = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
-        header.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535)
-                .putInt(LinkType.ETHERNET.pcapCode());
-        bytes.write(header.array());
-        int second = 1_700_000_000;
-        for (byte[] frame : frames) {
-            ByteBuffer record = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
-            record.putInt(second++).putInt(0).putInt(frame.length).putInt(frame.length);
-            bytes.write(record.array());
-            bytes.write(frame);
-        }
-        Files.write(file, bytes.toByteArray());
-    }
-
     @Test
     void tcpdumpAgreesOnMacsVlansAndArp() throws Exception {
         String tcpdump = tcpdump();
         Assumptions.assumeTrue(tcpdump != null, "tcpdump is not installed: the cross-check against it is skipped");
         List<byte[]> frames = frames();
         Path file = dir.resolve("link.pcap");
-        writePcap(file, frames);
+        TcpdumpAgreesTest.writePcap(file, frames, LinkType.ETHERNET.pcapCode());
 
         Process process = new ProcessBuilder(tcpdump, "-e", "-nn", "-t", "-r", file.toString())
                 .redirectError(dir.resolve("stderr.txt").toFile()).start();

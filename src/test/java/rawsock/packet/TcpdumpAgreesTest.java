@@ -30,7 +30,7 @@ class TcpdumpAgreesTest {
     @TempDir
     Path dir;
 
-    private static String tcpdump() {
+    static String tcpdump() {
         for (String path : new String[] {"/usr/bin/tcpdump", "/usr/sbin/tcpdump", "/bin/tcpdump", "/sbin/tcpdump"}) {
             if (new File(path).canExecute()) {
                 return path;
@@ -51,7 +51,7 @@ class TcpdumpAgreesTest {
         Path pcap = dir.resolve("ipv6.pcap");
         writePcap(pcap, packets);
 
-        List<String> records = run(tcpdump, pcap);
+        List<String> records = run(tcpdump, pcap, "-v");
         assertEquals(packets.size(), records.size(), String.join("\n", records));
         PacketDecoder decoder = new PacketDecoder();
         int checksumsCompared = 0;
@@ -111,10 +111,12 @@ class TcpdumpAgreesTest {
         assertTrue(checksumsCompared >= 15, "checksums compared: " + checksumsCompared);
     }
 
-    /** tcpdump -t -nn -v, one record per packet (continuation lines joined). */
-    private static List<String> run(String tcpdump, Path pcap) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(tcpdump, "-t", "-nn", "-v", "-r", pcap.toString())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    /** tcpdump -t -nn and {@code options}, one record per packet (continuation lines joined). */
+    static List<String> run(String tcpdump, Path pcap, String... options) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(tcpdump, "-t", "-nn"));
+        command.addAll(List.of(options));
+        command.addAll(List.of("-r", pcap.toString()));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(30, TimeUnit.SECONDS), "tcpdump did not finish");
         List<String> records = new ArrayList<>();
@@ -133,13 +135,18 @@ class TcpdumpAgreesTest {
 
     /** The classic pcap format written by hand: a 24-byte file header, a 16-byte header per packet. */
     static void writePcap(Path file, List<byte[]> packets) throws IOException {
+        writePcap(file, packets, LINKTYPE_RAW);
+    }
+
+    /** The same with another link type (LinkType.ETHERNET's code for frames). */
+    static void writePcap(Path file, List<byte[]> packets, int linkType) throws IOException {
         int size = 24;
         for (byte[] packet : packets) {
             size += 16 + packet.length;
         }
         ByteBuffer out = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
         out.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535)
-                .putInt(LINKTYPE_RAW);
+                .putInt(linkType);
         int second = 1_700_000_000;
         for (byte[] packet : packets) {
             out.putInt(second++).putInt(0).putInt(packet.length).putInt(packet.length).put(packet);

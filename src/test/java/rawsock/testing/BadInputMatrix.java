@@ -55,6 +55,8 @@ public final class BadInputMatrix {
         public String stdin = "";
         /** Packets that must go out before the refusal (whole pcap records before a cut one). */
         public int sends;
+        /** Run with a stdout that is a terminal (where binary output is refused). */
+        public boolean stdoutTerminal;
 
         Row(String command, String subject, boolean conflict, List<String> words, String named) {
             this.command = command;
@@ -85,10 +87,15 @@ public final class BadInputMatrix {
             return this;
         }
 
+        Row stdoutOnTerminal() {
+            stdoutTerminal = true;
+            return this;
+        }
+
         @Override
         public String toString() {
             return String.join(" ", words.stream().map(w -> w.isEmpty() || w.contains(" ") ? "'" + w + "'" : w).toList())
-                    + (stdin.isEmpty() ? "" : " < " + stdin);
+                    + (stdin.isEmpty() ? "" : " < " + stdin) + (stdoutTerminal ? " > tty" : "");
         }
     }
 
@@ -161,6 +168,9 @@ public final class BadInputMatrix {
         rows.add(send("--ttl", V4 + " --ttl 0x", "0x"));
         rows.add(send("--ttl", V4 + " --ttl 99999999999999999999", "99999999999999999999"));
         rows.add(send("--size", V4 + " -p udp --size 65535", "65535"));  // fits the field, not a packet
+        rows.add(send("--size", V4 + " -p tcp --tcp-options 020405b4 --size 65500", "the packet would be 65544 bytes"));
+        rows.add(send("--size", "-d ::1 -p udp --size 65530", "the IPv6 payload would be 65538 bytes"));
+        rows.add(send("--data", V4 + " -p igmp --data x", "a payload does not apply to igmp"));
 
         // Addresses: no resolver is asked for a malformed literal (only the LOOKUP rows may ask).
         for (String bad : List.of("999.1.1.1", "1.2.3.999", "256.0.0.1", "1.2.3", "1.2.3.4.5", "::g", "[::1", "1::2::3")) {
@@ -248,9 +258,9 @@ public final class BadInputMatrix {
         for (String bad : List.of("''", "abcdefghijklmnop", "a/b", "eth0:1", "'et h0'", ".")) {
             rows.add(send("--iface", V4 + " -I " + bad, bad.equals("''") ? "-I" : bad.replace("'", "")));
         }
-        rows.add(send("--iface", V4 + " -I nosuch0", "nosuch0").exit(4).needs(Need.ROOT));
-        rows.add(send("--iface", "--link -I nosuch0 -p arp " + V4, "nosuch0").exit(4).needs(Need.ROOT));
-        rows.add(send("--iface", "-d ::1 -I nosuch0", "nosuch0").exit(4).needs(Need.ROOT));
+        rows.add(send("--iface", V4 + " -I nosuch0", "no such interface: nosuch0 (this host has "));
+        rows.add(send("--iface", "--link -I nosuch0 -p arp " + V4, "no such interface: nosuch0"));
+        rows.add(send("--iface", "-d ::1 -I nosuch0", "no such interface: nosuch0"));
 
         // IPv4-only fields with IPv6, and the reverse.
         for (String option : List.of("--id 5", "--frag-offset 1")) {
@@ -326,8 +336,8 @@ public final class BadInputMatrix {
         for (String bad : List.of("''", "abcdefghijklmnop", "a/b", "eth0:1", "..")) {
             rows.add(recv("--iface", "-I " + bad, bad.equals("''") ? "-I" : bad));
         }
-        rows.add(recv("--iface", "-I nosuch0", "nosuch0").exit(4).needs(Need.ROOT));
-        rows.add(recv("--iface", "--link -I nosuch0", "nosuch0").exit(4).needs(Need.ROOT));
+        rows.add(recv("--iface", "-I nosuch0", "no such interface: nosuch0 (this host has "));
+        rows.add(recv("--iface", "--link -I nosuch0", "no such interface: nosuch0"));
         number(rows, "recv", "--snaplen", "", 262144);
         rows.add(recv("--snaplen", "--snaplen 0", "--snaplen 0"));
         for (String bad : List.of("-1", "1Q", "''", "k", "1k", "2G", "99999999999999999999", "0x10")) {
@@ -345,6 +355,9 @@ public final class BadInputMatrix {
             rows.add(recv("--format", "-f " + bad, bad.equals("''") ? "--format" : bad));
         }
         rows.add(recv("-w", "-w - -f text", "-w -"));
+        rows.add(recv("-w", "-w -", "-w -").stdoutOnTerminal());               // binary onto a terminal
+        rows.add(recv("--format", "-f pcap", "-f pcap").stdoutOnTerminal());
+        rows.add(recv("--format", "-w {missing}.pcap -f pcap", "-f pcap").stdoutOnTerminal());
         rows.add(recv("-w", "-w {dir}", "{dir}").exit(4));                  // output: an I/O error, as before
         rows.add(recv("-w", "-w {missing}/capture.pcap", "{missing}").exit(4));
         rows.add(recv("-w", "-w ''", "-w").exit(4));

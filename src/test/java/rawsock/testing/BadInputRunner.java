@@ -169,7 +169,7 @@ public final class BadInputRunner {
         try {
             System.setOut(new PrintStream(strayOut, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(strayErr, true, StandardCharsets.UTF_8));
-            run = CliRun.runWithInput(Fixtures.stdin(row.stdin), args);
+            run = CliRun.runWithInput(Fixtures.stdin(row.stdin), row.stdoutTerminal, args);
         } finally {
             System.setOut(out);
             System.setErr(err);

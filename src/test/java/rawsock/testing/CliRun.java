@@ -25,9 +25,15 @@ public final class CliRun {
     }
 
     public static CliRun runWithInput(byte[] stdin, String... args) {
+        return runWithInput(stdin, false, args);
+    }
+
+    /** With {@code stdoutTerminal}, rawsock takes its stdout for a terminal. */
+    public static CliRun runWithInput(byte[] stdin, boolean stdoutTerminal, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         StringWriter err = new StringWriter();
-        Console console = new Console(new ByteArrayInputStream(stdin), out, new PrintWriter(err, true), () -> false);
+        Console console = new Console(new ByteArrayInputStream(stdin), out, new PrintWriter(err, true), () -> false,
+                () -> stdoutTerminal);
         int status = Rawsock.execute(console, args);
         return new CliRun(status, out.toByteArray(), err.toString());
     }

@@ -6,7 +6,10 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Looks into a pcap file that rawsock is still writing, so a test waits on packets, not on time. */
+/**
+ * Pcap files for tests: looks into one that rawsock is still writing, so a test waits on packets,
+ * not on time; and writes one by hand, independent of rawsock's writer.
+ */
 public final class PcapFiles {
     private PcapFiles() {
     }
@@ -24,5 +27,25 @@ public final class PcapFiles {
             at += 16 + buffer.getInt(at + 8);
         }
         return records;
+    }
+
+    /**
+     * A pcap (little-endian, microsecond timestamps, snaplen 65535) of {@code linkType} holding
+     * {@code records}, the i-th stamped {@code i * gapMicros} after 1700000000 s.
+     */
+    public static byte[] of(int linkType, int gapMicros, byte[]... records) {
+        int size = 24;
+        for (byte[] record : records) {
+            size += 16 + record.length;
+        }
+        ByteBuffer pcap = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+        pcap.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535)
+                .putInt(linkType);
+        for (int i = 0; i < records.length; i++) {
+            long micros = (long) i * gapMicros;
+            pcap.putInt((int) (1_700_000_000 + micros / 1_000_000)).putInt((int) (micros % 1_000_000))
+                    .putInt(records[i].length).putInt(records[i].length).put(records[i]);
+        }
+        return pcap.array();
     }
 }

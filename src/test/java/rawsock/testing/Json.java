@@ -1,4 +1,4 @@
-package rawsock.output;
+package rawsock.testing;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -13,13 +13,13 @@ import java.util.Map;
  * Parses a JSON text into Maps (keeping key order), Lists, Longs, Doubles, Strings, Booleans
  * and nulls with jackson's parser; rejects duplicate keys and trailing content.
  */
-final class Json {
+public final class Json {
     private static final JsonFactory FACTORY = new JsonFactory();
 
     private Json() {
     }
 
-    static Object parse(String text) throws IOException {
+    public static Object parse(String text) throws IOException {
         try (JsonParser p = FACTORY.createParser(text)) {
             p.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             JsonToken t = p.nextToken();
@@ -32,7 +32,7 @@ final class Json {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> object(String text) throws IOException {
+    public static Map<String, Object> object(String text) throws IOException {
         return (Map<String, Object>) parse(text);
     }
 
