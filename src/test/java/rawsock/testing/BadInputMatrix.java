@@ -8,11 +8,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import rawsock.cli.Console;
-import rawsock.cli.RawsockCommand;
+import rawsock.cli.Rawsock;
 
 /**
  * Issue #9's bad-input matrix: for every option of rawsock, send and recv, command lines that
@@ -439,13 +438,14 @@ public final class BadInputMatrix {
         return rows;
     }
 
-    /** rawsock, send and recv as picocli models them (the coverage guard walks these). */
+    /** rawsock and every subcommand as picocli models them (the coverage guard walks these). */
     public static List<CommandSpec> commands() {
         Console console = new Console(java.io.InputStream.nullInputStream(), java.io.OutputStream.nullOutputStream(),
                 new PrintWriter(new StringWriter()), () -> false);
-        CommandSpec top = new CommandLine(new RawsockCommand(console)).getCommandSpec();
-        return List.of(top, top.subcommands().get("send").getCommandSpec(),
-                top.subcommands().get("recv").getCommandSpec());
+        CommandSpec top = Rawsock.commandLine(console).getCommandSpec();
+        List<CommandSpec> all = new ArrayList<>(List.of(top));
+        top.subcommands().values().forEach(sub -> all.add(sub.getCommandSpec()));
+        return all;
     }
 
     private static Row send(String subject, String line, String named) {
