@@ -11,7 +11,6 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
 import rawsock.filter.BpfInterpreter;
 import rawsock.filter.BpfProgram;
 import rawsock.filter.FilterCompiler;
@@ -20,10 +19,8 @@ import rawsock.filter.FilterTarget;
 import rawsock.output.CaptureReader;
 import rawsock.output.PcapFormatException;
 import rawsock.output.PcapRecord;
-import rawsock.packet.DecodedPacket;
 import rawsock.packet.LinkType;
 import rawsock.packet.LinuxCooked;
-import rawsock.packet.PacketDecoder;
 import rawsock.packet.PacketMeta;
 
 /**
@@ -46,7 +43,7 @@ public final class OfflineJob {
     private final OutputStream stdout;
     private final PrintWriter err;
     private final Interrupts interrupts;
-    private List<RecvJob.Output> outputs;
+    private CaptureWriter writer;
     /** Set when stdout's reader went away while flushing before a read. */
     private boolean pipeClosed;
 
@@ -78,7 +75,7 @@ public final class OfflineJob {
             LinkType link = fileLink == CaptureReader.LINKTYPE_ETHERNET ? LinkType.ETHERNET : LinkType.RAW;
             BpfProgram filter = compileFilter(link);
             DropPrivileges.to(spec.user);
-            outputs = RecvJob.openOutputs(spec, stdout, link);
+            writer = CaptureWriter.open(spec, stdout, link);
             return decode(reader, link, filter);
         } finally {
             if (file != null) {
@@ -90,7 +87,6 @@ public final class OfflineJob {
     private int decode(CaptureReader reader, LinkType link, BpfProgram filter) throws IOException {
         PcapRecord record = new PcapRecord();
         PacketMeta meta = new PacketMeta();
-        PacketDecoder decoder = new PacketDecoder();
         long read = 0;
         long written = 0;
         String failure = null;
@@ -128,15 +124,15 @@ public final class OfflineJob {
                 keep = Math.min(keep, spec.snaplen);
                 data.limit(start + keep).position(start);
                 meta.capturedLength(keep);
-                DecodedPacket decoded = decoder.decode(data, link);
-                if (!RecvJob.writeAll(outputs, meta, data, decoded)) {
+                if (!writer.write(meta, data)) {
                     pipeClosed = true;
                     break;
                 }
                 written++;
             }
         } finally {
-            pipeClosed |= !RecvJob.closeAll(outputs, -1);
+            writer.close();
+            pipeClosed |= writer.stdoutClosed();
         }
         if (failure != null) {
             throw new IOException(name() + failure + " (" + written + " packet" + (written == 1 ? "" : "s")
@@ -156,9 +152,10 @@ public final class OfflineJob {
     /** The metadata a live capture would have given, as far as the file records it. */
     private static void describe(PcapRecord record, ByteBuffer data, int cooked, PacketMeta meta) {
         meta.reset();
+        // "" (not null): a name the file lacks is unknown, never looked up on this machine.
         meta.timestampNanos(record.timestampNanos())
                 .wireLength((int) Math.min(Integer.MAX_VALUE, Math.max(0, record.originalLength() - cooked)))
-                .ifname(record.interfaceName());
+                .ifname(record.interfaceName() == null ? "" : record.interfaceName());
         if (cooked > 0) {
             meta.pktType(LinuxCooked.packetType(data, 0, record.linkType()))
                     .ifindex(LinuxCooked.ifindex(data, 0, record.linkType()));
@@ -273,7 +270,7 @@ public final class OfflineJob {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            if (outputs != null && !pipeClosed && !RecvJob.flushAll(outputs)) {
+            if (writer != null && !pipeClosed && !writer.flush()) {
                 pipeClosed = true;
             }
             return pipeClosed ? -1 : super.read(b, off, len);

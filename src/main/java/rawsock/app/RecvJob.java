@@ -1,15 +1,9 @@
 package rawsock.app;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import rawsock.net.BatchSource;
 import rawsock.net.Family;
 import rawsock.net.Interfaces;
@@ -19,21 +13,17 @@ import rawsock.net.PacketRing;
 import rawsock.net.PacketSource;
 import rawsock.net.RawSocket;
 import rawsock.net.ReceiveBatch;
-import rawsock.net.ReceiveInfo;
-import rawsock.output.OutputFormat;
-import rawsock.output.PacketWriter;
-import rawsock.output.PacketWriters;
-import rawsock.output.RotatingWriter;
-import rawsock.packet.DecodedPacket;
+import rawsock.net.ThreadNice;
 import rawsock.packet.LinkType;
-import rawsock.packet.PacketDecoder;
 import rawsock.packet.PacketMeta;
 
 /**
- * The receive loop: one raw socket, one source of packets (recvmmsg batches, or for --link a
- * TPACKET_V3 ring), one reused decoder and metadata; each packet goes to the writers as it
- * arrives, and they are flushed once per batch or ring block. Ends on --count, --timeout, a
- * signal or a closed stdout pipe, then prints the counts on stderr.
+ * recv: one raw socket, configured so that nothing it queued is lost or let through unjudged,
+ * then two threads. A {@link Capture} thread moves packets from the kernel (recvmmsg batches, or
+ * for --link a TPACKET_V3 ring) into a bounded {@link CaptureQueue}; this thread takes them out in
+ * arrival order and hands them to a {@link CaptureWriter}, flushing whenever it has caught up.
+ * Capture ends on --count, --timeout, a signal or a closed stdout pipe; the queue is written out
+ * before the counts go to stderr.
  */
 public final class RecvJob {
     private static final Log LOG = Log.of(RecvJob.class);
@@ -42,6 +32,30 @@ public final class RecvJob {
     private static final int WAKE_MILLIS = (int) (WAKE_MICROS / 1000);
     /** Packets per recvmmsg. */
     private static final int BATCH = 32;
+    /** The writer's nice value, above the capture thread's (inherited, usually 0). */
+    private static final int WRITER_NICE = 10;
+    /**
+     * The --link ring in front of the queue is at most this much of --buffer: the kernel maps and
+     * pins all of it up front. It only has to ride out the moments the capture thread is not
+     * reading (start-up, a GC pause); the queue holds the rest.
+     */
+    static final int RING_MAX = 32 << 20;
+    /**
+     * The socket receive buffer is --buffer, but at least {@link #SOCKET_BUFFER_MIN} and at most
+     * this (the kernel caps SO_RCVBUFFORCE at half of INT_MAX). It is a limit, not an allocation:
+     * the kernel holds only the packets queued, each at its full skb cost (about 1 KiB for a small
+     * packet, ten times its record in the queue), so it matters only while the capture thread
+     * falls behind, as it does until the JVM has configured the socket and warmed up.
+     */
+    static final int SOCKET_BUFFER_MAX = 1 << 30;
+    /** A small --buffer shrinks the queue, not the kernel's buffer below what rides out start-up. */
+    static final int SOCKET_BUFFER_MIN = 32 << 20;
+    /**
+     * The least memory the kernel charges a queued packet against the receive buffer (skb
+     * truesize: the sk_buff and shared info alone take more). Bounds how many packets can have
+     * been queued before the socket was configured.
+     */
+    private static final int MIN_TRUESIZE = 256;
 
     private final RecvSpec spec;
     private final OutputStream stdout;
@@ -56,65 +70,46 @@ public final class RecvJob {
     }
 
     public int run() throws IOException {
-        List<Output> outputs = openOutputs(spec, stdout, linkType());
-        long received = 0;
+        // Outputs first, before any socket, so a bad path costs nothing.
+        CaptureWriter writer = CaptureWriter.open(spec, stdout, linkType());
+        CaptureQueue queue = new CaptureQueue(spec.queueBytes);
+        Capture capture = new Capture(spec, queue, interrupts);
+        long written = 0;
         long drops = -1;
-        boolean pipeClosed = false;
-        boolean timedOut = false;
-        try (RawSocket socket = open(); PacketSource source = configure(socket)) {
+        try (RawSocket socket = open(); PacketSource source = configure(socket, capture)) {
             // Only now, with every option set and the ring mapped: nothing after this needs root.
             DropPrivileges.to(spec.user);
-            ReceiveInfo info = new ReceiveInfo();
-            PacketMeta meta = new PacketMeta();
-            PacketDecoder decoder = new PacketDecoder();
-            Ipv6HeaderRebuilder ipv6 = spec.mode == RecvSpec.Mode.IPV6 ? new Ipv6HeaderRebuilder(spec.protocol) : null;
-            long deadline = spec.timeoutNanos == 0 ? Long.MAX_VALUE : System.nanoTime() + spec.timeoutNanos;
-            receiving:
-            while ((spec.count == 0 || received < spec.count) && !interrupts.requested()) {
-                if (System.nanoTime() - deadline >= 0) {
-                    timedOut = true;
-                    break;
-                }
-                int n = source.receive();
-                for (int i = 0; i < n && (spec.count == 0 || received < spec.count); i++) {
-                    ByteBuffer packet = source.next(info);
-                    if (packet == null) {
-                        break;
-                    }
-                    received++;
-                    describe(info, meta);
-                    if (ipv6 != null) {
-                        ipv6.rebuild(packet, info);
-                        meta.wireLength(Ipv6HeaderRebuilder.HEADROOM + info.wireLength()).capturedLength(packet.remaining());
-                    }
-                    if (info.kernelDrops() >= 0) {
-                        drops = info.kernelDrops();
-                    }
-                    DecodedPacket decoded = decoder.decode(packet, linkType());
-                    pipeClosed = !writeAll(outputs, meta, packet, decoded);
-                    if (pipeClosed || interrupts.requested()) {
-                        break receiving;
-                    }
-                }
-                // One flush per batch (or ring block): a reader sees each packet as soon as the
-                // batch that brought it is written, and a flood costs one write per batch, not
-                // per packet.
-                if (n > 0 && !flushAll(outputs)) {
-                    pipeClosed = true;
-                    break;
-                }
+            capture.start(source);
+            // Formatting yields to capturing: on a busy machine (two cores, a flood, -f json) the
+            // capture thread and whatever sends the packets get the CPU first, and the writer
+            // catches up from the queue. Set after the capture thread exists, which keeps nice 0.
+            if (!ThreadNice.set(WRITER_NICE)) {
+                LOG.debug("could not lower the writer thread's priority");
             }
+            try {
+                written = writeQueue(queue, writer, capture);
+            } finally {
+                capture.stop();
+                capture.join();
+            }
+            drops = Math.max(capture.kernelDrops(), socket.receiveDrops());
             if (spec.mode == RecvSpec.Mode.LINK) {
                 long[] stats = socket.packetStatistics();
                 drops = stats[1];
                 LOG.debug("PACKET_STATISTICS: {} packets, {} dropped, ring full {} times", stats[0], stats[1], stats[2]);
             }
         } finally {
-            pipeClosed |= !closeAll(outputs, drops);
+            try {
+                writer.close(drops);
+            } finally {
+                queue.release();
+            }
         }
+        boolean pipeClosed = writer.stdoutClosed();
+        LOG.info("capture queue: high-water mark {} ({} bytes) of {}, {} packets it had no room for",
+                Sizes.human(queue.peakBytes()), queue.peakBytes(), Sizes.human(queue.limitBytes()), queue.dropped());
         if (!spec.quiet && !pipeClosed) {
-            err.println(received + " packet" + (received == 1 ? "" : "s") + " received, "
-                    + Math.max(0, drops) + " dropped by the kernel");
+            err.println(summary(written, Math.max(0, drops), queue));
             err.flush();
         }
         if (interrupts.requested()) {
@@ -123,7 +118,48 @@ public final class RecvJob {
         if (pipeClosed) {
             return ExitStatus.OK;
         }
-        return timedOut && spec.count > 0 ? ExitStatus.NOT_MET : ExitStatus.OK;
+        return capture.timedOut() && spec.count > 0 ? ExitStatus.NOT_MET : ExitStatus.OK;
+    }
+
+    /**
+     * The line recv ends with: packets written, and the two places a packet can be lost, the
+     * kernel's buffer (or ring) and rawsock's queue.
+     */
+    static String summary(long received, long kernelDrops, CaptureQueue queue) {
+        return received + " packet" + (received == 1 ? "" : "s") + " received, " + kernelDrops
+                + " dropped by the kernel, " + queue.dropped() + " dropped by rawsock (queue peak "
+                + Sizes.human(queue.peakBytes()) + " of " + Sizes.human(queue.limitBytes()) + ")";
+    }
+
+    /**
+     * The writer's loop: every packet of the queue, in order, to {@code writer}; a flush each time
+     * the queue is empty, so a reader sees a lone packet at once and a flood costs one write per
+     * buffer. Returns the packets written, when the capture has ended and the queue is empty, or
+     * when stdout's reader went away.
+     */
+    private static long writeQueue(CaptureQueue queue, CaptureWriter writer, Capture capture) throws IOException {
+        PacketMeta meta = new PacketMeta();
+        long written = 0;
+        boolean unflushed = false;
+        while (true) {
+            ByteBuffer packet = queue.poll(meta);
+            if (packet != null) {
+                if (!writer.write(meta, packet)) {
+                    return written;
+                }
+                written++;
+                unflushed = true;
+            } else if (unflushed) {
+                if (!writer.flush()) {
+                    return written;
+                }
+                unflushed = false;
+            } else if (queue.drained()) {
+                return written;
+            } else {
+                queue.await(WAKE_MICROS * 1000);
+            }
+        }
     }
 
     private RawSocket open() throws NativeException {
@@ -142,15 +178,21 @@ public final class RecvJob {
     }
 
     /**
-     * Sets the socket up and returns where its packets will come from. The order matters: the
-     * filter is attached before the ring exists, so every frame in the ring passed it; what was
-     * queued before then is drained.
+     * Sets the socket up and returns where its packets will come from. The order matters. The
+     * receive buffer comes first, so a burst that begins as the socket opens finds room; then the
+     * options that make the kernel describe each packet; then the filter. What the kernel queued
+     * before all that is read and kept when the filter (run here) and the interface accept it; for
+     * --link this happens before the ring is mapped, since mapping it discards the socket's queue.
      */
-    private PacketSource configure(RawSocket socket) throws IOException {
-        socket.enableTimestamps();
+    private PacketSource configure(RawSocket socket, Capture capture) throws IOException {
         boolean link = spec.mode == RecvSpec.Mode.LINK;
+        int socketBytes = (int) Math.max(SOCKET_BUFFER_MIN, Math.min(spec.queueBytes, SOCKET_BUFFER_MAX));
+        int granted = socket.setReceiveBuffer(socketBytes);
+        socket.enableTimestamps();
+        int ifindex = spec.iface == null ? 0 : Interfaces.indexOf(spec.iface);
         if (link) {
-            int ifindex = spec.iface == null ? 0 : Interfaces.indexOf(spec.iface);
+            // Room to put back a VLAN tag the kernel took out of a frame, as the ring does.
+            socket.enableAuxData();
             socket.bindLink(ifindex, LinuxConstants.ETH_P_ALL);
             if (spec.promiscuous) {
                 socket.enablePromiscuous(ifindex);
@@ -166,20 +208,30 @@ public final class RecvJob {
             socket.attachFilter(spec.filter);
             LOG.info("filter attached: {} ({} instructions)", spec.filterExpression, spec.filter.length / 8);
         }
-        PacketSource source = link && spec.ring ? mapRing(socket) : null;
+        BacklogFilter judge = new BacklogFilter(spec.filterProgram, spec.mode, ifindex);
+        // No more packets than this can have been queued before the filter and the bind.
+        long bound = granted / MIN_TRUESIZE + BATCH;
+        PacketSource source = null;
+        if (link && spec.ring) {
+            capture.readBacklog(socket, new ReceiveBatch(BATCH, spec.snaplen, ReceiveBatch.VLAN_HEADROOM), judge, bound);
+            source = mapRing(socket, (int) Math.min(spec.queueBytes, RING_MAX));
+        }
         if (source == null) {
-            source = batches(socket);
-        }
-        try {
-            int discarded = socket.drain();
-            if (link) {
-                socket.packetStatistics();  // the kernel resets them on read: count from here
+            ReceiveBatch batch = new ReceiveBatch(BATCH, spec.snaplen, headroom());
+            LOG.info("receive buffer: {} bytes granted for {} asked (recvmmsg, {} packets per call)", granted,
+                    socketBytes, BATCH);
+            source = new BatchSource(socket, batch, WAKE_MICROS);
+            if (judge.needed()) {
+                try {
+                    capture.readBacklog(socket, batch, judge, bound);
+                } catch (IOException | RuntimeException e) {
+                    source.close();
+                    throw e;
+                }
             }
-            LOG.debug("discarded {} packets queued before the socket was configured", discarded);
-        } catch (IOException | RuntimeException e) {
-            source.close();
-            throw e;
         }
+        LOG.info("{} packets queued before the socket was configured were judged, {} of them left out", judge.judged(),
+                judge.rejected());
         // Like tcpdump's line: from here on nothing is missed (scripts and tests wait for it, with -v).
         LOG.info("listening on {} ({}), snaplen {}", spec.iface == null ? "all interfaces" : spec.iface,
                 link ? "Ethernet frames" : spec.mode == RecvSpec.Mode.IPV6
@@ -188,12 +240,12 @@ public final class RecvJob {
     }
 
     /**
-     * The TPACKET_V3 ring for --link, sized by --buffer; null when the kernel refuses it (no
+     * The TPACKET_V3 ring for --link, sized by --buffer (at most {@link #RING_MAX}); null when the kernel refuses it (no
      * TPACKET_V3, no memory for the ring, a sandbox without PACKET_RX_RING): recvmmsg then does
      * the job on the same socket, more slowly, and a warning says so.
      */
-    private PacketSource mapRing(RawSocket socket) {
-        PacketRing.Geometry geometry = PacketRing.Geometry.of(spec.snaplen, spec.bufferBytes);
+    private PacketSource mapRing(RawSocket socket, int ringBytes) {
+        PacketRing.Geometry geometry = PacketRing.Geometry.of(spec.snaplen, ringBytes);
         try {
             PacketRing ring = PacketRing.map(socket, geometry, spec.snaplen, WAKE_MILLIS);
             LOG.info("receive ring (TPACKET_V3): {}", geometry);
@@ -204,157 +256,19 @@ public final class RecvJob {
         }
     }
 
-    /** recvmmsg batches into buffers of ours, behind a receive buffer of --buffer bytes. */
-    private PacketSource batches(RawSocket socket) throws NativeException {
-        int headroom;
-        if (spec.mode == RecvSpec.Mode.IPV6) {
-            // IPv6 sockets deliver no IPv6 header: the payload lands after room for a rebuilt one.
-            headroom = Ipv6HeaderRebuilder.HEADROOM;
-        } else if (spec.mode == RecvSpec.Mode.LINK) {
-            // Room to put back a VLAN tag the kernel took out of the frame, as the ring does.
-            socket.enableAuxData();
-            headroom = ReceiveBatch.VLAN_HEADROOM;
-        } else {
-            headroom = 0;
-        }
-        int granted = socket.setReceiveBuffer(spec.bufferBytes);
-        LOG.info("receive buffer: {} bytes granted for {} asked (recvmmsg, {} packets per call)", granted,
-                spec.bufferBytes, BATCH);
-        return new BatchSource(socket, new ReceiveBatch(BATCH, spec.snaplen, headroom), WAKE_MICROS);
-    }
-
-    private static void describe(ReceiveInfo info, PacketMeta meta) {
-        meta.reset();
-        long ts = info.timestampNanos();
-        if (ts == 0) {
-            java.time.Instant now = java.time.Instant.now();
-            ts = now.getEpochSecond() * 1_000_000_000L + now.getNano();
-        }
-        meta.timestampNanos(ts).ifindex(info.ifindex()).ifname(Interfaces.nameOf(info.ifindex()))
-                .wireLength(info.wireLength()).capturedLength(info.capturedLength()).pktType(info.pktType());
-    }
-
-    /** One destination of packets; {@code stdout} marks the one whose closing ends us quietly. */
-    static final class Output {
-        final PacketWriter writer;
-        final boolean stdout;
-
-        Output(PacketWriter writer, boolean stdout) {
-            this.writer = writer;
-            this.stdout = stdout;
-        }
-    }
-
     /**
-     * Opens -w FILE and stdout's writer before any socket (or input file), so a bad path costs
-     * nothing. {@code link} is where the packets' bytes start.
+     * Room left before each packet in recvmmsg's buffers: IPv6 sockets deliver no IPv6 header, so
+     * the payload lands after room for a rebuilt one; packet sockets get room to put back a VLAN
+     * tag the kernel took out of a frame.
      */
-    static List<Output> openOutputs(RecvSpec spec, OutputStream stdout, LinkType link) throws IOException {
-        List<Output> outputs = new ArrayList<>(2);
-        if (spec.outputPath != null && (spec.rotateBytes > 0 || spec.rotateSeconds > 0)) {
-            outputs.add(new Output(rotating(spec, link), false));
-        } else if (spec.outputPath != null && !spec.outputPath.equals("-")) {
-            OutputStream file;
-            try {
-                file = Files.newOutputStream(Path.of(spec.outputPath));
-            } catch (IOException e) {
-                throw new IOException("-w " + spec.outputPath + ": cannot write (" + describe(e) + ")", e);
-            }
-            outputs.add(new Output(create(spec, spec.fileFormat, new BufferedOutputStream(file, 1 << 16), link), false));
-        } else if (spec.outputPath != null) {
-            outputs.add(new Output(create(spec, spec.fileFormat, stdout, link), true));
+    private int headroom() {
+        switch (spec.mode) {
+            case IPV6:
+                return Ipv6HeaderRebuilder.HEADROOM;
+            case LINK:
+                return ReceiveBatch.VLAN_HEADROOM;
+            default:
+                return 0;
         }
-        if (spec.format != null && !"-".equals(spec.outputPath)) {
-            outputs.add(new Output(create(spec, spec.format, stdout, link), true));
-        }
-        return outputs;
-    }
-
-    /** -w FILE with -C/-G: files opened as packets come; the directory is checked now, so a bad path costs nothing. */
-    private static PacketWriter rotating(RecvSpec spec, LinkType link) throws IOException {
-        Path parent = Path.of(spec.outputPath).toAbsolutePath().getParent();
-        if (parent == null || !Files.isDirectory(parent) || !Files.isWritable(parent)) {
-            throw new IOException("-w " + spec.outputPath + ": cannot write (" + (parent != null && Files.isDirectory(parent)
-                    ? "permission denied" : "no such directory") + ")");
-        }
-        return new RotatingWriter(spec.fileFormat, link, spec.fileFormat == OutputFormat.PCAPNG ? spec.snaplen : 0,
-                spec.outputPath, spec.rotateBytes, spec.rotateSeconds, spec.rotateFiles,
-                name -> new BufferedOutputStream(Files.newOutputStream(Path.of(name)), 1 << 16), ZoneId.systemDefault());
-    }
-
-    /** pcapng's interface blocks carry the snaplen in force; pcap's header keeps its own. */
-    private static PacketWriter create(RecvSpec spec, OutputFormat format, OutputStream out, LinkType link) {
-        return format == OutputFormat.PCAPNG ? PacketWriters.create(format, out, link, spec.snaplen, false)
-                : PacketWriters.create(format, out, link, false);
-    }
-
-    private static String describe(IOException e) {
-        return e instanceof java.nio.file.NoSuchFileException ? "no such directory"
-                : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage());
-    }
-
-    /** Writes to every output; returns false when stdout's reader went away (a closed pipe). */
-    static boolean writeAll(List<Output> outputs, PacketMeta meta, ByteBuffer packet, DecodedPacket decoded)
-            throws IOException {
-        // A plain loop, no lambda: this runs for every packet and allocates nothing.
-        for (int i = 0; i < outputs.size(); i++) {
-            Output output = outputs.get(i);
-            try {
-                output.writer.write(meta, packet, decoded);
-            } catch (IOException e) {
-                stdoutClosed(output, e);
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Flushes every output; returns false when stdout's reader went away. */
-    static boolean flushAll(List<Output> outputs) throws IOException {
-        for (int i = 0; i < outputs.size(); i++) {
-            Output output = outputs.get(i);
-            try {
-                output.writer.flush();
-            } catch (IOException e) {
-                stdoutClosed(output, e);
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Returns when {@code e} is stdout's reader going away (we end quietly); rethrows anything else. */
-    private static void stdoutClosed(Output output, IOException e) throws IOException {
-        if (e instanceof RotatingWriter.Complete) {
-            return;  // -G with -W: the last file is complete, the capture ends as tcpdump's does
-        }
-        if (!output.stdout || !Pipes.isClosed(e)) {
-            throw e;
-        }
-    }
-
-    /**
-     * Ends every output (with the kernel's drop count, -1 when unknown, for formats that record
-     * it) and closes it; returns false when stdout's reader went away.
-     */
-    static boolean closeAll(List<Output> outputs, long kernelDrops) throws IOException {
-        boolean stdoutOpen = true;
-        IOException failure = null;
-        for (Output output : outputs) {
-            try {
-                output.writer.endOfCapture(kernelDrops);
-                output.writer.close();
-            } catch (IOException e) {
-                if (output.stdout && Pipes.isClosed(e)) {
-                    stdoutOpen = false;
-                } else if (failure == null) {
-                    failure = e;
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
-        return stdoutOpen;
     }
 }

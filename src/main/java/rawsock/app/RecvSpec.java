@@ -24,15 +24,20 @@ public final class RecvSpec {
     public boolean ring = true;
     /** Bytes kept of each packet. */
     public int snaplen = 65535;
+    /** Default of --buffer: far more than a burst of 400,000 small packets needs (about 45 MiB). */
+    public static final long DEFAULT_BUFFER = 256L << 20;
     /**
-     * Socket receive buffer in bytes, or for the LINK ring its size; large enough to ride out GC
-     * pauses during floods.
+     * --buffer: the most memory the capture queue may hold (used only as packets wait in it); the
+     * kernel's buffer in front of it (socket receive buffer, or the --link ring) is this much, up
+     * to 32 MiB.
      */
-    public int bufferBytes = 32 << 20;
+    public long queueBytes = DEFAULT_BUFFER;
     /** The filter expression as the user wrote it, or null. */
     public String filterExpression;
     /** The compiled filter (struct sock_filter[] in native byte order), or null for none. */
     public byte[] filter;
+    /** The same program, for packets judged in user space (queued before it was attached). */
+    public rawsock.filter.BpfProgram filterProgram;
     public FilterTarget filterTarget = FilterTarget.IPV4_RAW;
     /** Packets to receive; 0 = until interrupted. */
     public long count;

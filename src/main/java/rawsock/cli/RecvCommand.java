@@ -13,6 +13,7 @@ import rawsock.app.OfflineJob;
 import rawsock.app.RecvJob;
 import rawsock.app.RecvSpec;
 import rawsock.app.UsageException;
+import rawsock.filter.BpfProgram;
 import rawsock.filter.FilterCompiler;
 import rawsock.filter.FilterSyntaxException;
 import rawsock.filter.FilterTarget;
@@ -69,7 +70,10 @@ public final class RecvCommand implements Callable<Integer> {
     private Long snaplen;
 
     @Option(names = "--buffer", paramLabel = "SIZE", converter = SizeConverter.class,
-            description = "Socket receive buffer, e.g. 512k, 8M (default 32M: absorbs a flood while the JVM warms up).")
+            description = "Memory rawsock may use to hold packets it has taken from the kernel but not yet written, "
+                    + "e.g. 64M, 1G (default 256M; only what is queued is used; at most this machine's memory). "
+                    + "The kernel's buffer in front of it (socket receive buffer, or the --link ring) is this much, "
+                    + "up to 32M.")
     private Long buffer;
 
     @Option(names = "--filter", paramLabel = "EXPR",
@@ -164,7 +168,7 @@ public final class RecvCommand implements Callable<Integer> {
             s.snaplen = Ranges.check("--snaplen", snaplen, 1, 262144);
         }
         if (buffer != null) {
-            s.bufferBytes = Ranges.check("--buffer", buffer, 4096, 1 << 30);
+            s.queueBytes = BufferOption.check(buffer);
         }
         if (count != null) {
             if (count < 0) {
@@ -201,7 +205,8 @@ public final class RecvCommand implements Callable<Integer> {
         if (filter != null && !filter.isBlank()) {
             s.filterExpression = filter;
             if (readPcap == null) { // offline, the file's link type decides (OfflineJob compiles it)
-                s.filter = compile(filter, s);
+                s.filterProgram = compile(filter, s);
+                s.filter = s.filterProgram.toByteArray(ByteOrder.nativeOrder());
             }
         }
         return s;
@@ -288,9 +293,9 @@ public final class RecvCommand implements Callable<Integer> {
         return number;
     }
 
-    private static byte[] compile(String expression, RecvSpec s) {
+    private static BpfProgram compile(String expression, RecvSpec s) {
         try {
-            return FilterCompiler.compile(expression, s.filterTarget).toByteArray(ByteOrder.nativeOrder());
+            return FilterCompiler.compile(expression, s.filterTarget);
         } catch (FilterSyntaxException e) {
             throw new UsageException(e.getMessage());
         }

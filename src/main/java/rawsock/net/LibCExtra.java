@@ -32,6 +32,11 @@ public interface LibCExtra {
      * through jffi's own invoker, which passes the sixth argument (the offset) correctly. Returns
      * the address, or -1 (MAP_FAILED).
      */
+    /** The calling thread's id (glibc 2.30+), for setpriority on one thread. */
+    int gettid();
+
+    int setpriority(int which, int who, int prio);
+
     long mmap(Pointer addr, long length, int prot, int flags, int fd, long offset);
 
     int munmap(Pointer addr, long length);

@@ -33,6 +33,10 @@ public final class LinuxConstants {
     public static final int SO_TIMESTAMPNS = 35;
     public static final int SCM_TIMESTAMPNS = SO_TIMESTAMPNS;
     public static final int SO_RXQ_OVFL = 40;
+    /** u32 sk_meminfo[SK_MEMINFO_VARS]; SK_MEMINFO_DROPS is index 8. */
+    public static final int SO_MEMINFO = 55;
+    static final int SK_MEMINFO_DROPS = 8;
+    static final int SK_MEMINFO_VARS = 9;
 
     // <netinet/in.h>, <linux/in.h>. The IP protocol numbers themselves (the socket() protocol
     // argument of a raw socket) are the caller's: rawsock.packet.IpProtocol names them.

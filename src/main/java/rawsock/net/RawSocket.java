@@ -238,6 +238,20 @@ public final class RawSocket implements AutoCloseable {
             freezes};
     }
 
+    /**
+     * The kernel's count of packets it dropped on this socket so far (SO_MEMINFO's drops: the
+     * counter SO_RXQ_OVFL reports, read now, so drops after the last packet received count too).
+     */
+    public long receiveDrops() throws NativeException {
+        int size = LinuxConstants.SK_MEMINFO_VARS * 4;
+        ByteBuffer meminfo = Native.allocate(size);
+        optionLength.putInt(0, size);
+        Native.check(Native.extra().getsockopt(fd, LinuxConstants.SOL_SOCKET, LinuxConstants.SO_MEMINFO,
+                Native.pointer(meminfo), optionLengthPointer), "getsockopt(SO_MEMINFO)");
+        return optionLength.getInt(0) > LinuxConstants.SK_MEMINFO_DROPS * 4
+                ? meminfo.getInt(LinuxConstants.SK_MEMINFO_DROPS * 4) & 0xffffffffL : -1;
+    }
+
     /** PACKET_AUXDATA: each packet comes with its VLAN tag, if the kernel took one out of the frame. */
     public void enableAuxData() throws NativeException {
         setInt(LinuxConstants.SOL_PACKET, LinuxConstants.PACKET_AUXDATA, 1, "PACKET_AUXDATA");
@@ -398,9 +412,20 @@ public final class RawSocket implements AutoCloseable {
      * when the timeout passed or a signal came. Read them with {@link ReceiveBatch#packet}.
      */
     public int receive(ReceiveBatch batch) throws NativeException {
+        return receive(batch, LinuxConstants.MSG_WAITFORONE);
+    }
+
+    /**
+     * Takes up to a batch of the packets already queued on the socket, without waiting. Returns
+     * how many; fewer than the batch holds means the queue was empty when the call ended.
+     */
+    public int receiveQueued(ReceiveBatch batch) throws NativeException {
+        return receive(batch, LinuxConstants.MSG_DONTWAIT);
+    }
+
+    private int receive(ReceiveBatch batch, int flags) throws NativeException {
         batch.reset();
-        int rc = Native.extra().recvmmsg(fd, batch.entries(), batch.capacity(),
-                LinuxConstants.MSG_WAITFORONE | LinuxConstants.MSG_TRUNC, null);
+        int rc = Native.extra().recvmmsg(fd, batch.entries(), batch.capacity(), flags | LinuxConstants.MSG_TRUNC, null);
         if (rc < 0) {
             int errno = Native.errno();
             if (errno == LinuxConstants.EAGAIN || errno == LinuxConstants.EINTR) {
@@ -413,8 +438,9 @@ public final class RawSocket implements AutoCloseable {
 
     /**
      * Discards what was queued before the socket's options and filter were in place: those
-     * packets passed no filter and carry no PKTINFO or timestamp (libpcap drains for the same
-     * reason). Bounded, so a flood cannot keep it here. Returns the packets discarded.
+     * packets passed no filter and carry no PKTINFO or timestamp. For sockets that wait for
+     * answers to probes not yet sent (nothing of theirs can be queued yet); recv keeps its
+     * backlog instead. Bounded, so a flood cannot keep it here. Returns the packets discarded.
      */
     public int drain() throws NativeException {
         ByteBuffer scratch = Native.allocate(64);

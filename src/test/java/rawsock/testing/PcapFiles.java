@@ -20,13 +20,24 @@ public final class PcapFiles {
      * the 24-byte file header. A record cut short at the end is not counted.
      */
     public static int wholeRecords(Path pcap) throws IOException {
+        return (int) walk(pcap)[0];
+    }
+
+    /** Bytes of {@code pcap} up to the end of its last whole record: its size when none is cut short. */
+    public static long wholeLength(Path pcap) throws IOException {
+        return walk(pcap)[1];
+    }
+
+    /** {whole records, where the last one ends}. */
+    private static long[] walk(Path pcap) throws IOException {
         byte[] bytes = Files.exists(pcap) ? Files.readAllBytes(pcap) : new byte[0];
         ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         int records = 0;
-        for (int at = 24; at + 16 <= bytes.length && at + 16 + buffer.getInt(at + 8) <= bytes.length; records++) {
+        int at = 24;
+        for (; at + 16 <= bytes.length && at + 16 + buffer.getInt(at + 8) <= bytes.length; records++) {
             at += 16 + buffer.getInt(at + 8);
         }
-        return records;
+        return new long[] {records, Math.min(at, bytes.length)};
     }
 
     /**

@@ -1,0 +1,46 @@
+package rawsock.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import rawsock.app.UsageException;
+
+/**
+ * recv --buffer: at least 4 KiB, and no more than the machine's physical memory (MemTotal in
+ * /proc/meminfo). The queue maps memory only as packets wait in it, so the kernel would promise
+ * far more than that (overcommit) and fail only once it is used; asking for more memory than
+ * there is can only end that way, so it is refused up front.
+ */
+final class BufferOption {
+    static final long MIN = 4096;
+
+    private BufferOption() {
+    }
+
+    static long check(long bytes) {
+        if (bytes < MIN) {
+            throw new UsageException("--buffer " + bytes + " is out of range (at least " + MIN + " bytes)");
+        }
+        long limit = physicalMemory();
+        if (limit > 0 && bytes > limit) {
+            throw new UsageException("--buffer " + bytes + " is more than this machine's memory (" + limit
+                    + " bytes, MemTotal in /proc/meminfo)");
+        }
+        return bytes;
+    }
+
+    /** MemTotal in bytes, or 0 when /proc/meminfo cannot be read. */
+    static long physicalMemory() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    String[] fields = line.trim().split("\\s+");
+                    return Long.parseLong(fields[1]) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return 0;
+    }
+}

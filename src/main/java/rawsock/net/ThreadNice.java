@@ -1,0 +1,23 @@
+package rawsock.net;
+
+/**
+ * Lowers the scheduling priority (nice value) of the calling thread alone: on Linux each thread
+ * has its own, setpriority(PRIO_PROCESS, tid) sets it, and threads it creates afterwards inherit
+ * it. Java's thread priorities do not reach the kernel on Linux.
+ */
+public final class ThreadNice {
+    private static final int PRIO_PROCESS = 0;
+
+    private ThreadNice() {
+    }
+
+    /** Sets the calling thread's nice value to {@code nice}; false when the kernel refused. */
+    public static boolean set(int nice) {
+        try {
+            return Native.extra().setpriority(PRIO_PROCESS, Native.extra().gettid(), nice) == 0;
+        } catch (UnsatisfiedLinkError | RuntimeException e) {
+            // A libc without gettid (before glibc 2.30): the thread keeps its priority.
+            return false;
+        }
+    }
+}
