@@ -48,6 +48,7 @@ public final class PcapngWriter extends BufferedPacketWriter {
     private final LinkType link;
     private final int snaplen;
     private int[] ifindexes = new int[4];
+    private int[] codes = new int[4];
     private String[] names = new String[4];
     private long[] packets = new long[4];
     private long[] firstNanos = new long[4];
@@ -81,7 +82,7 @@ public final class PcapngWriter extends BufferedPacketWriter {
 
     @Override
     void encode(PacketMeta meta, ByteBuffer packet, DecodedPacket decoded) {
-        int id = interfaceOf(meta);
+        int id = interfaceOf(meta, linkCode(packet));
         int incl = Math.min(capturedLength(packet), snaplen);
         int flags = flags(meta.pktType());
         int padded = pad(incl);
@@ -137,18 +138,33 @@ public final class PcapngWriter extends BufferedPacketWriter {
         }
     }
 
+    /**
+     * The IDB link type for this packet: Ethernet as it is; an IP packet as LINKTYPE_IPV4 (228)
+     * or LINKTYPE_IPV6 (229) by its version, not RAW (101). libpcap (tcpdump) refuses a pcapng
+     * with a second RAW interface: it compares the IDB's LINKTYPE with the first one's DLT, which
+     * differ for RAW (12) but not for IPV4/IPV6.
+     */
+    private int linkCode(ByteBuffer packet) {
+        if (link != LinkType.RAW) {
+            return link.pcapCode();
+        }
+        int version = packet.hasRemaining() ? (packet.get(packet.position()) & 0xff) >>> 4 : 4;
+        return version == 6 ? 229 : 228;
+    }
+
     /** The id of the packet's interface, writing its IDB first when it is new. */
-    private int interfaceOf(PacketMeta meta) {
+    private int interfaceOf(PacketMeta meta, int code) {
         int ifindex = meta.ifindex();
         String name = meta.ifname();
         for (int i = 0; i < interfaces; i++) {
-            if (ifindexes[i] == ifindex && (ifindex != 0 || Objects.equals(names[i], name))) {
+            if (codes[i] == code && ifindexes[i] == ifindex && (ifindex != 0 || Objects.equals(names[i], name))) {
                 return i;
             }
         }
         if (interfaces == ifindexes.length) {
             int n = interfaces * 2;
             ifindexes = Arrays.copyOf(ifindexes, n);
+            codes = Arrays.copyOf(codes, n);
             names = Arrays.copyOf(names, n);
             packets = Arrays.copyOf(packets, n);
             firstNanos = Arrays.copyOf(firstNanos, n);
@@ -156,12 +172,13 @@ public final class PcapngWriter extends BufferedPacketWriter {
         }
         int id = interfaces++;
         ifindexes[id] = ifindex;
+        codes[id] = code;
         names[id] = name;
         byte[] nameBytes = name == null || name.isEmpty() ? null : name.getBytes(StandardCharsets.UTF_8);
         int length = 16 + (nameBytes == null ? 0 : option(nameBytes.length)) + option(1) + 4 + 4;
         putIntLe(IDB);
         putIntLe(length);
-        putShortLe(link.pcapCode());
+        putShortLe(code);
         putShortLe(0);
         putIntLe(snaplen);
         if (nameBytes != null) {

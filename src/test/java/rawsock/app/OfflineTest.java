@@ -115,7 +115,8 @@ class OfflineTest {
             assertTrue(twin != null, () -> "no offline packet with IP id " + id + " (#" + n + ") for " + line
                     + "\noffline: " + offline.keySet());
             assertEquals(strip(line, ethernet), strip(twin, ethernet));
-            if (!ethernet) {
+            // A live packet without an index (0: no IP_PKTINFO came with it) has nothing to compare.
+            if (!ethernet && !ifindex(line).equals("0")) {
                 assertTrue(twin.contains("\"ifindex\":" + ifindex(line) + ","), "SLL2 keeps the interface index: " + twin);
             }
         }
