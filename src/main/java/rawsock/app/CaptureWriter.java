@@ -43,10 +43,13 @@ public final class CaptureWriter implements AutoCloseable {
     private final List<Output> outputs;
     private final LinkType linkType;
     private final PacketDecoder decoder;
+    /** pcapng names each packet's interface, so the name is looked up for it too. */
+    private final boolean namesInterfaces;
     private boolean stdoutClosed;
 
-    private CaptureWriter(List<Output> outputs, LinkType linkType, boolean decodes) {
+    private CaptureWriter(List<Output> outputs, LinkType linkType, boolean decodes, boolean namesInterfaces) {
         this.outputs = outputs;
+        this.namesInterfaces = namesInterfaces;
         this.linkType = linkType;
         this.decoder = decodes ? new PacketDecoder() : null;
     }
@@ -77,7 +80,8 @@ public final class CaptureWriter implements AutoCloseable {
         if (format != null && !"-".equals(outputPath)) {
             outputs.add(new Output(create(spec, format, stdout, linkType), true));
         }
-        return new CaptureWriter(outputs, linkType, format == OutputFormat.TEXT || format == OutputFormat.JSON);
+        return new CaptureWriter(outputs, linkType, format == OutputFormat.TEXT || format == OutputFormat.JSON,
+                format == OutputFormat.PCAPNG || outputPath != null && spec.fileFormat == OutputFormat.PCAPNG);
     }
 
     /** -w FILE with -C/-G: files opened as packets come; the directory is checked now, so a bad path costs nothing. */
@@ -109,10 +113,10 @@ public final class CaptureWriter implements AutoCloseable {
      */
     public boolean write(PacketMeta meta, ByteBuffer packet) throws IOException {
         DecodedPacket decoded = null;
+        if (meta.ifname() == null && (decoder != null || namesInterfaces)) {
+            meta.ifname(Interfaces.nameOf(meta.ifindex()));
+        }
         if (decoder != null) {
-            if (meta.ifname() == null) {
-                meta.ifname(Interfaces.nameOf(meta.ifindex()));
-            }
             decoded = decoder.decode(packet, linkType);
         }
         // A plain loop, no lambda: this runs for every packet and allocates nothing.
