@@ -6,12 +6,14 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import rawsock.net.Interfaces;
 import rawsock.output.OutputFormat;
 import rawsock.output.PacketWriter;
 import rawsock.output.PacketWriters;
+import rawsock.output.RotatingWriter;
 import rawsock.packet.DecodedPacket;
 import rawsock.packet.LinkType;
 import rawsock.packet.PacketDecoder;
@@ -41,38 +43,63 @@ public final class CaptureWriter implements AutoCloseable {
     private final List<Output> outputs;
     private final LinkType linkType;
     private final PacketDecoder decoder;
+    /** pcapng names each packet's interface, so the name is looked up for it too. */
+    private final boolean namesInterfaces;
     private boolean stdoutClosed;
 
-    private CaptureWriter(List<Output> outputs, LinkType linkType, boolean decodes) {
+    private CaptureWriter(List<Output> outputs, LinkType linkType, boolean decodes, boolean namesInterfaces) {
         this.outputs = outputs;
+        this.namesInterfaces = namesInterfaces;
         this.linkType = linkType;
         this.decoder = decodes ? new PacketDecoder() : null;
     }
 
     /**
-     * Opens {@code outputPath} (-w: a pcap file, "-" for stdout, or null) and stdout's
-     * {@code format} (or null for none) for packets of {@code linkType} cut to {@code snaplen}
-     * (which a pcap header states). A path that cannot be written is an IOException naming it.
+     * Opens -w (a pcap or pcapng file, split by -C/-G when asked; "-" for stdout; or none) and
+     * stdout's format (or none) for packets of {@code linkType}, with the snaplen in force (which
+     * pcap and pcapng headers state). A path that cannot be written is
+     * an IOException naming it.
      */
-    public static CaptureWriter open(String outputPath, OutputFormat format, OutputStream stdout, LinkType linkType,
-            int snaplen) throws IOException {
+    public static CaptureWriter open(RecvSpec spec, OutputStream stdout, LinkType linkType) throws IOException {
+        String outputPath = spec.outputPath;
+        OutputFormat format = spec.format;
         List<Output> outputs = new ArrayList<>(2);
-        if (outputPath != null && !outputPath.equals("-")) {
+        if (outputPath != null && (spec.rotateBytes > 0 || spec.rotateSeconds > 0)) {
+            outputs.add(new Output(rotating(spec, linkType), false));
+        } else if (outputPath != null && !outputPath.equals("-")) {
             OutputStream file;
             try {
                 file = Files.newOutputStream(Path.of(outputPath));
             } catch (IOException e) {
                 throw new IOException("-w " + outputPath + ": cannot write (" + describe(e) + ")", e);
             }
-            outputs.add(new Output(PacketWriters.create(OutputFormat.PCAP, new BufferedOutputStream(file, 1 << 16),
-                    linkType, snaplen, false), false));
+            outputs.add(new Output(create(spec, spec.fileFormat, new BufferedOutputStream(file, 1 << 16), linkType),
+                    false));
         } else if (outputPath != null) {
-            outputs.add(new Output(PacketWriters.create(OutputFormat.PCAP, stdout, linkType, snaplen, false), true));
+            outputs.add(new Output(create(spec, spec.fileFormat, stdout, linkType), true));
         }
         if (format != null && !"-".equals(outputPath)) {
-            outputs.add(new Output(PacketWriters.create(format, stdout, linkType, snaplen, false), true));
+            outputs.add(new Output(create(spec, format, stdout, linkType), true));
         }
-        return new CaptureWriter(outputs, linkType, format == OutputFormat.TEXT || format == OutputFormat.JSON);
+        return new CaptureWriter(outputs, linkType, format == OutputFormat.TEXT || format == OutputFormat.JSON,
+                format == OutputFormat.PCAPNG || outputPath != null && spec.fileFormat == OutputFormat.PCAPNG);
+    }
+
+    /** -w FILE with -C/-G: files opened as packets come; the directory is checked now, so a bad path costs nothing. */
+    private static PacketWriter rotating(RecvSpec spec, LinkType link) throws IOException {
+        Path parent = Path.of(spec.outputPath).toAbsolutePath().getParent();
+        if (parent == null || !Files.isDirectory(parent) || !Files.isWritable(parent)) {
+            throw new IOException("-w " + spec.outputPath + ": cannot write (" + (parent != null && Files.isDirectory(parent)
+                    ? "permission denied" : "no such directory") + ")");
+        }
+        return new RotatingWriter(spec.fileFormat, link, spec.fileFormat == OutputFormat.PCAPNG ? spec.snaplen : 0,
+                spec.outputPath, spec.rotateBytes, spec.rotateSeconds, spec.rotateFiles,
+                name -> new BufferedOutputStream(Files.newOutputStream(Path.of(name)), 1 << 16), ZoneId.systemDefault());
+    }
+
+    /** pcapng's interface blocks carry the snaplen in force; pcap's header keeps its own. */
+    private static PacketWriter create(RecvSpec spec, OutputFormat format, OutputStream out, LinkType link) {
+        return PacketWriters.create(format, out, link, spec.snaplen, false);
     }
 
     private static String describe(IOException e) {
@@ -86,10 +113,10 @@ public final class CaptureWriter implements AutoCloseable {
      */
     public boolean write(PacketMeta meta, ByteBuffer packet) throws IOException {
         DecodedPacket decoded = null;
+        if (meta.ifname() == null && (decoder != null || namesInterfaces)) {
+            meta.ifname(Interfaces.nameOf(meta.ifindex()));
+        }
         if (decoder != null) {
-            if (meta.ifname() == null) {
-                meta.ifname(Interfaces.nameOf(meta.ifindex()));
-            }
             decoded = decoder.decode(packet, linkType);
         }
         // A plain loop, no lambda: this runs for every packet and allocates nothing.
@@ -124,6 +151,10 @@ public final class CaptureWriter implements AutoCloseable {
 
     /** Returns false when {@code e} is stdout's reader going away (we end quietly); rethrows anything else. */
     private boolean stdoutClosed(Output output, IOException e) throws IOException {
+        if (e instanceof RotatingWriter.Complete) {
+            stdoutClosed = true;  // -G with -W: the last file is complete; the capture ends as tcpdump's does
+            return false;
+        }
         if (!output.stdout || !Pipes.isClosed(e)) {
             throw e;
         }
@@ -134,9 +165,18 @@ public final class CaptureWriter implements AutoCloseable {
     /** Flushes and closes every output (a pcap file stays complete); a closed stdout is noted, not thrown. */
     @Override
     public void close() throws IOException {
+        close(-1);
+    }
+
+    /**
+     * Like {@link #close()}, first giving formats that record statistics (pcapng) the kernel's
+     * drop count ({@code kernelDrops}, -1 when unknown).
+     */
+    public void close(long kernelDrops) throws IOException {
         IOException failure = null;
         for (Output output : outputs) {
             try {
+                output.writer.endOfCapture(kernelDrops);
                 output.writer.close();
             } catch (IOException e) {
                 if (output.stdout && Pipes.isClosed(e)) {

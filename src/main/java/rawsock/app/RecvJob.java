@@ -72,7 +72,7 @@ public final class RecvJob {
 
     public int run() throws IOException {
         // Outputs first, before any socket, so a bad path costs nothing.
-        CaptureWriter writer = CaptureWriter.open(spec.outputPath, spec.format, stdout, linkType(), spec.snaplen);
+        CaptureWriter writer = CaptureWriter.open(spec, stdout, linkType());
         CaptureQueue queue = new CaptureQueue(spec.queueBytes);
         Capture capture = new Capture(spec, queue, interrupts);
         long written = 0;
@@ -102,7 +102,7 @@ public final class RecvJob {
             }
         } finally {
             try {
-                writer.close();
+                writer.close(drops);
             } finally {
                 queue.release();
             }

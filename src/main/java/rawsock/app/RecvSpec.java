@@ -46,6 +46,16 @@ public final class RecvSpec {
     public OutputFormat format = OutputFormat.TEXT;
     /** -w FILE: where packets go ("-" = stdout); null = stdout in {@link #format}. */
     public String outputPath;
+    /** What -w writes: {@link OutputFormat#PCAP}, or {@link OutputFormat#PCAPNG} (.pcapng, --pcapng). */
+    public OutputFormat fileFormat = OutputFormat.PCAP;
+    /** -C: begin a new -w file once this many bytes are written (0 = never). */
+    public long rotateBytes;
+    /** -G: begin a new -w file every this many seconds, named through strftime (0 = never). */
+    public long rotateSeconds;
+    /** -W: files kept in a ring (with -C), or files before the capture ends (with -G); 0 = no limit. */
+    public int rotateFiles;
+    /** --read-pcap FILE|-: decode this capture file instead of opening a socket; null = live. */
+    public String inputPath;
     public boolean quiet;
 
     /** --user: the account to become once the sockets are open; null = stay. */

@@ -15,8 +15,10 @@ import rawsock.net.NativeException;
 import rawsock.net.RawSocket;
 import rawsock.output.HexLineReader;
 import rawsock.output.PcapFormatException;
+import rawsock.output.CaptureReader;
 import rawsock.output.PcapReader;
 import rawsock.output.PcapRecord;
+import rawsock.packet.LinuxCooked;
 import rawsock.packet.ChecksumRepair;
 import rawsock.packet.Ethernet;
 import rawsock.packet.EthernetFrame;
@@ -154,27 +156,23 @@ final class ReplayJob {
                 throw cannotRead(e);
             }
         }
-        PcapReader reader;
+        CaptureReader reader;
+        int link;
         try {
-            reader = new PcapReader(in);
+            reader = CaptureReader.open(in);
+            link = reader.linkType();
         } catch (PcapFormatException e) {
-            // Read, but not a pcap: bad data (exit 4, as a malformed --stdin-hex line), named.
+            // Read, but not a capture: bad data (exit 4, as a malformed --stdin-hex line), named.
             throw new IOException("--read-pcap " + spec.inputPath + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw cannotRead(e);  // a directory opens, but reading it fails (EISDIR)
         }
-        int link = reader.linkType();
-        if (spec.link && link != PcapReader.LINKTYPE_ETHERNET) {
+        if (spec.link && link != CaptureReader.LINKTYPE_ETHERNET && link >= 0) {
             throw new UsageException("--link replays Ethernet frames; " + spec.inputPath + " has link type " + link
                     + " (replay it without --link)");
         }
-        if (link != PcapReader.LINKTYPE_RAW && link != PcapReader.LINKTYPE_IPV4
-                && link != PcapReader.LINKTYPE_ETHERNET && link != PcapReader.LINKTYPE_IPV6) {
-            throw new UsageException("--read-pcap " + spec.inputPath + ": link type " + link
-                    + " is not supported (RAW, IPv4, IPv6, or Ethernet carrying IP)");
-        }
-        // Without --link an Ethernet capture's IP packets are sent; with it, the whole frames.
-        return new PcapSource(reader, link == PcapReader.LINKTYPE_ETHERNET && !spec.link);
+        // Without --link the IP packets inside Ethernet frames and cooked captures are sent; with it, whole frames.
+        return new PcapSource(reader, !spec.link);
     }
 
     private UsageException cannotRead(IOException e) {
@@ -306,14 +304,14 @@ final class ReplayJob {
     }
 
     private static final class PcapSource implements ReplaySource {
-        private final PcapReader reader;
-        private final boolean ethernet;
+        private final CaptureReader reader;
+        private final boolean stripLink;
         private final PcapRecord record = new PcapRecord(true);
         private final EthernetFrame frame = new EthernetFrame();
 
-        PcapSource(PcapReader reader, boolean ethernet) {
+        PcapSource(CaptureReader reader, boolean stripLink) {
             this.reader = reader;
-            this.ethernet = ethernet;
+            this.stripLink = stripLink;
         }
 
         @Override
@@ -323,11 +321,13 @@ final class ReplayJob {
             }
             ByteBuffer data = record.data();
             int offset = data.position();
-            if (ethernet) {
+            if (stripLink && record.linkType() == CaptureReader.LINKTYPE_ETHERNET) {
                 // Past the Ethernet header and its VLAN tags; a frame that is not IP is left whole
                 // and refused later.
                 int ip = frame.walk(data).ipOffset();
                 offset = ip < 0 ? offset : ip;
+            } else if (stripLink) {
+                offset += LinuxCooked.headerLength(record.linkType());
             }
             into.clear();
             int length = Math.max(0, data.limit() - offset);

@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.ParentCommand;
 import rawsock.app.Interrupts;
+import rawsock.app.OfflineJob;
 import rawsock.app.RecvJob;
 import rawsock.app.RecvSpec;
 import rawsock.app.UsageException;
@@ -111,12 +112,38 @@ public final class RecvCommand implements Callable<Integer> {
     private String format;
 
     @Option(names = "-w", paramLabel = "FILE",
-            description = "Write pcap to FILE ('-' = stdout). With -f as well, stdout also gets that format.")
+            description = "Write pcap to FILE ('-' = stdout); pcapng when FILE ends in .pcapng. With -f as well, "
+                    + "stdout also gets that format.")
     private String writeFile;
+
+    @Option(names = "--pcapng", description = "-w writes pcapng (interface names, direction, drop statistics) "
+            + "whatever the file's name.")
+    private boolean pcapng;
+
+    @Option(names = "-C", paramLabel = "SIZE", description = "With -w FILE: begin a new file once this one holds SIZE "
+            + "(a plain number is millions of bytes, as tcpdump; or 512k, 10M); files FILE, FILE1, FILE2, ...")
+    private String rotateSize;
+
+    @Option(names = "-G", paramLabel = "SECONDS", converter = NumberConverter.class, description = "With -w FILE: begin a new "
+            + "file every SECONDS, named by strftime(3) from FILE (e.g. -w cap-%H%M%S.pcap).")
+    private Long rotateSeconds;
+
+    @Option(names = "-W", paramLabel = "COUNT", converter = NumberConverter.class, description = "With -C: keep COUNT files "
+            + "in a ring (FILE0 .. FILE<COUNT-1>); with -G: stop after COUNT files.")
+    private Long rotateFiles;
+
+    @Option(names = "--read-pcap", paramLabel = "FILE",
+            description = "Decode a capture file (pcap or pcapng; '-' = stdin) instead of capturing: link types "
+                    + "Ethernet, RAW, IPv4, IPv6, Linux cooked SLL and SLL2; --filter, --count and --snaplen apply.")
+    private String readPcap;
 
     @Override
     public Integer call() throws IOException {
         RecvSpec spec = toSpec();
+        if (spec.inputPath != null) {
+            return new OfflineJob(spec, parent.console().in(), parent.console().out(), parent.console().err(),
+                    Interrupts.install()).run();
+        }
         return new RecvJob(spec, parent.console().out(), parent.console().err(), Interrupts.install()).run();
     }
 
@@ -124,6 +151,10 @@ public final class RecvCommand implements Callable<Integer> {
         RecvSpec s = new RecvSpec();
         s.quiet = parent.quiet();
         s.user = parent.account();
+        if (readPcap != null) {
+            refuseOffline();
+            s.inputPath = readPcap;
+        }
         InterfaceOption.check(iface);
         if (link && ipv6) {
             throw new UsageException("--link captures every protocol of both IP versions; drop -6 (or filter with 'ip6')");
@@ -177,22 +208,88 @@ public final class RecvCommand implements Callable<Integer> {
                 throw new UsageException("--format: " + e.getMessage());
             }
         }
+        if (pcapng && writeFile == null) {
+            throw new UsageException("--pcapng says what -w writes; without -w use -f pcapng");
+        }
         if (writeFile != null) {
-            if (writeFile.equals("-") && format != null && s.format != OutputFormat.PCAP) {
-                throw new UsageException("-w - writes pcap to stdout; it cannot also take -f " + format);
+            if (writeFile.equals("-") && format != null && !s.format.binary()) {
+                throw new UsageException("-w - writes pcap or pcapng to stdout; it cannot also take -f " + format);
             }
             s.outputPath = writeFile;
+            s.fileFormat = pcapng || writeFile.endsWith(".pcapng")
+                    || writeFile.equals("-") && s.format == OutputFormat.PCAPNG ? OutputFormat.PCAPNG : OutputFormat.PCAP;
             if (format == null) {
                 s.format = null;
             }
         }
+        rotation(s);
         refuseBinaryOnTerminal(s);
         if (filter != null && !filter.isBlank()) {
             s.filterExpression = filter;
-            s.filterProgram = compile(filter, s);
-            s.filter = s.filterProgram.toByteArray(ByteOrder.nativeOrder());
+            if (readPcap == null) { // offline, the file's link type decides (OfflineJob compiles it)
+                s.filterProgram = compile(filter, s);
+                s.filter = s.filterProgram.toByteArray(ByteOrder.nativeOrder());
+            }
         }
         return s;
+    }
+
+    /** -C, -G and -W: checked so that every file of the run gets a name of its own. */
+    private void rotation(RecvSpec s) {
+        if (rotateSize == null && rotateSeconds == null && rotateFiles == null) {
+            return;
+        }
+        String option = rotateSize != null ? "-C" : rotateSeconds != null ? "-G" : "-W";
+        if (writeFile == null || writeFile.equals("-")) {
+            throw new UsageException(option + " splits -w FILE into several files; give -w FILE (not '-')");
+        }
+        if (rotateFiles != null && rotateSize == null && rotateSeconds == null) {
+            throw new UsageException("-W " + rotateFiles + " needs -C (a ring of files) or -G (stop after that many)");
+        }
+        if (rotateSize != null) {
+            s.rotateBytes = rotateBytes(rotateSize);
+        }
+        if (rotateSeconds != null) {
+            s.rotateSeconds = Ranges.check("-G", rotateSeconds, 1, 366L * 86_400);
+            long finest;
+            try {
+                finest = rawsock.output.Strftime.finest(writeFile);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("-w " + writeFile + ": " + e.getMessage());
+            }
+            if (finest == 0 || finest > s.rotateSeconds) {
+                throw new UsageException("-G " + rotateSeconds + ": the name -w " + writeFile + " would repeat within the run"
+                        + " (give it a strftime conversion that changes every " + rotateSeconds + " s or faster, e.g. %H%M%S)");
+            }
+        }
+        if (rotateFiles != null) {
+            s.rotateFiles = Ranges.check("-W", rotateFiles, 1, 1_000_000);
+        }
+    }
+
+    private static long rotateBytes(String text) {
+        long bytes;
+        try {
+            bytes = text.matches("[0-9]+") ? Math.multiplyExact(Long.parseLong(text), 1_000_000L)
+                    : new SizeConverter().convert(text);
+        } catch (Exception e) {
+            throw new UsageException("-C " + text + ": not a size (a number of millions of bytes, or e.g. 512k, 10M)");
+        }
+        if (bytes <= 0 || bytes > (1L << 40)) {
+            throw new UsageException("-C " + text + " out of range (1 byte to 1 TiB)");
+        }
+        return bytes;
+    }
+
+    /** Capture options have no meaning for a file: refused rather than ignored. */
+    private void refuseOffline() {
+        for (String option : new String[] {"--proto", "-6", "--link", "--promisc", "--no-ring", "--iface", "--buffer",
+            "--timeout"}) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw new UsageException(option + " applies to live capture, not to --read-pcap (a file holds what "
+                        + "was captured; use --filter to choose packets)");
+            }
+        }
     }
 
     /**
@@ -201,7 +298,7 @@ public final class RecvCommand implements Callable<Integer> {
      */
     private void refuseBinaryOnTerminal(RecvSpec s) {
         boolean pcapToStdout = "-".equals(writeFile);
-        OutputFormat toStdout = pcapToStdout ? OutputFormat.PCAP : s.format;
+        OutputFormat toStdout = pcapToStdout ? s.fileFormat : s.format;
         if (toStdout != null && toStdout.binary() && parent.console().stdoutIsTerminal()) {
             throw new UsageException((pcapToStdout ? "-w -" : "-f " + toStdout.cliName()) + " writes binary "
                     + toStdout.cliName() + " and stdout is a terminal: write it to a file with -w FILE, "

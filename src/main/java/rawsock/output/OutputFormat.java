@@ -2,7 +2,7 @@ package rawsock.output;
 
 import java.util.Locale;
 
-/** The formats {@code recv -f} knows; {@code -w FILE} always writes {@link #PCAP}. */
+/** The formats {@code recv -f} knows; {@code -w FILE} writes {@link #PCAP} or {@link #PCAPNG}. */
 public enum OutputFormat {
     /** One human-readable line per packet, timestamp first. */
     TEXT(false),
@@ -11,7 +11,9 @@ public enum OutputFormat {
     /** One JSON object per line (NDJSON). */
     JSON(false),
     /** Classic pcap with nanosecond timestamps. */
-    PCAP(true);
+    PCAP(true),
+    /** pcapng: interfaces by name, direction, nanosecond timestamps, drop statistics. */
+    PCAPNG(true);
 
     private final boolean binary;
 
@@ -41,12 +43,14 @@ public enum OutputFormat {
                     return JSON;
                 case "pcap":
                     return PCAP;
+                case "pcapng":
+                    return PCAPNG;
                 default:
                     break;
             }
         }
         throw new IllegalArgumentException(
-                "unknown format '" + name + "' (expected text, hex, json or pcap)");
+                "unknown format '" + name + "' (expected text, hex, json, pcap or pcapng)");
     }
 
     /** The lowercase name the command line uses. */

@@ -14,4 +14,12 @@ import rawsock.packet.PacketMeta;
  */
 public interface PacketWriter extends Flushable, Closeable {
     void write(PacketMeta meta, ByteBuffer packet, DecodedPacket decoded) throws IOException;
+
+    /**
+     * Called once after the last packet, before {@link #close}: formats that record capture
+     * statistics (pcapng) add them. {@code kernelDrops} is the kernel's count of packets it
+     * dropped, or -1 when unknown. Does nothing by default.
+     */
+    default void endOfCapture(long kernelDrops) throws IOException {
+    }
 }

@@ -41,6 +41,8 @@ public final class PacketWriters {
                 return new JsonWriter(out, flushEachPacket);
             case PCAP:
                 return new PcapWriter(out, link, snaplen, flushEachPacket);
+            case PCAPNG:
+                return new PcapngWriter(out, link, snaplen, flushEachPacket);
             default:
                 throw new IllegalArgumentException("unknown format " + format);
         }

@@ -3,8 +3,8 @@ package rawsock.output;
 import java.io.IOException;
 
 /**
- * A pcap input that cannot be read: names the record (1-based; 0 for the file header) and the
- * byte offset where the problem was found.
+ * A pcap or pcapng input that cannot be read: names the record or block (1-based; 0 for the
+ * file header) and the byte offset where the problem was found.
  */
 public final class PcapFormatException extends IOException {
     private static final long serialVersionUID = 1L;
@@ -13,13 +13,18 @@ public final class PcapFormatException extends IOException {
     private final long offset;
 
     public PcapFormatException(long recordNumber, long offset, String problem) {
-        super((recordNumber == 0 ? "pcap file header" : "pcap record " + recordNumber)
-                + " at byte offset " + offset + ": " + problem);
+        this((recordNumber == 0 ? "pcap file header" : "pcap record " + recordNumber)
+                + " at byte offset " + offset, recordNumber, offset, problem);
+    }
+
+    /** @param where what was being read and where, e.g. "pcapng block 3 at byte offset 120" */
+    public PcapFormatException(String where, long recordNumber, long offset, String problem) {
+        super(where + ": " + problem);
         this.recordNumber = recordNumber;
         this.offset = offset;
     }
 
-    /** 1-based number of the record being read, or 0 for the file header. */
+    /** 1-based number of the record (pcapng: block) being read, or 0 for the file header. */
     public long recordNumber() {
         return recordNumber;
     }

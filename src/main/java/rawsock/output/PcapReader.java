@@ -7,19 +7,15 @@ import java.util.Objects;
 import rawsock.packet.LinkType;
 
 /**
- * Reads a classic pcap file (for {@code send --read-pcap FILE|-}): micro- and nanosecond
- * magics in either byte order, link types EN10MB (1), RAW (101), IPV4 (228) and IPV6 (229).
+ * Reads a classic pcap file: micro- and nanosecond magics in either byte order, the link types
+ * of {@link CaptureReader}.
  * The file header is read by the constructor.
  *
  * <p>Every problem in the input, from an empty file to a record that claims more bytes than the
  * file has, is a {@link PcapFormatException} naming the record and byte offset; nothing in the
  * bytes can cause any other exception. I/O errors of the stream itself propagate as they are.
  */
-public final class PcapReader {
-    public static final int LINKTYPE_ETHERNET = 1;
-    public static final int LINKTYPE_RAW = 101;
-    public static final int LINKTYPE_IPV4 = 228;
-    public static final int LINKTYPE_IPV6 = 229;
+public final class PcapReader implements CaptureReader {
     /** Largest record accepted, whatever the header's snaplen says. */
     public static final int MAX_RECORD = 256 * 1024;
 
@@ -52,12 +48,8 @@ public final class PcapReader {
         if (n == 0) {
             throw new PcapFormatException(0, 0, "empty input, expected a pcap file header");
         }
-        if (n >= 4) {
-            int be = intBe(header, 0);
-            if (be == MAGIC_PCAPNG) {
-                throw new PcapFormatException(0, 0,
-                        "pcapng is not supported, convert with editcap -F pcap");
-            }
+        if (n >= 4 && intBe(header, 0) == MAGIC_PCAPNG) {
+            throw new PcapFormatException(0, 0, "pcapng: read it with CaptureReader.open");
         }
         if (n < 4) {
             throw new PcapFormatException(0, n, "truncated file header (" + n + " of 24 bytes)");
@@ -89,14 +81,13 @@ public final class PcapReader {
         long rawSnaplen = u32(16);
         snaplen = rawSnaplen == 0 || rawSnaplen > MAX_RECORD ? MAX_RECORD : (int) rawSnaplen;
         linkType = (int) (u32(20) & 0xffff);
-        if (linkType != LINKTYPE_ETHERNET && linkType != LINKTYPE_RAW
-                && linkType != LINKTYPE_IPV4 && linkType != LINKTYPE_IPV6) {
-            throw new PcapFormatException(0, 20, "unsupported link type " + linkType
-                    + " (supported: 1 EN10MB, 101 RAW, 228 IPV4, 229 IPV6)");
+        if (!CaptureReader.supported(linkType)) {
+            throw new PcapFormatException(0, 20, CaptureReader.unsupported(linkType));
         }
     }
 
     /** The LINKTYPE_ number of the file's header (one of the LINKTYPE_ constants). */
+    @Override
     public int linkType() {
         return linkType;
     }
@@ -140,6 +131,7 @@ public final class PcapReader {
      * @return false at a clean end of input (right after a whole record)
      * @throws PcapFormatException on a truncated or impossible record
      */
+    @Override
     public boolean next(PcapRecord into) throws IOException {
         if (eof) {
             return false;
@@ -181,6 +173,7 @@ public final class PcapReader {
         records = number;
         long ts = seconds * 1_000_000_000L + (nanos ? fraction : fraction * 1000L);
         into.set(number, start, ts, orig, body, length);
+        into.describe(linkType, null, -1);
         return true;
     }
 

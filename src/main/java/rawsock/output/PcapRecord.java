@@ -2,7 +2,7 @@ package rawsock.output;
 
 import java.nio.ByteBuffer;
 
-/** One packet read by {@link PcapReader}; reused from record to record. */
+/** One packet read by a {@link CaptureReader}; reused from record to record. */
 public final class PcapRecord {
     private final boolean direct;
     private ByteBuffer data;
@@ -10,6 +10,9 @@ public final class PcapRecord {
     private long originalLength;
     private long number;
     private long offset;
+    private int linkType;
+    private String interfaceName;
+    private int flags = -1;
 
     /** A record whose data lives in a heap buffer. */
     public PcapRecord() {
@@ -40,7 +43,7 @@ public final class PcapRecord {
 
     /**
      * The captured bytes, from position 0 to the limit. The buffer (and even which buffer) is
-     * only valid until the next {@link PcapReader#next}.
+     * only valid until the reader's next {@link CaptureReader#next}.
      */
     public ByteBuffer data() {
         return data;
@@ -56,8 +59,34 @@ public final class PcapRecord {
         return offset;
     }
 
+    /** The LINKTYPE_ number of this packet's interface (pcapng) or file (pcap). */
+    public int linkType() {
+        return linkType;
+    }
+
+    /** The interface's name (pcapng if_name), or null when the file does not give one. */
+    public String interfaceName() {
+        return interfaceName;
+    }
+
+    /** pcapng epb_flags (bits 0-1 direction, 2-4 reception type), or -1 when absent. */
+    public int flags() {
+        return flags;
+    }
+
+    void describe(int linkType, String interfaceName, int flags) {
+        this.linkType = linkType;
+        this.interfaceName = interfaceName;
+        this.flags = flags;
+    }
+
     void set(long number, long offset, long timestampNanos, long originalLength,
             byte[] bytes, int length) {
+        set(number, offset, timestampNanos, originalLength, bytes, 0, length);
+    }
+
+    void set(long number, long offset, long timestampNanos, long originalLength,
+            byte[] bytes, int from, int length) {
         this.number = number;
         this.offset = offset;
         this.timestampNanos = timestampNanos;
@@ -66,7 +95,7 @@ public final class PcapRecord {
             data = allocate(Math.max(length, data.capacity() * 2));
         }
         data.clear();
-        data.put(bytes, 0, length);
+        data.put(bytes, from, length);
         data.flip();
     }
 

@@ -25,6 +25,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
 
+import rawsock.output.CaptureReader;
 import rawsock.output.HexFormatException;
 import rawsock.output.HexLineReader;
 import rawsock.output.HexWriter;
@@ -32,6 +33,7 @@ import rawsock.output.PcapFormatException;
 import rawsock.output.PcapReader;
 import rawsock.output.PcapRecord;
 import rawsock.output.PcapWriter;
+import rawsock.output.PcapngWriter;
 import rawsock.packet.LinkType;
 import rawsock.packet.PacketMeta;
 
@@ -199,6 +201,145 @@ class ReaderFuzzTest {
             offset += 16 + p.bytes().length;
         }
         return fields;
+    }
+
+    // ---- pcapng ----------------------------------------------------------------------------------
+
+    /** A packet of one of two interfaces, with a direction or none. */
+    record NgPacket(Packet packet, int iface, int pktType) {
+    }
+
+    @Property
+    void pcapngReaderOnRandomBytes(@ForAll("pcapngish") byte[] input, @ForAll("chunks") int chunk) {
+        captureStatistics(Bounded.call(() -> readCapture(input, chunk)));
+    }
+
+    @Property
+    void pcapngReaderOnDamagedFiles(@ForAll("ngPackets") List<NgPacket> packets, @ForAll("link") LinkType link,
+                                    @ForAll("pcapDamage") List<Mutations.Mutation> damage, @ForAll("chunks") int chunk) {
+        captureStatistics(Bounded.call(() -> {
+            byte[] file = pcapng(packets, link);
+            return readCapture(Mutations.apply(file, pcapngLengthFields(file), damage), chunk);
+        }));
+    }
+
+    /** PcapngWriter's files read back exactly: bytes, times, wire lengths, interface names, directions. */
+    @Property
+    void pcapngRoundTrip(@ForAll("ngPackets") List<NgPacket> packets, @ForAll("link") LinkType link,
+                         @ForAll("chunks") int chunk) {
+        Bounded.run(() -> {
+            CaptureReader reader = CaptureReader.open(chunked(pcapng(packets, link), chunk));
+            PcapRecord r = new PcapRecord();
+            for (NgPacket p : packets) {
+                assertTrue(reader.next(r));
+                byte[] data = new byte[r.capturedLength()];
+                r.data().get(0, data);
+                assertArrayEquals(p.packet().bytes(), data);
+                assertEquals(p.packet().ts(), r.timestampNanos());
+                assertEquals(Math.max(p.packet().wireLength(), p.packet().bytes().length), r.originalLength());
+                int version = p.packet().bytes().length == 0 ? 4 : (p.packet().bytes()[0] & 0xff) >>> 4;
+                assertEquals(link == LinkType.ETHERNET ? 1 : version == 6 ? 229 : 228, r.linkType());
+                assertEquals("if" + p.iface(), r.interfaceName());
+                assertEquals(p.pktType() == PacketMeta.PKTTYPE_UNKNOWN, r.flags() < 0);
+                assertEquals(p.pktType() == PacketMeta.PKTTYPE_OUTGOING, (r.flags() & 3) == 2);
+            }
+            assertFalse(reader.next(r));
+        });
+    }
+
+    private static void captureStatistics(Read read) {
+        Statistics.label("pcapng").collect(read.error() == null ? (read.data().isEmpty() ? "read, no packet" : "read, packets")
+                : read.error().recordNumber() <= 1 ? "refused: first block" : "refused: a later block");
+    }
+
+    /** Reads the whole input through CaptureReader.open; a PcapFormatException ends it, anything else fails. */
+    private static Read readCapture(byte[] input, int chunk) throws IOException {
+        List<byte[]> data = new ArrayList<>();
+        List<Long> times = new ArrayList<>();
+        List<Long> wire = new ArrayList<>();
+        try {
+            CaptureReader reader = CaptureReader.open(chunked(input, chunk));
+            PcapRecord r = new PcapRecord();
+            while (reader.next(r)) {
+                assertTrue(data.size() < input.length / 12, "more packets than the input can hold");
+                byte[] b = new byte[r.capturedLength()];
+                r.data().get(0, b);
+                data.add(b);
+                times.add(r.timestampNanos());
+                wire.add(r.originalLength());
+            }
+            assertFalse(reader.next(r), "packets after the end");
+            return new Read(data, times, wire, null);
+        } catch (PcapFormatException e) {
+            assertTrue(e.offset() >= 0 && e.offset() <= input.length, () -> "offset " + e.offset() + " of " + input.length
+                    + " bytes: " + e.getMessage());
+            return new Read(data, times, wire, e);
+        }
+    }
+
+    private static byte[] pcapng(List<NgPacket> packets, LinkType link) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PacketMeta meta = new PacketMeta();
+        try (PcapngWriter w = new PcapngWriter(out, link, PcapWriter.MAX_SNAPLEN, false)) {
+            for (NgPacket p : packets) {
+                meta.reset();
+                meta.timestampNanos(p.packet().ts()).wireLength(p.packet().wireLength()).ifindex(p.iface())
+                        .ifname("if" + p.iface()).pktType(p.pktType());
+                w.write(meta, ByteBuffer.wrap(p.packet().bytes()), null);
+            }
+            w.endOfCapture(7);
+        }
+        return out.toByteArray();
+    }
+
+    /** Every block's two length fields and an EPB's captured length, found by walking the (valid, little-endian) file. */
+    private static List<PacketGen.LengthField> pcapngLengthFields(byte[] file) {
+        List<PacketGen.LengthField> fields = new ArrayList<>();
+        ByteBuffer b = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
+        int at = 0;
+        while (at + 8 <= file.length) {
+            int length = b.getInt(at + 4);
+            fields.add(new PacketGen.LengthField(at + 4, PacketGen.Width.U16));
+            fields.add(new PacketGen.LengthField(at + length - 4, PacketGen.Width.U16));
+            if (b.getInt(at) == 6) {
+                fields.add(new PacketGen.LengthField(at + 20, PacketGen.Width.U16));
+            }
+            at += length;
+        }
+        return fields;
+    }
+
+    @Provide
+    Arbitrary<List<NgPacket>> ngPackets() {
+        return Combinators.combine(packets(), Arbitraries.integers().between(1, 2).list().ofSize(5),
+                Arbitraries.of(PacketMeta.PKTTYPE_UNKNOWN, PacketMeta.PKTTYPE_HOST, PacketMeta.PKTTYPE_OUTGOING,
+                        PacketMeta.PKTTYPE_BROADCAST).list().ofSize(5))
+                .as((ps, ifaces, types) -> {
+                    List<NgPacket> out = new ArrayList<>();
+                    for (int i = 0; i < ps.size(); i++) {
+                        out.add(new NgPacket(ps.get(i), ifaces.get(i), types.get(i)));
+                    }
+                    return out;
+                });
+    }
+
+    /** Random bytes behind a Section Header Block of either byte order (so blocks get parsed), or random bytes. */
+    @Provide
+    Arbitrary<byte[]> pcapngish() {
+        Arbitrary<byte[]> random = Arbitraries.bytes().array(byte[].class).ofMaxSize(120);
+        Arbitrary<byte[]> headed = Combinators.combine(Arbitraries.bytes().array(byte[].class).ofMinSize(28).ofMaxSize(300),
+                Arbitraries.of(false, true), Arbitraries.of(false, true, true)).as((b, bigEndian, realHeader) -> {
+                    ByteBuffer h = ByteBuffer.wrap(b).order(bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+                    h.putInt(0, 0x0a0d0d0a).putInt(8, 0x1a2b3c4d);
+                    if (realHeader) {
+                        h.putInt(4, 28).putShort(12, (short) 1).putShort(14, (short) 0).putInt(24, 28);
+                        if (b.length >= 28 + 20) { // an IDB of a supported link type, so packets follow
+                            h.putInt(28, 1).putInt(32, 20).putShort(36, (short) 1).putInt(44, 20);
+                        }
+                    }
+                    return b;
+                });
+        return Arbitraries.frequencyOf(Tuple.of(1, random), Tuple.of(3, headed));
     }
 
     // ---- hex lines -------------------------------------------------------------------------------

@@ -76,7 +76,7 @@ class CompletionIT {
             }
         }
         assertTrue(checked >= 5, "--proto, --format (both commands) and --timing have fixed values");
-        assertEquals(Set.of("text", "hex", "json", "pcap"), bash("rawsock", "recv", "--format", ""));
+        assertEquals(Set.of("text", "hex", "json", "pcap", "pcapng"), bash("rawsock", "recv", "--format", ""));
         assertEquals(Set.of("json"), bash("rawsock", "send", "-f", "j"));
     }
 

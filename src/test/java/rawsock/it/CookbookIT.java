@@ -152,6 +152,31 @@ class CookbookIT {
                 run.assertExit(0);
                 assertTrue(run.stdout.contains("lladdr 02:00:00:00:99:01"), run.toString());
             }),
+            Map.entry("pcapng-file", script -> {
+                Run run = run(script, Traffic.TO_SINK);
+                run.assertExit(0);
+                run.assertStdoutLines(5, "\\{\"iface\":\"lo\",\"src\":\"127\\.0\\.0\\.1\",\"dport\":" + SINK_PORT + "\\}");
+                assertTrue(run.stderr.contains("5 packets read, 5 passed the filter"), run.toString());
+            }),
+            Map.entry("pcapng-tshark", script -> {
+                Run run = run(script, Traffic.TO_SINK);
+                run.assertExit(0);
+                run.assertStdoutLines(3, "lo\t" + SINK_PORT);
+            }),
+            Map.entry("tcpdump-any-offline", script -> {
+                Run run = run(script, Traffic.TO_SINK);
+                run.assertExit(0);
+                run.assertStdoutLines(4, ".* if\\d+ (out )?IP 127\\.0\\.0\\.1 > 127\\.0\\.0\\.1 .*: UDP \\d+ > " + SINK_PORT
+                        + ", .*");
+                assertTrue(run.stderr.contains("4 packets read"), run.toString());
+            }),
+            Map.entry("rotation-ring", script -> {
+                Run run = run(script, Traffic.TO_SINK);
+                run.assertExit(0);
+                // 40 packets of about 70 bytes in files of 1 KiB: three files in the ring, each read whole.
+                run.assertStdoutLines(3, "[1-9][0-9]?");
+                assertTrue(run.stderr.contains("40 packets received"), run.toString());
+            }),
             Map.entry("drop-privileges", script -> {
                 Traffic.UidWatch watch = new Traffic.UidWatch();
                 Run run = run(script, watch);

@@ -19,11 +19,11 @@ class OutputFormatTest {
 
     @Test
     void refusesUnknownNames() {
-        assertEquals("unknown format 'x' (expected text, hex, json or pcap)",
+        assertEquals("unknown format 'x' (expected text, hex, json, pcap or pcapng)",
                 assertThrows(IllegalArgumentException.class, () -> OutputFormat.parse("x"))
                         .getMessage());
         assertThrows(IllegalArgumentException.class, () -> OutputFormat.parse(""));
         assertThrows(IllegalArgumentException.class, () -> OutputFormat.parse(null));
-        assertThrows(IllegalArgumentException.class, () -> OutputFormat.parse("pcapng"));
+        assertThrows(IllegalArgumentException.class, () -> OutputFormat.parse("pcap-ng"));
     }
 }

@@ -367,7 +367,7 @@ public final class BadInputMatrix {
         for (String bad : List.of("-1s", "1x", "''", "1000000000h")) {
             rows.add(recvNoTimeout("--timeout", "-t " + bad, bad.equals("''") ? "--timeout" : bad));
         }
-        for (String bad : List.of("xml", "''", "pcapng")) {
+        for (String bad : List.of("xml", "''", "pcap-ng")) {
             rows.add(recv("--format", "-f " + bad, bad.equals("''") ? "--format" : bad));
         }
         rows.add(recv("-w", "-w - -f text", "-w -"));
@@ -377,6 +377,53 @@ public final class BadInputMatrix {
         rows.add(recv("-w", "-w {dir}", "{dir}").exit(4));                  // output: an I/O error, as before
         rows.add(recv("-w", "-w {missing}/capture.pcap", "{missing}").exit(4));
         rows.add(recv("-w", "-w ''", "-w").exit(4));
+        rows.add(recvConflict("--pcapng", "--pcapng -f json", "--pcapng"));
+        rows.add(recvConflict("--pcapng", "--pcapng", "--pcapng"));
+        offlineRows(rows);
+        rotationRows(rows);
+    }
+
+    /** -C, -G, -W: sizes and periods out of range, -W alone, names that would repeat, no file to split. */
+    private static void rotationRows(List<Row> rows) {
+        for (String bad : List.of("0", "-1", "x", "''", "2T")) {
+            rows.add(recv("-C", "-w cap.pcap -C " + bad, bad.equals("''") ? "-C" : "-C " + bad));
+        }
+        rows.add(recv("-C", "-C 1", "give -w FILE"));
+        rows.add(recv("-C", "-w - -C 1", "give -w FILE"));
+        for (String bad : List.of("0", "-5", "x")) {
+            rows.add(recv("-G", "-w cap-%S.pcap -G " + bad, bad));
+        }
+        rows.add(recv("-G", "-w cap.pcap -G 10", "would repeat"));
+        rows.add(recv("-G", "-w cap-%M.pcap -G 10", "would repeat"));
+        rows.add(recv("-G", "-w cap-%Q.pcap -G 10", "%Q"));
+        rows.add(recv("-W", "-w cap.pcap -W 3", "-W 3 needs -C"));
+        rows.add(recv("-W", "-w cap.pcap -C 1 -W 0", "-W"));
+        rows.add(recv("-W", "-w cap.pcap -C 1 -W x", "x"));
+    }
+
+    /** recv --read-pcap: unusable files, damaged captures (exit 4, after what came before) and live-only options. */
+    private static void offlineRows(List<Row> rows) {
+        rows.add(recvNoTimeout("--read-pcap", "--read-pcap {missing}", "{missing}"));
+        rows.add(recvNoTimeout("--read-pcap", "--read-pcap {dir}", "{dir}"));
+        rows.add(recvNoTimeout("--read-pcap", "--read-pcap {unreadable}", "{unreadable}").needs(Need.NO_DAC));
+        rows.add(recvNoTimeout("--read-pcap", "--read-pcap ''", "--read-pcap"));
+        rows.add(recvNoTimeout("--read-pcap", "--read-pcap {notpcap}", "{notpcap}").exit(4));
+        rows.add(recvNoTimeout("--read-pcap", "--read-pcap {shortpcap}", "{shortpcap}").exit(4));
+        rows.add(recvNoTimeout("--read-pcap", "--read-pcap -", "--read-pcap -").exit(4).stdin("short-pcap"));
+        // Damage after whole records: they are decoded first (none passes this filter, so stdout stays empty).
+        rows.add(recvNoTimeout("--read-pcap", "--read-pcap - --filter udp", "truncated record").exit(4)
+                .stdin("truncated-pcap"));
+        rows.add(recvNoTimeout("--read-pcap", "--read-pcap -", "not a multiple of 4").exit(4)
+                .stdin("pcapng-odd-length"));
+        rows.add(recvNoTimeout("--read-pcap", "--read-pcap -", "past the end").exit(4).stdin("pcapng-past-end"));
+        rows.add(recvNoTimeout("--filter", "--read-pcap - --filter 'ether host 2:0:0:0:0:1'", "needs a link-layer capture")
+                .stdin("truncated-pcap"));
+        for (String live : List.of("-p udp", "-6", "--link", "--promisc", "--no-ring", "-I lo", "--buffer 1M", "-t 1s")) {
+            String option = live.split(" ")[0];
+            rows.add(new Row("recv", "--read-pcap", true, words("recv --read-pcap - " + live),
+                    option.equals("-p") ? "--proto" : option.equals("-I") ? "--iface" : option.equals("-t")
+                            ? "--timeout" : option));
+        }
     }
 
     private static void topRows(List<Row> rows) {

@@ -130,9 +130,21 @@ public final class BadInputRunner {
                     return java.util.Arrays.copyOf(pcap3, pcap3.length - 5);      // records 1, 2 whole
                 case "first-record-cut":
                     return java.util.Arrays.copyOf(pcap3, 24 + 16 + 4);
+                case "pcapng-odd-length":
+                    return pcapngThen(13, 0);
+                case "pcapng-past-end":
+                    return pcapngThen(64, 20);
                 default:
                     throw new IllegalArgumentException("no stdin fixture " + key);
             }
+        }
+
+        /** A pcapng Section Header Block, then a block claiming {@code length} bytes with {@code present} after its header. */
+        private static byte[] pcapngThen(int length, int present) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(28 + 8 + present).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            b.putInt(0x0a0d0d0a).putInt(28).putInt(0x1a2b3c4d).putShort((short) 1).putShort((short) 0).putLong(-1).putInt(28);
+            b.putInt(0x00000bad).putInt(length);
+            return b.array();
         }
 
         @Override

@@ -1,0 +1,84 @@
+package rawsock.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import rawsock.testing.Marks;
+import rawsock.testing.RequiresRoot;
+
+/**
+ * {@code recv -w FILE -C/-G}, ended by SIGINT in the middle of a file: every file (pcap and
+ * pcapng) is read whole by tcpdump and by tshark with the same count, and the files together hold
+ * exactly the "received" count recv prints.
+ */
+@RequiresRoot
+class RotationIT {
+    @ParameterizedTest
+    @CsvSource({"-C,2k,cap.pcap", "-C,2k,cap.pcapng", "-G,1,cap-%H%M%S.pcap", "-G,1,cap-%H%M%S.pcapng"})
+    void everyFileIsWholeAndNoPacketIsLost(String option, String value, String name, @TempDir Path dir) throws Exception {
+        int port = Marks.freeUdpPort();
+        Path errFile = dir.resolve("stderr.txt");
+        Process process = new ProcessBuilder(ToolProcess.command("recv", "-p", "udp", "--filter", "dst port " + port,
+                "-w", dir.resolve(name).toString(), option, value)).redirectError(errFile.toFile()).start();
+        Thread sender = PipesAndSignalsIT.sendInBackground(port, 60_000);
+        try {
+            // SIGINT once three files exist: the third is being written.
+            long deadline = System.currentTimeMillis() + 40_000;
+            while (System.currentTimeMillis() < deadline && captures(dir).size() < 3) {
+                Thread.sleep(50);
+            }
+            new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start().waitFor();
+            assertTrue(process.waitFor(10, TimeUnit.SECONDS), "rawsock did not exit after SIGINT");
+        } finally {
+            sender.interrupt();
+            process.destroyForcibly();
+        }
+        String stderr = Files.readString(errFile);
+        assertEquals(130, process.exitValue(), stderr);
+        List<Path> files = captures(dir);
+        assertTrue(files.size() >= 3, files.toString());
+        long total = 0;
+        for (Path f : files) {
+            long tcpdump = count(f, "tcpdump", "-nn", "-r", f.toString());
+            long tshark = count(f, "tshark", "-n", "-r", f.toString());
+            assertEquals(tcpdump, tshark, f.toString());
+            if (option.equals("-C")) {
+                assertTrue(Files.size(f) < 2048 + 70_000, f + " is " + Files.size(f) + " bytes");
+            }
+            total += tcpdump;
+        }
+        Matcher received = Pattern.compile("(\\d+) packets received").matcher(stderr);
+        assertTrue(received.find(), stderr);
+        assertEquals(Long.parseLong(received.group(1)), total, "packets in " + files + " against: " + stderr);
+    }
+
+    private static List<Path> captures(Path dir) throws IOException {
+        try (Stream<Path> all = Files.list(dir)) {
+            return all.filter(p -> p.getFileName().toString().startsWith("cap")).sorted().toList();
+        }
+    }
+
+    /** Packets the tool reads from the whole file (it must read to the end without complaint). */
+    private static long count(Path file, String... command) throws Exception {
+        Process p = new ProcessBuilder(command).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), command[0] + " reads " + file + ": " + err);
+        assertFalse(err.contains("truncated") || err.contains("cut short"), err);
+        return out.lines().filter(l -> !l.isBlank()).count();
+    }
+}
