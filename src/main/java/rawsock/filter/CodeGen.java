@@ -24,11 +24,18 @@ final class CodeGen {
     /** IPv6 extension headers the IPV6_RAW prologue steps over (more are left unresolved). */
     static final int IPV6_MAX_EXTENSION_HEADERS = 8;
 
-    private static final class Label {
+    static final class Label {
         Insn insn;
+
+        Label() {
+        }
+
+        Label(Insn insn) {
+            this.insn = insn;
+        }
     }
 
-    private static final class Insn {
+    static final class Insn {
         final int code;
         final int k;
         Label jt;
@@ -70,6 +77,7 @@ final class CodeGen {
         if (uses.nextHdrSlot) {
             g.ipv6WalkPrologue();
         }
+        int body = g.insns.size();
         Label accept = new Label();
         Label reject = new Label();
         g.gen(root, accept, reject);
@@ -77,7 +85,7 @@ final class CodeGen {
         g.emit(Bpf.RET | Bpf.K, BpfProgram.ACCEPT);
         g.place(reject);
         g.emit(Bpf.RET | Bpf.K, BpfProgram.REJECT);
-        return g.assemble();
+        return assemble(DeadLoads.remove(g.insns, body));
     }
 
     /** Which prologue values the tree reads. */
@@ -310,11 +318,7 @@ final class CodeGen {
 
     // ---- assembly -----------------------------------------------------------------------------
 
-    private BpfProgram assemble() throws FilterSyntaxException {
-        if (!pending.isEmpty()) {
-            throw new IllegalStateException("label placed after the last instruction");
-        }
-        List<Insn> list = insns;
+    private static BpfProgram assemble(List<Insn> list) throws FilterSyntaxException {
         // Relaxation: give each too-far conditional branch a ja trampoline right behind the jump.
         // Insertions only lengthen other jumps, so repeat until nothing is too far.
         while (true) {
