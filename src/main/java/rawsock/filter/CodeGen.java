@@ -9,7 +9,8 @@ import java.util.Map;
  * Turns a {@link Node} tree into classic BPF. Short-circuit code: every node is generated with a
  * "true" and a "false" label, both of which lie after it, so every jump goes forward. Labels are
  * resolved at the end; a conditional jump farther than 255 instructions (jt/jf are u8) gets a
- * {@code ja} trampoline (32-bit offset) placed right behind it.
+ * {@code ja} trampoline (32-bit offset) placed right behind it. Before that, {@link DeadLoads}
+ * takes out of the tree's code (not the prologues) the loads that cannot change the verdict.
  *
  * <p>Scratch memory: M[{@value #LINK_SLOT}] holds the 802.1Q offset adjustment (ETHERNET with
  * {@code vlan}), M[{@value #NEXTHDR_SLOT}] the IPv6 upper-layer protocol found by walking the

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -64,7 +65,7 @@ class TcpdumpCrossCheckTest {
      * from libpcap's, and why. Complete packets are compared as for every other expression; on cut
      * frames at least one verdict must still differ, so an entry that no longer applies fails.
      */
-    private static final java.util.Map<String, String> CUT_FRAME_DIFFERENCES = java.util.Map.of(
+    private static final Map<String, String> CUT_FRAME_DIFFERENCES = Map.of(
             "IPV6_RAW port 80 or 443",
             "libpcap's or-pullup tests the source port against 443 before loading the destination port;"
                     + " we load the destination port for 80 first",
