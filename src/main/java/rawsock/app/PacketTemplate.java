@@ -20,8 +20,9 @@ import rawsock.packet.UdpBuilder;
 
 /**
  * The packet a send loop sends, built once from the spec into a direct buffer. Per packet only
- * the ICMP sequence number changes; {@link #prepare} patches it and adjusts the checksum
- * incrementally (RFC 1624), so the loop allocates nothing.
+ * the ICMP sequence number (and a timestamp request's originate timestamp, which says when the
+ * packet left) changes; {@link #prepare} patches them and adjusts the checksum incrementally
+ * (RFC 1624), so the loop allocates nothing.
  */
 final class PacketTemplate {
     /** Ports 1..65535: counted source ports never use 0. */
@@ -38,6 +39,8 @@ final class PacketTemplate {
     private int countedPortBase = -1;
     private int protocol;
     private long tcpSequence;
+    /** The originate timestamp is ours (RFC 792's payload, not the user's): stamped per packet. */
+    private boolean stampsOriginate;
 
     private PacketTemplate(ByteBuffer packet, int transportOffset, boolean countsSequence, boolean fixChecksum,
             int firstSequence, int ipPacketLength) {
@@ -104,6 +107,7 @@ final class PacketTemplate {
                 spec.icmpSeq, linkHeader.length + onWire);
         template.protocol = spec.protocol;
         template.tcpSequence = sequence;
+        template.stampsOriginate = !laterFragment && fillsTimestamps(spec);
         if (!laterFragment && spec.waitNanos >= 0 && (spec.protocol == IpProtocol.UDP || spec.protocol == IpProtocol.TCP)) {
             // Probes that wait for replies each get their own source port (as hping3 does), so
             // every reply names the probe it answers.
@@ -205,10 +209,14 @@ final class PacketTemplate {
 
     /** ICMP timestamp requests without a payload get the three timestamps RFC 792 defines. */
     private static byte[] payloadOf(SendSpec spec) {
-        if (spec.protocol == IpProtocol.ICMP && spec.payload.length == 0 && IcmpTypes.carriesTimestamps(spec.icmpType)) {
+        if (fillsTimestamps(spec)) {
             return IcmpBuilder.timestampPayload(System.currentTimeMillis());
         }
         return spec.payload;
+    }
+
+    private static boolean fillsTimestamps(SendSpec spec) {
+        return spec.protocol == IpProtocol.ICMP && spec.payload.length == 0 && IcmpTypes.carriesTimestamps(spec.icmpType);
     }
 
     private static int sourcePort(SendSpec spec) {
@@ -223,9 +231,12 @@ final class PacketTemplate {
         return java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 32);
     }
 
-    /** Patches the fields that change for packet {@code index} (0-based). */
+    /**
+     * Patches the fields that change for packet {@code index} (0-based), right before it is
+     * sent: the template already holds packet 0's counted fields, but not the time it leaves.
+     */
     void prepare(long index) {
-        if (index != 0) {
+        if (index != 0 || stampsOriginate) {
             prepare(packet, index);
         }
     }
@@ -236,6 +247,14 @@ final class PacketTemplate {
      * adjusted from whatever the copy holds, so copies in a sendmmsg batch stay valid.
      */
     void prepare(ByteBuffer target, long index) {
+        if (stampsOriginate) {
+            int now = IcmpBuilder.millisSinceMidnightUtc(System.currentTimeMillis());
+            if (fixChecksum) {
+                Icmp.patchOriginateTimestamp(target, transportOffset, now);
+            } else {
+                Icmp.writeOriginateTimestamp(target, transportOffset, now);
+            }
+        }
         if (countedPortBase >= 0) {
             int port = portFor(index);
             if (protocol == IpProtocol.UDP) {

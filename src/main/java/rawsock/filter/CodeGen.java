@@ -9,7 +9,8 @@ import java.util.Map;
  * Turns a {@link Node} tree into classic BPF. Short-circuit code: every node is generated with a
  * "true" and a "false" label, both of which lie after it, so every jump goes forward. Labels are
  * resolved at the end; a conditional jump farther than 255 instructions (jt/jf are u8) gets a
- * {@code ja} trampoline (32-bit offset) placed right behind it.
+ * {@code ja} trampoline (32-bit offset) placed right behind it. Before that, {@link DeadLoads}
+ * takes out of the tree's code (not the prologues) the loads that cannot change the verdict.
  *
  * <p>Scratch memory: M[{@value #LINK_SLOT}] holds the 802.1Q offset adjustment (ETHERNET with
  * {@code vlan}), M[{@value #NEXTHDR_SLOT}] the IPv6 upper-layer protocol found by walking the
@@ -24,11 +25,18 @@ final class CodeGen {
     /** IPv6 extension headers the IPV6_RAW prologue steps over (more are left unresolved). */
     static final int IPV6_MAX_EXTENSION_HEADERS = 8;
 
-    private static final class Label {
+    static final class Label {
         Insn insn;
+
+        Label() {
+        }
+
+        Label(Insn insn) {
+            this.insn = insn;
+        }
     }
 
-    private static final class Insn {
+    static final class Insn {
         final int code;
         final int k;
         Label jt;
@@ -70,6 +78,7 @@ final class CodeGen {
         if (uses.nextHdrSlot) {
             g.ipv6WalkPrologue();
         }
+        int body = g.insns.size();
         Label accept = new Label();
         Label reject = new Label();
         g.gen(root, accept, reject);
@@ -77,7 +86,7 @@ final class CodeGen {
         g.emit(Bpf.RET | Bpf.K, BpfProgram.ACCEPT);
         g.place(reject);
         g.emit(Bpf.RET | Bpf.K, BpfProgram.REJECT);
-        return g.assemble();
+        return assemble(DeadLoads.remove(g.insns, body));
     }
 
     /** Which prologue values the tree reads. */
@@ -310,11 +319,7 @@ final class CodeGen {
 
     // ---- assembly -----------------------------------------------------------------------------
 
-    private BpfProgram assemble() throws FilterSyntaxException {
-        if (!pending.isEmpty()) {
-            throw new IllegalStateException("label placed after the last instruction");
-        }
-        List<Insn> list = insns;
+    private static BpfProgram assemble(List<Insn> list) throws FilterSyntaxException {
         // Relaxation: give each too-far conditional branch a ja trampoline right behind the jump.
         // Insertions only lengthen other jumps, so repeat until nothing is too far.
         while (true) {

@@ -237,6 +237,11 @@ public final class Icmp extends IcmpHeader implements Layer {
                 millisSinceMidnight & 0xffff);
     }
 
+    /** Timestamp request: writes the originate timestamp, leaving the checksum as it is. */
+    public static void writeOriginateTimestamp(ByteBuffer buf, int icmpOffset, int millisSinceMidnight) {
+        Bytes.put32(buf, icmpOffset + ORIGINATE_OFFSET, Integer.toUnsignedLong(millisSinceMidnight));
+    }
+
     /** Recomputes the checksum over the whole message ({@code icmpLength} bytes). */
     public static void updateChecksum(ByteBuffer buf, int icmpOffset, int icmpLength) {
         Bytes.put16(buf, icmpOffset + CHECKSUM_OFFSET, 0);

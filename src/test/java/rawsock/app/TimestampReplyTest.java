@@ -64,6 +64,35 @@ class TimestampReplyTest {
         assertTrue(receive <= transmit, receive + " <= " + transmit);
     }
 
+    /**
+     * The originate timestamp says when each request left, not when the packet was built: the
+     * kernel's receive timestamp on lo follows it within a few milliseconds, for the second packet
+     * (sent 200 ms after the first) as for the first.
+     */
+    @Test
+    void eachRequestIsStampedWhenItIsSent() throws Exception {
+        long before = millisSinceMidnightUtc();
+        CliRun run = CliRun.run("send", "-p", "icmp", "--icmp-type", "timestamp", "-d", "127.0.0.1",
+                "--icmp-id", String.valueOf(Marks.id()), "-c", "2", "-i", "200ms", "--wait", "-f", "json");
+        long after = millisSinceMidnightUtc();
+        assertEquals(0, run.status, run.toString());
+        List<String> lines = run.out().lines().filter(l -> l.contains("\"timestamp-reply\"")).toList();
+        assertEquals(2, lines.size(), run.toString());
+        long previousOriginate = -1;
+        for (String line : lines) {
+            Map<String, String> reply = RecvTest.topLevelScalars(line);
+            long originate = Long.parseLong(reply.get("originate"));
+            long receive = Long.parseLong(reply.get("receive"));
+            if (after >= before) { // not across midnight
+                assertTrue(originate <= receive && receive - originate < 20, "originate " + originate
+                        + ", kernel received at " + receive + ": " + line);
+                assertTrue(previousOriginate < 0 || originate - previousOriginate >= 150,
+                        "the second request was stamped when it left, 200 ms after the first: " + lines);
+            }
+            previousOriginate = originate;
+        }
+    }
+
     private static long millisSinceMidnightUtc() {
         return Math.floorMod(Instant.now().toEpochMilli(), 86_400_000L);
     }

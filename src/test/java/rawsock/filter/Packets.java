@@ -1,6 +1,7 @@
 package rawsock.filter;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -187,6 +188,32 @@ final class Packets {
         add(m, new Sample("ETH_META200_VLAN100_ICMP", FilterTarget.ETHERNET,
                 BpfInterpreter.Skb.ethernetWithTag(inner, 200), null));
         return m;
+    }
+
+    /**
+     * The comparable samples for {@code target} (those with a tcpdump view), each also cut short
+     * at every length from the start of what the socket shows a filter (the Ethernet header, the
+     * IPv4 header, the IPv6 transport header) up to one byte short of the whole: frames damaged
+     * or captured with a small snap length, where a load past the end drops the packet.
+     */
+    static List<Sample> truncated(FilterTarget target) {
+        int shortest = target == FilterTarget.ETHERNET ? 14 : target == FilterTarget.IPV4_RAW ? 20 : 0;
+        List<Sample> out = new ArrayList<>();
+        for (Sample s : forTarget(target)) {
+            if (s.tcpdump() == null) {
+                continue;
+            }
+            byte[] whole = s.skb().buf();
+            for (int len = Math.max(shortest, s.skb().dataOff()); len < whole.length; len++) {
+                out.add(new Sample(s.name() + "_CUT" + len, target, cut(s.skb(), len), cut(s.tcpdump(), len)));
+            }
+        }
+        return out;
+    }
+
+    private static BpfInterpreter.Skb cut(BpfInterpreter.Skb skb, int len) {
+        return new BpfInterpreter.Skb(Arrays.copyOf(skb.buf(), len), skb.dataOff(), skb.netOff(), skb.macOff(),
+                skb.vlanPresent(), skb.vlanTci(), skb.protocol());
     }
 
     private static void add(Map<String, Sample> m, Sample s) {
