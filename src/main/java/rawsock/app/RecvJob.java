@@ -181,16 +181,22 @@ public final class RecvJob {
 
     /**
      * Sets the socket up and returns where its packets will come from. The order matters. The
-     * receive buffer comes first, so a burst that begins as the socket opens finds room; then the
-     * options that make the kernel describe each packet; then the filter. What the kernel queued
+     * options that make the kernel describe each packet (timestamp, and for IP sockets the
+     * interface and destination) come first: the kernel records them as a packet is queued, so a
+     * packet queued before them has neither, and a single setsockopt each keeps that window to
+     * microseconds. Then the receive buffer, so a burst that begins as the socket opens finds room
+     * (getting it may bind more native calls, which takes longer); then the filter. What the kernel queued
      * before all that is read and kept when the filter (run here) and the interface accept it; for
      * --link this happens before the ring is mapped, since mapping it discards the socket's queue.
      */
     private PacketSource configure(RawSocket socket, Capture capture) throws IOException {
         boolean link = spec.mode == RecvSpec.Mode.LINK;
         int socketBytes = (int) Math.max(SOCKET_BUFFER_MIN, Math.min(spec.queueBytes, SOCKET_BUFFER_MAX));
-        int granted = socket.setReceiveBuffer(socketBytes);
         socket.enableTimestamps();
+        if (!link) {
+            socket.enablePacketInfo();
+        }
+        int granted = socket.setReceiveBuffer(socketBytes);
         int ifindex = spec.iface == null ? 0 : Interfaces.indexOf(spec.iface);
         if (link) {
             // Room to put back a VLAN tag the kernel took out of a frame, as the ring does.
@@ -200,7 +206,6 @@ public final class RecvJob {
                 socket.enablePromiscuous(ifindex);
             }
         } else {
-            socket.enablePacketInfo();
             socket.enableDropCounter();
             if (spec.iface != null) {
                 socket.bindToDevice(spec.iface);
