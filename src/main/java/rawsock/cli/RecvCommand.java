@@ -180,9 +180,10 @@ public final class RecvCommand implements Callable<Integer> {
             s.mode = ipv6 ? RecvSpec.Mode.IPV6 : RecvSpec.Mode.IPV4;
             s.filterTarget = ipv6 ? FilterTarget.IPV6_RAW : FilterTarget.IPV4_RAW;
             s.protocol = parseProtocol(protocol, ipv6);
-            if (filter != null && !filter.isBlank()) {
+            // Live only: a file holds every protocol its capture saw, and its link type decides the filter.
+            if (filter != null && !filter.isBlank() && readPcap == null) {
                 s.protocol = protocolFor(filter, s.filterTarget, s.protocol,
-                        spec.commandLine().getParseResult().hasMatchedOption("--proto"));
+                        spec.commandLine().getParseResult().hasMatchedOption(PROTO));
             }
         }
         s.iface = iface;
