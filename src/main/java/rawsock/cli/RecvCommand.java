@@ -125,7 +125,7 @@ public final class RecvCommand implements Callable<Integer> {
     private String rotateSize;
 
     @Option(names = "-G", paramLabel = "SECONDS", converter = NumberConverter.class, description = "With -w FILE: begin a new "
-            + "file every SECONDS, named by strftime(3) from FILE (e.g. -w cap-%H%M%S.pcap).")
+            + "file every SECONDS, named by strftime(3) from FILE (e.g. -w cap-%%H%%M%%S.pcap).")
     private Long rotateSeconds;
 
     @Option(names = "-W", paramLabel = "COUNT", converter = NumberConverter.class, description = "With -C: keep COUNT files "

@@ -91,6 +91,22 @@ class CommandLineTest {
         assertEquals(1, nothingClose.stderr.strip().split("\n").length, nothingClose.stderr);
     }
 
+    /** picocli formats descriptions with String.format: a bare % in one prints a warning on stderr. */
+    @Test
+    void everyHelpFormatsWithoutPicocliWarnings() {
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(said, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            for (String[] args : new String[][] {{"--help"}, {"send", "--help"}, {"recv", "--help"}}) {
+                assertEquals(0, CliRun.run(args).status);
+            }
+        } finally {
+            System.setErr(original);
+        }
+        assertEquals("", said.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     @Test
     void noSubcommandIsAUsageError() {
         CliRun run = CliRun.run();
