@@ -107,9 +107,14 @@ class LauncherIT {
         List<Path> before = caches(jdk);
         assertEquals(1, before.size(), before.toString());
         Path jar = TARGET.resolve("rawsock.jar");
-        // The jar as a rebuild leaves it: newer than the cache (its contents are the same, so the
-        // launcher's own rebuild check, sources newer than the jar, stays quiet).
-        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(before.get(0)).toMillis() + 2000));
+        // The jar as a rebuild leaves it: newer than the cache, and not in the future (its
+        // contents are the same, so the launcher's own rebuild check, sources newer than the jar,
+        // stays quiet). Wait (a second at most) until "now" is past the cache's time.
+        long cacheMillis = Files.getLastModifiedTime(before.get(0)).toMillis();
+        while (System.currentTimeMillis() < cacheMillis + 1100) {
+            Thread.sleep(50);
+        }
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis()));
 
         Object[] run = launcher(jdk, "RAWSOCK_JAVA_OPTS=-Xlog:class+load scripts/rawsock --version");
         assertEquals(0, run[0], (String) run[2]);
