@@ -164,14 +164,29 @@ public final class RecvJob {
         }
     }
 
+    /**
+     * Opens the socket and, at once, sets what matters for the packets the kernel queues from that
+     * moment: the receive buffer, so a burst that begins as the socket opens finds room, and the
+     * options the kernel records as a packet is queued (timestamp; for IP sockets the interface
+     * and destination), so such a packet still has them.
+     */
     private RawSocket open() throws NativeException {
+        boolean link = spec.mode == RecvSpec.Mode.LINK;
+        int socketBytes = (int) Math.max(SOCKET_BUFFER_MIN, Math.min(spec.queueBytes, SOCKET_BUFFER_MAX));
+        RawSocket.Setup first = socket -> {
+            socket.requestReceiveBuffer(socketBytes);
+            socket.enableTimestamps();
+            if (!link) {
+                socket.enablePacketInfo();
+            }
+        };
         switch (spec.mode) {
             case IPV6:
-                return RawSocket.open(Family.INET6, spec.protocol);
+                return RawSocket.open(Family.INET6, spec.protocol, first);
             case LINK:
-                return RawSocket.open(Family.PACKET, LinuxConstants.ETH_P_ALL);
+                return RawSocket.open(Family.PACKET, LinuxConstants.ETH_P_ALL, first);
             default:
-                return RawSocket.open(Family.INET, spec.protocol);
+                return RawSocket.open(Family.INET, spec.protocol, first);
         }
     }
 
@@ -180,23 +195,15 @@ public final class RecvJob {
     }
 
     /**
-     * Sets the socket up and returns where its packets will come from. The order matters. The
-     * options that make the kernel describe each packet (timestamp, and for IP sockets the
-     * interface and destination) come first: the kernel records them as a packet is queued, so a
-     * packet queued before them has neither, and a single setsockopt each keeps that window to
-     * microseconds. Then the receive buffer, so a burst that begins as the socket opens finds room
-     * (getting it may bind more native calls, which takes longer); then the filter. What the kernel queued
-     * before all that is read and kept when the filter (run here) and the interface accept it; for
-     * --link this happens before the ring is mapped, since mapping it discards the socket's queue.
+     * Finishes setting the socket up ({@link #open} set what counts from its first moment) and
+     * returns where its packets will come from. The order matters: the filter comes last, and what
+     * the kernel queued before it is read and kept when the filter (run here) and the interface
+     * accept it; for --link this happens before the ring is mapped, since mapping it discards the
+     * socket's queue.
      */
     private PacketSource configure(RawSocket socket, Capture capture) throws IOException {
         boolean link = spec.mode == RecvSpec.Mode.LINK;
-        int socketBytes = (int) Math.max(SOCKET_BUFFER_MIN, Math.min(spec.queueBytes, SOCKET_BUFFER_MAX));
-        socket.enableTimestamps();
-        if (!link) {
-            socket.enablePacketInfo();
-        }
-        int granted = socket.setReceiveBuffer(socketBytes);
+        int granted = socket.receiveBuffer();
         int ifindex = spec.iface == null ? 0 : Interfaces.indexOf(spec.iface);
         if (link) {
             // Room to put back a VLAN tag the kernel took out of a frame, as the ring does.
@@ -225,8 +232,7 @@ public final class RecvJob {
         }
         if (source == null) {
             ReceiveBatch batch = new ReceiveBatch(BATCH, spec.snaplen, headroom());
-            LOG.info("receive buffer: {} bytes granted for {} asked (recvmmsg, {} packets per call)", granted,
-                    socketBytes, BATCH);
+            LOG.info("receive buffer: {} bytes granted (recvmmsg, {} packets per call)", granted, BATCH);
             source = new BatchSource(socket, batch, WAKE_MICROS);
             if (judge.needed()) {
                 try {

@@ -43,9 +43,14 @@ public final class RawSocket implements AutoCloseable {
     private final ByteBuffer recvControl = Native.allocate(CONTROL_SIZE);
     private final DirectAddresses recvBuffers = new DirectAddresses();
 
-    private RawSocket(Family family, int fd) {
+    /** Allocates the native memory (the field initialisers), and only then creates the socket. */
+    private RawSocket(Family family, int protocol) throws NativeException {
         this.family = family;
-        this.fd = fd;
+        int wireProtocol = family == Family.PACKET ? Short.reverseBytes((short) protocol) & 0xffff : protocol;
+        this.fd = Native.LIBC.socket(family.value(), LinuxConstants.SOCK_RAW, wireProtocol);
+        if (fd < 0) {
+            throw Native.failure("socket(" + family.name().toLowerCase() + ", raw, " + protocol + ")", null);
+        }
         long iov = Native.address(sendHeader) + Layouts.MSGHDR_SIZE;
         sendHeader.putLong(Layouts.MSGHDR_NAME, Native.address(sendAddress));
         sendHeader.putLong(Layouts.MSGHDR_IOV, iov);
@@ -62,12 +67,31 @@ public final class RawSocket implements AutoCloseable {
      * (ETH_P_ALL for every frame), otherwise the IP protocol number.
      */
     public static RawSocket open(Family family, int protocol) throws NativeException {
-        int wireProtocol = family == Family.PACKET ? Short.reverseBytes((short) protocol) & 0xffff : protocol;
-        int fd = Native.LIBC.socket(family.value(), LinuxConstants.SOCK_RAW, wireProtocol);
-        if (fd < 0) {
-            throw Native.failure("socket(" + family.name().toLowerCase() + ", raw, " + protocol + ")", null);
+        return open(family, protocol, socket -> { });
+    }
+
+    /**
+     * Opens a raw socket and runs {@code first} on it at once. The kernel queues packets from the
+     * moment socket() returns, into a default-sized buffer and without the metadata options that
+     * are recorded as a packet is queued; so everything a call can need (this socket's native
+     * memory, the option setters) is ready before socket(), and {@code first} follows it within
+     * microseconds.
+     */
+    public static RawSocket open(Family family, int protocol, Setup first) throws NativeException {
+        RawSocket socket = new RawSocket(family, protocol);
+        try {
+            first.apply(socket);
+        } catch (NativeException | RuntimeException e) {
+            socket.close();
+            throw e;
         }
-        return new RawSocket(family, fd);
+        return socket;
+    }
+
+    /** Options set on a socket right after it is created. */
+    @FunctionalInterface
+    public interface Setup {
+        void apply(RawSocket socket) throws NativeException;
     }
 
     public Family family() {
@@ -134,10 +158,20 @@ public final class RawSocket implements AutoCloseable {
      * SO_RCVBUF. Returns what the kernel granted (it doubles the request for bookkeeping).
      */
     public int setReceiveBuffer(int bytes) throws NativeException {
+        requestReceiveBuffer(bytes);
+        return receiveBuffer();
+    }
+
+    /** The first half of {@link #setReceiveBuffer}: asks, without reading back what was granted. */
+    public void requestReceiveBuffer(int bytes) throws NativeException {
         options.putInt(0, bytes);
         if (Native.LIBC.setsockopt(fd, LinuxConstants.SOL_SOCKET, LinuxConstants.SO_RCVBUFFORCE, optionsPointer, 4) < 0) {
             setInt(LinuxConstants.SOL_SOCKET, LinuxConstants.SO_RCVBUF, bytes, "SO_RCVBUF");
         }
+    }
+
+    /** The receive buffer the kernel granted, in its own bookkeeping (twice what was asked). */
+    public int receiveBuffer() throws NativeException {
         return getInt(LinuxConstants.SOL_SOCKET, LinuxConstants.SO_RCVBUF, "SO_RCVBUF");
     }
 
@@ -307,7 +341,11 @@ public final class RawSocket implements AutoCloseable {
 
     void setInt(int level, int name, int value, String label) throws NativeException {
         options.putInt(0, value);
-        setOption(level, name, optionsPointer, 4, "setsockopt(" + label + ", " + value + ")", null);
+        // The call's name is built only on failure: a string concatenation's first use costs
+        // milliseconds, too long between socket() and the options that must follow it at once.
+        if (Native.LIBC.setsockopt(fd, level, name, optionsPointer, 4) < 0) {
+            throw Native.failure("setsockopt(" + label + ", " + value + ")", null);
+        }
     }
 
     /**
