@@ -125,7 +125,7 @@ public final class OfflineJob {
                 data.limit(start + keep).position(start);
                 meta.capturedLength(keep);
                 if (!writer.write(meta, data)) {
-                    pipeClosed = true;
+                    pipeClosed = !writer.complete(); // -W's last file done: an ordinary end, summed up
                     break;
                 }
                 written++;

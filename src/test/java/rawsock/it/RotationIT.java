@@ -65,6 +65,41 @@ class RotationIT {
         assertEquals(Long.parseLong(received.group(1)), total, "packets in " + files + " against: " + stderr);
     }
 
+    /**
+     * {@code -G 1 -W 2} ends the capture by itself once the second file is done: status 0, the
+     * same summary line as any other end, and the two files together hold its "received" count.
+     */
+    @ParameterizedTest
+    @CsvSource({"cap-%H%M%S.pcap", "cap-%H%M%S.pcapng"})
+    void theLastFileOfWEndsTheCaptureWithItsSummary(String name, @TempDir Path dir) throws Exception {
+        int port = Marks.freeUdpPort();
+        Path errFile = dir.resolve("stderr.txt");
+        Process process = new ProcessBuilder(ToolProcess.command("recv", "-p", "udp", "--filter", "dst port " + port,
+                "-w", dir.resolve(name).toString(), "-G", "1", "-W", "2")).redirectError(errFile.toFile()).start();
+        Thread sender = PipesAndSignalsIT.sendInBackground(port, 60_000);
+        try {
+            assertTrue(process.waitFor(40, TimeUnit.SECONDS), "-W 2 did not end the capture");
+        } finally {
+            sender.interrupt();
+            process.destroyForcibly();
+        }
+        String stderr = Files.readString(errFile);
+        assertEquals(0, process.exitValue(), stderr);
+        Matcher summary = Pattern.compile("(?m)^(\\d+) packets? received, \\d+ dropped by the kernel, "
+                + "\\d+ dropped by rawsock \\(queue peak [^)]+ of [^)]+\\)$").matcher(stderr);
+        assertTrue(summary.find(), "no summary line in: " + stderr);
+        List<Path> files = captures(dir);
+        assertEquals(2, files.size(), files.toString());
+        long total = 0;
+        for (Path f : files) {
+            long tcpdump = count(f, "tcpdump", "-nn", "-r", f.toString());
+            assertEquals(tcpdump, count(f, "tshark", "-n", "-r", f.toString()), f.toString());
+            assertTrue(tcpdump > 0, f + " is empty");
+            total += tcpdump;
+        }
+        assertEquals(Long.parseLong(summary.group(1)), total, "packets in " + files + " against: " + stderr);
+    }
+
     private static List<Path> captures(Path dir) throws IOException {
         try (Stream<Path> all = Files.list(dir)) {
             return all.filter(p -> p.getFileName().toString().startsWith("cap")).sorted().toList();
