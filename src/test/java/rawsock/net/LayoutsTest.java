@@ -158,7 +158,7 @@ class LayoutsTest {
         put("RTM_GETLINK", LinuxConstants.RTM_GETLINK, 18);
         put("RTM_NEWADDR", LinuxConstants.RTM_NEWADDR, 20);
         put("RTM_GETADDR", LinuxConstants.RTM_GETADDR, 22);
-        put("NLA_TYPE_MASK", LinuxConstants.NLA_TYPE_MASK, 0x3fff);
+        put("NLA_TYPE_MASK & 0xffff", LinuxConstants.NLA_TYPE_MASK, 0x3fff); // ~(NESTED | BYTEORDER), an int
         put("IFLA_ADDRESS", LinuxConstants.IFLA_ADDRESS, 1);
         put("IFLA_IFNAME", LinuxConstants.IFLA_IFNAME, 3);
         put("IFLA_MTU", LinuxConstants.IFLA_MTU, 4);
