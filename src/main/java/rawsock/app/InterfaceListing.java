@@ -20,18 +20,22 @@ public final class InterfaceListing {
     private final boolean json;
     private final List<String> names;
     private final OutputStream out;
+    private final DropPrivileges.User user;
 
     /**
      * @param names the interfaces to show (empty: every one); a name this namespace has not is a
      *        usage error, raised before anything is printed
+     * @param user --user (null without): the listing needs no privileges, so they go first
      */
-    public InterfaceListing(boolean json, List<String> names, OutputStream out) {
+    public InterfaceListing(boolean json, List<String> names, OutputStream out, DropPrivileges.User user) {
         this.json = json;
         this.names = List.copyOf(names);
         this.out = out;
+        this.user = user;
     }
 
     public int run() throws IOException {
+        DropPrivileges.to(user);
         List<InterfaceInfo> all = Interfaces.list();
         List<InterfaceInfo> shown = names.isEmpty() ? all : named(all);
         try {

@@ -45,6 +45,6 @@ public final class IfacesCommand implements Callable<Integer> {
         } else {
             throw new UsageException("-f " + (format.isEmpty() ? "''" : format) + ": ifaces prints text or json");
         }
-        return new InterfaceListing(json, names, parent.console().out()).run();
+        return new InterfaceListing(json, names, parent.console().out(), parent.account()).run();
     }
 }

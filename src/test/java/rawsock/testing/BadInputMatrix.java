@@ -447,6 +447,7 @@ public final class BadInputMatrix {
         rows.add(top("--user", "--user '' send " + V4, "--user"));
         rows.add(top("--user", "send " + V4 + " --user no-such-user-here", "no-such-user-here"));
         rows.add(top("--user", "--user no-such-user-here recv -t 100ms", "no-such-user-here"));
+        rows.add(top("--user", "ifaces --user no-such-user-here", "no-such-user-here"));
     }
 
     /**
