@@ -55,10 +55,6 @@ public record InterfaceInfo(int index, String name, int flags, int operState, by
     /** IF_OPER_ states, by number (RFC 2863's operStatus, as <linux/if.h> numbers them). */
     private static final String[] STATES = {"UNKNOWN", "NOTPRESENT", "DOWN", "LOWERLAYERDOWN", "TESTING", "DORMANT", "UP"};
 
-    /** IFF_RUNNING: up and the link is usable (carrier, and not dormant). */
-    public static final int IFF_RUNNING = 0x40;
-    public static final int IFF_UP = 0x1;
-
     /** The names of the flags set, bit 0 first; a bit without a name as its hex value (0x80000). */
     public List<String> flagNames() {
         List<String> names = new ArrayList<>();
