@@ -112,6 +112,7 @@ public final class RecvJob {
                 queue.release();
             }
         }
+        // -G with -W ending the capture (writer.complete()) is an ordinary end: summed up, status 0
         boolean pipeClosed = writer.stdoutClosed();
         LOG.info("capture queue: high-water mark {} ({} bytes) of {}, {} packets it had no room for",
                 Sizes.human(queue.peakBytes()), queue.peakBytes(), Sizes.human(queue.limitBytes()), queue.dropped());

@@ -63,6 +63,13 @@ final class Candidates {
         }
     }
 
+    /** ifaces --format. */
+    static final class IfacesFormats extends Fixed {
+        IfacesFormats() {
+            super(List.of("text", "json"));
+        }
+    }
+
     /** send --timing, with --read-pcap. */
     static final class Timings extends Fixed {
         Timings() {

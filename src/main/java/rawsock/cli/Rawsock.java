@@ -47,7 +47,8 @@ public final class Rawsock {
     }
 
     /** The subcommands, in the order help lists them. */
-    private static final List<Class<?>> SUBCOMMANDS = List.of(SendCommand.class, RecvCommand.class);
+    private static final List<Class<?>> SUBCOMMANDS = List.of(SendCommand.class, RecvCommand.class,
+            IfacesCommand.class);
 
     /**
      * The whole command line model: rawsock with every subcommand. The man page and the shell

@@ -106,6 +106,8 @@ public final class BadInputMatrix {
             "send --version", "as rawsock --version",
             "recv --help", "as rawsock --help",
             "recv --version", "as rawsock --version",
+            "ifaces --help", "as rawsock --help",
+            "ifaces --version", "as rawsock --version",
             "rawsock -v", "a counter flag (-v, -vv): every repetition and combination is valid, -q included (-q wins, "
                     + "as the README says); -vv's stack trace is its purpose",
             "rawsock --quiet", "a flag valid anywhere and with anything (-v included); it only hides the summary");
@@ -118,6 +120,7 @@ public final class BadInputMatrix {
         sendRows(rows);
         recvRows(rows);
         topRows(rows);
+        ifacesRows(rows);
         rows.addAll(missingValues());
         return rows;
     }
@@ -426,11 +429,25 @@ public final class BadInputMatrix {
         }
     }
 
+    /** rawsock ifaces: formats it has not, names this host has not (checked before anything is printed). */
+    private static void ifacesRows(List<Row> rows) {
+        for (String bad : List.of("pcap", "hex", "pcapng", "bogus", "''")) {
+            rows.add(new Row("ifaces", "--format", false, words("ifaces -f " + bad), bad.equals("''") ? "-f" : bad));
+        }
+        for (String bad : List.of("nosuch0", "'lo nosuch0'", "a/b", "abcdefghijklmnop")) {
+            String name = bad.equals("'lo nosuch0'") ? "nosuch0" : bad;
+            String line = bad.equals("'lo nosuch0'") ? "ifaces lo nosuch0" : "ifaces " + bad;
+            rows.add(new Row("ifaces", "IFACE", false, words(line), "no such interface: " + name + " (this host has "));
+        }
+        rows.add(new Row("ifaces", "--format", true, words("ifaces -f json lo nosuch0"), "no such interface: nosuch0"));
+    }
+
     private static void topRows(List<Row> rows) {
         rows.add(top("--user", "--user no-such-user-here send " + V4, "no-such-user-here"));
         rows.add(top("--user", "--user '' send " + V4, "--user"));
         rows.add(top("--user", "send " + V4 + " --user no-such-user-here", "no-such-user-here"));
         rows.add(top("--user", "--user no-such-user-here recv -t 100ms", "no-such-user-here"));
+        rows.add(top("--user", "ifaces --user no-such-user-here", "no-such-user-here"));
     }
 
     /**
