@@ -27,7 +27,7 @@ import rawsock.packet.PacketDecoder;
  * its next slot; each reply is matched to its probe, timed from the kernel's receive timestamp,
  * and printed.
  */
-final class ReplyWatcher implements AutoCloseable {
+final class ReplyWatcher implements ProbeWatcher {
     private static final Log LOG = Log.of(ReplyWatcher.class);
     private static final int BUFFER_BYTES = 1 << 20;
 
@@ -103,17 +103,14 @@ final class ReplyWatcher implements AutoCloseable {
         }
     }
 
-    /** Records that probe {@code index} left at {@code realtimeNanos}. */
-    void sent(long index, long realtimeNanos) {
+    @Override
+    public void sent(long index, long realtimeNanos) {
         table.sent(index, realtimeNanos);
     }
 
 
-    /**
-     * Handles replies until {@code deadline} (System.nanoTime scale), or until every probe is
-     * answered when {@code stopWhenAnswered}. Returns false if a signal came.
-     */
-    boolean watchUntil(long deadline, boolean stopWhenAnswered, Interrupts interrupts) throws IOException {
+    @Override
+    public boolean watchUntil(long deadline, boolean stopWhenAnswered, Interrupts interrupts) throws IOException {
         while (!interrupts.requested()) {
             if (stopWhenAnswered && table.allAnswered()) {
                 return true;
@@ -172,7 +169,8 @@ final class ReplyWatcher implements AutoCloseable {
     }
 
     /** Prints the summary; the exit status is 0 when any probe was answered, 1 when none (errors are no answer). */
-    int finish() throws IOException {
+    @Override
+    public int finish() throws IOException {
         printer.summary(table, (System.nanoTime() - startNanos) / 1_000_000);
         return table.received() > 0 ? ExitStatus.OK : ExitStatus.NOT_MET;
     }
