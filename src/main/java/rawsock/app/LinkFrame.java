@@ -30,8 +30,7 @@ final class LinkFrame {
     static LinkFrame build(SendSpec spec) throws IOException {
         byte[] sourceMac = spec.sourceMac != null ? spec.sourceMac : LinkAddresses.macOf(spec.iface);
         if (spec.arp) {
-            return arp(spec, sourceMac, spec.arpSenderIp != null ? spec.arpSenderIp
-                    : spec.source != null ? spec.source : LinkAddresses.ipv4Of(spec.iface));
+            return arp(spec, sourceMac, () -> LinkAddresses.ipv4Of(spec.iface));
         }
         int ipType = spec.ipv6 ? EtherType.IPV6 : EtherType.IPV4;
         if (spec.etherType != null && spec.etherType != ipType) {
@@ -57,12 +56,20 @@ final class LinkFrame {
                 destinationMac, null);
     }
 
+    /** The interface's IPv4 address, asked for only when no option gives the sender's. */
+    interface AddressLookup {
+        InetAddress get() throws IOException;
+    }
+
     /**
-     * An ARP message with arping's defaults: sender = --src-mac (else the interface's MAC) and
-     * {@code senderIp}; target IP = --dst; target MAC zero in a request (as Linux sends it), else
-     * the frame's destination; the frame to broadcast unless --dst-mac. Each --arp-* replaces one.
+     * An ARP message with arping's defaults: sender = {@code sourceMac} (--src-mac, else the
+     * interface's) and --src, else the interface's address; target IP = --dst; target MAC zero in
+     * a request (as Linux sends it), else the frame's destination; the frame to broadcast unless
+     * --dst-mac. Each --arp-* replaces one.
      */
-    static LinkFrame arp(SendSpec spec, byte[] sourceMac, InetAddress senderIp) {
+    static LinkFrame arp(SendSpec spec, byte[] sourceMac, AddressLookup interfaceAddress) throws IOException {
+        InetAddress senderIp = spec.arpSenderIp != null ? spec.arpSenderIp
+                : spec.source != null ? spec.source : interfaceAddress.get();
         byte[] destinationMac = spec.destinationMac != null ? spec.destinationMac : MacAddress.broadcast();
         int type = spec.etherType != null ? spec.etherType : EtherType.ARP;
         byte[] targetMac = spec.arpTargetMac != null ? spec.arpTargetMac
