@@ -119,8 +119,9 @@ public final class SendCommand implements Callable<Integer> {
 
     /** Fields of the ARP message (--link -p arp), as arping forges them. */
     static final class ArpFields {
-        @Option(names = "--arp-op", paramLabel = "OP",
-                description = "With -p arp: the operation, request (default), reply or a number 0..65535.")
+        @Option(names = "--arp-op", paramLabel = "OP", completionCandidates = Candidates.ArpOperations.class,
+                description = "With -p arp: the operation, ${COMPLETION-CANDIDATES} or a number 0..65535 "
+                        + "(default request; reply with --arp-spa equal to --dst is arping -A's announcement).")
         String operation;
 
         @Option(names = "--arp-sha", paramLabel = "MAC",
