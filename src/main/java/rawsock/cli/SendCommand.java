@@ -104,7 +104,8 @@ public final class SendCommand implements Callable<Integer> {
 
     /** 802.1Q tags pushed on a --link frame. */
     static final class VlanFields {
-        @Option(names = "--vlan", paramLabel = "ID[,ID]", split = ",", converter = NumberConverter.class,
+        @Option(names = "--vlan", paramLabel = "ID[,ID]", split = ",", hideParamSyntax = true,
+                converter = NumberConverter.class,
                 description = "With --link: tag the frame with VLAN ID (0..4095, 802.1Q); with two ids, QinQ: the outer "
                         + "tag 802.1ad (TPID 0x88a8), the inner 802.1Q (0x8100).")
         List<Long> ids;
@@ -330,8 +331,9 @@ public final class SendCommand implements Callable<Integer> {
     private boolean flood;
 
     @Option(names = "--wait", paramLabel = "DUR", arity = "0..1", fallbackValue = "1s", converter = DurationConverter.class,
-            description = "Probe: print each reply (matched to its probe) with its round-trip time, and wait DUR "
-                    + "(default 1s) for the last; exit 0 when any reply came, 1 when none.")
+            description = "Probe: print each reply (matched to its probe; with --link -p arp the ARP replies, as arping) "
+                    + "with its round-trip time, and wait DUR (default 1s) for the last; exit 0 when any reply came, "
+                    + "1 when none.")
     private Long waitFor;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FMT", completionCandidates = Candidates.SendFormats.class,
