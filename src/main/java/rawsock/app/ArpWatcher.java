@@ -81,23 +81,14 @@ final class ArpWatcher implements ProbeWatcher {
 
     @Override
     public boolean watchUntil(long deadline, boolean stopWhenAnswered, Interrupts interrupts) throws IOException {
-        while (!interrupts.requested()) {
-            if (stopWhenAnswered && table.allAnswered()) {
-                return true;
-            }
-            long remaining = deadline - System.nanoTime();
-            // poll() counts in milliseconds: below one, the pacer's finer wait takes over.
-            if (remaining < 1_000_000) {
-                return true;
-            }
-            if (poller.poll((int) Math.min(remaining / 1_000_000, 50)) > 0) {
-                buffer.clear();
-                if (socket.receive(buffer, info)) {
-                    handle(info.timestampNanos());
-                }
-            }
+        return ProbeWatcher.pollUntil(deadline, stopWhenAnswered, interrupts, table, poller, this::readOne);
+    }
+
+    private void readOne() throws IOException {
+        buffer.clear();
+        if (socket.receive(buffer, info)) {
+            handle(info.timestampNanos());
         }
-        return false;
     }
 
     private void handle(long receivedAt) throws IOException {

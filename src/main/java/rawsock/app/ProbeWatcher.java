@@ -1,6 +1,7 @@
 package rawsock.app;
 
 import java.io.IOException;
+import rawsock.net.Poller;
 
 /**
  * The receiving half of {@code send --wait}, as the send loop drives it: told when each probe
@@ -22,4 +23,33 @@ interface ProbeWatcher extends AutoCloseable {
 
     @Override
     void close();
+
+    /** Reads what the poller found ready. */
+    @FunctionalInterface
+    interface Ready {
+        void read() throws IOException;
+    }
+
+    /**
+     * The wait every watcher does: polls its sockets and reads what is ready until {@code deadline}
+     * (System.nanoTime scale), or until every probe of {@code table} is settled when
+     * {@code stopWhenAnswered}. Returns false if a signal came.
+     */
+    static boolean pollUntil(long deadline, boolean stopWhenAnswered, Interrupts interrupts, ProbeTable table,
+            Poller poller, Ready ready) throws IOException {
+        while (!interrupts.requested()) {
+            if (stopWhenAnswered && table.allAnswered()) {
+                return true;
+            }
+            long remaining = deadline - System.nanoTime();
+            // poll() counts in milliseconds: below one, the pacer's finer wait takes over.
+            if (remaining < 1_000_000) {
+                return true;
+            }
+            if (poller.poll((int) Math.min(remaining / 1_000_000, 50)) > 0) {
+                ready.read();
+            }
+        }
+        return false;
+    }
 }

@@ -111,24 +111,7 @@ final class ReplyWatcher implements ProbeWatcher {
 
     @Override
     public boolean watchUntil(long deadline, boolean stopWhenAnswered, Interrupts interrupts) throws IOException {
-        while (!interrupts.requested()) {
-            if (stopWhenAnswered && table.allAnswered()) {
-                return true;
-            }
-            long remaining = deadline - System.nanoTime();
-            if (remaining <= 0) {
-                return true;
-            }
-            // poll() counts in milliseconds: below one, the pacer's finer wait takes over.
-            if (remaining < 1_000_000) {
-                return true;
-            }
-            int ready = poller.poll((int) Math.min(remaining / 1_000_000, 50));
-            if (ready > 0) {
-                readAll();
-            }
-        }
-        return false;
+        return ProbeWatcher.pollUntil(deadline, stopWhenAnswered, interrupts, table, poller, this::readAll);
     }
 
     private void readAll() throws IOException {
