@@ -83,10 +83,7 @@ public final class SendJob {
             }
             return loop(template, () -> send(socket, template), watcher, socket::lastSendRealtime);
         } catch (IOException e) {
-            if (spec.waitNanos >= 0 && Pipes.isClosed(e)) {
-                return ExitStatus.OK;
-            }
-            throw e;
+            return readerGone(e);
         }
     }
 
@@ -110,7 +107,17 @@ public final class SendJob {
             }
             return loop(frame.template(), () -> socket.sendFrame(frame.template().packet(), ifindex,
                     frame.etherType(), frame.destinationMac()), watcher, socket::lastSendRealtime);
+        } catch (IOException e) {
+            return readerGone(e);
         }
+    }
+
+    /** With --wait, a reader that closed the pipe (| head -1) ends the probing as it wanted: exit 0. */
+    private int readerGone(IOException e) throws IOException {
+        if (spec.waitNanos >= 0 && Pipes.isClosed(e)) {
+            return ExitStatus.OK;
+        }
+        throw e;
     }
 
     /**
