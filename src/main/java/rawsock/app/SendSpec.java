@@ -76,7 +76,7 @@ public final class SendSpec {
 
     /** --link: whole Ethernet frames through a packet socket on {@link #iface}. */
     public final boolean link;
-    /** --proto arp (with --link): an ARP request for {@link #destination}. */
+    /** --proto arp (with --link): an ARP message about {@link #destination} (a request unless --arp-op). */
     public final boolean arp;
     /** --src-mac; null = the interface's own address. */
     public final byte[] sourceMac;
