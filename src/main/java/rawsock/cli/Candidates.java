@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import rawsock.output.OutputFormat;
+import rawsock.packet.Arp;
 import rawsock.packet.EtherType;
 import rawsock.packet.IpProtocol;
 
@@ -38,6 +39,13 @@ final class Candidates {
         SendProtocols() {
             super(List.of(name(IpProtocol.ICMP), name(IpProtocol.ICMP6), name(IpProtocol.UDP), name(IpProtocol.TCP),
                     name(IpProtocol.IGMP), name(IpProtocol.RAW), EtherType.name(EtherType.ARP)));
+        }
+    }
+
+    /** send --arp-op: the ARP operation names (numbers 0..65535 are accepted too). */
+    static final class ArpOperations extends Fixed {
+        ArpOperations() {
+            super(Arp.operationNames());
         }
     }
 
