@@ -21,9 +21,12 @@ import rawsock.packet.IpProtocol;
  * (RFC 4861) the flags, a router advertisement's fields, the target and destination addresses
  * and the link-layer address options. An option for a type that does not have the field is
  * refused, as are --icmp-id/--icmp-seq for a type without them; which type has which field comes
- * from {@link Icmpv6Types#has}.
+ * from {@link Icmpv6Types#has}. Neighbour discovery leaves with hop limit 255 unless --ttl is given.
  */
 final class IcmpRestOfHeader {
+    /** The hop limit neighbour discovery leaves with unless --ttl says otherwise, as the kernel sends it. */
+    private static final int ND_HOP_LIMIT = 255;
+
     private IcmpRestOfHeader() {
     }
 
@@ -42,6 +45,10 @@ final class IcmpRestOfHeader {
         if (nd != null) {
             s.icmpRest = nd.restOfHeader();
             s.icmpBody = nd.body();
+            if (s.ttl == null) {
+                // RFC 4861 7.1: a receiver drops neighbour discovery with any other hop limit.
+                s.ttl = ND_HOP_LIMIT;
+            }
         }
     }
 
@@ -111,10 +118,12 @@ final class IcmpRestOfHeader {
             nd.routerLifetime(Ranges.check("--nd-router-lifetime", f.ndRouterLifetime, 0, 0xffff));
         }
         if (f.ndReachableTime != null) {
-            nd.reachableTime(Integer.toUnsignedLong(Ranges.check("--nd-reachable-time", f.ndReachableTime, 0, 0xffffffffL)));
+            nd.reachableTime(Integer.toUnsignedLong(
+                    Ranges.check("--nd-reachable-time", f.ndReachableTime, 0, 0xffffffffL)));
         }
         if (f.ndRetransTimer != null) {
-            nd.retransTimer(Integer.toUnsignedLong(Ranges.check("--nd-retrans-timer", f.ndRetransTimer, 0, 0xffffffffL)));
+            nd.retransTimer(Integer.toUnsignedLong(
+                    Ranges.check("--nd-retrans-timer", f.ndRetransTimer, 0, 0xffffffffL)));
         }
         boolean unspecifiedSource = s.source != null && s.source.isAnyLocalAddress();
         if (f.ndSll != null) {

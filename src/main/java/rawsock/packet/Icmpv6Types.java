@@ -170,11 +170,11 @@ public final class Icmpv6Types {
         return LAYOUTS.getOrDefault(type, PLAIN).fields().contains(field);
     }
 
-    /** The types that have {@code field}, as "neighbor-advert (136)", joined by " and ": for messages that refuse it. */
+    /** The types that have {@code field}, as "neighbor-advert (136)", comma-separated: for messages that refuse it. */
     public static String typesWith(Field field) {
         StringBuilder text = new StringBuilder();
-        LAYOUTS.keySet().stream().sorted().filter(type -> has(type, field)).forEach(type ->
-                text.append(text.length() == 0 ? "" : ", ").append(name(type)).append(" (").append(type).append(')'));
+        LAYOUTS.keySet().stream().sorted().filter(type -> has(type, field)).forEach(type -> text
+                .append(text.length() == 0 ? "" : ", ").append(name(type)).append(" (").append(type).append(')'));
         return text.toString();
     }
 

@@ -16,7 +16,8 @@ import rawsock.testing.RequiresRoot;
  * kernel (which drops any whose hop limit, checksum or layout is wrong, RFC 4861 7.1) and by
  * tcpdump -vv on B: a neighbor solicitation to B's solicited-node group draws B's neighbor
  * advertisement; an advertisement with --nd-flags SO and --nd-tll rewrites B's neighbour cache,
- * one with hop limit 64 does not; a router advertisement's fields become B's default route.
+ * one with hop limit 64 does not (without --ttl ND leaves with 255); a router advertisement's
+ * fields become B's default route.
  */
 @RequiresRoot
 class NeighbourDiscoveryIT {
@@ -89,11 +90,11 @@ class NeighbourDiscoveryIT {
     void anAdvertisementWithSolicitedAndOverrideRewritesThePeersNeighbourCache() throws Exception {
         onB("ip", "-6", "neigh", "replace", "fd99::1", "lladdr", Lab.A_MAC, "dev", "veth-b", "nud", "stale");
         onB("ip", "-6", "neigh", "replace", "fd99::3", "lladdr", "02:00:00:00:33:03", "dev", "veth-b", "nud", "stale");
-        // First a hop limit of 64, which B must drop (RFC 4861 7.1.2), then 255: same queue, in order.
-        sendOnA("send", "-d", Lab.B_IP6, "-I", "veth-a", "--icmp-type", "neighbor-advert", "--nd-target", "fd99::3",
-                "--nd-flags", "SO", "--nd-tll", "02:00:00:00:33:99");
+        // First a hop limit of 64, which B must drop (RFC 4861 7.1.2), then ND's default of 255: same queue, in order.
+        sendOnA("send", "-d", Lab.B_IP6, "-I", "veth-a", "--ttl", "64", "--icmp-type", "neighbor-advert",
+                "--nd-target", "fd99::3", "--nd-flags", "SO", "--nd-tll", "02:00:00:00:33:99");
         String dump = seen("b", 1, "icmp6 and ip6[40] == 136 and src host fd99::1",
-                "send", "-d", Lab.B_IP6, "-I", "veth-a", "--ttl", "255", "--icmp-type", "neighbor-advert",
+                "send", "-d", Lab.B_IP6, "-I", "veth-a", "--icmp-type", "neighbor-advert",
                 "--nd-target", "fd99::1", "--nd-flags", "so", "--nd-tll", "02:11:22:33:44:55");
         assertTrue(dump.contains("[icmp6 sum ok] ICMP6, neighbor advertisement, length 32, tgt is fd99::1, "
                 + "Flags [solicited, override]"), dump);
@@ -107,10 +108,10 @@ class NeighbourDiscoveryIT {
     @Test
     void aRouterAdvertisementsFieldsBecomeThePeersDefaultRoute() throws Exception {
         String dump = seen("b", 1, "icmp6 and ip6[40] == 134 and src host " + A_LINK_LOCAL,
-                "send", "-d", "ff02::1", "-I", "veth-a", "--ttl", "255", "--icmp-type", "router-advert",
+                "send", "-d", "ff02::1", "-I", "veth-a", "--icmp-type", "router-advert",
                 "--nd-flags", "MO", "--nd-hop-limit", "61", "--nd-router-lifetime", "1800",
                 "--nd-reachable-time", "30000", "--nd-retrans-timer", "1000");
-        assertTrue(dump.contains("[icmp6 sum ok] ICMP6, router advertisement, length 24"), dump);
+        assertTrue(dump.contains("hlim 255") && dump.contains("[icmp6 sum ok] ICMP6, router advertisement, length 24"), dump);
         assertTrue(dump.contains("hop limit 61, Flags [managed, other stateful], pref medium, router lifetime 1800s, "
                 + "reachable time 30000ms, retrans timer 1000ms"), dump);
         assertTrue(dump.contains("source link-address option (1), length 8 (1): " + Lab.A_MAC), dump);
@@ -126,13 +127,13 @@ class NeighbourDiscoveryIT {
     @Test
     void aRedirectAndARouterSolicitationCarryTheirFields() throws Exception {
         String redirect = seen("b", 1, "icmp6 and ip6[40] == 137",
-                "send", "-d", "fe80::ff:fe00:9902%veth-a", "-I", "veth-a", "--ttl", "255", "--icmp-type", "redirect",
+                "send", "-d", "fe80::ff:fe00:9902%veth-a", "-I", "veth-a", "--icmp-type", "redirect",
                 "--nd-target", "fe80::1", "--nd-destination", "fd99::77", "--nd-tll", "02:00:00:00:00:77");
         assertTrue(redirect.contains("[icmp6 sum ok] ICMP6, redirect, length 48, fd99::77 to fe80::1"), redirect);
         assertTrue(redirect.contains("destination link-address option (2), length 8 (1): 02:00:00:00:00:77"), redirect);
         // The kernel's own solicitations carry A's MAC; this one the option's (bytes 10-15 of the message).
         String solicit = seen("b", 1, "icmp6 and ip6[40] == 133 and ip6[50:4] == 0x02003300 and ip6[54:2] == 0x0133",
-                "send", "-d", "ff02::2", "-I", "veth-a", "--ttl", "255", "--icmp-type", "router-solicit",
+                "send", "-d", "ff02::2", "-I", "veth-a", "--icmp-type", "router-solicit",
                 "--nd-sll", "02:00:33:00:01:33");
         assertTrue(solicit.contains("[icmp6 sum ok] ICMP6, router solicitation, length 16"), solicit);
     }
