@@ -5,9 +5,9 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.Arrays;
+import rawsock.app.LinkAddresses;
 import rawsock.app.SendSpec;
 import rawsock.app.UsageException;
-import rawsock.net.Interfaces;
 import rawsock.packet.IcmpTypes;
 import rawsock.packet.Icmpv6NdMessage;
 import rawsock.packet.Icmpv6Types;
@@ -165,7 +165,7 @@ final class IcmpRestOfHeader {
             return null;
         }
         try {
-            byte[] mac = Interfaces.hardwareAddress(iface);
+            byte[] mac = LinkAddresses.macOf(iface);
             return Arrays.equals(mac, new byte[mac.length]) ? null : mac;
         } catch (IOException e) {
             throw new UsageException("-I " + iface + ": cannot read its link-layer address for the neighbour "

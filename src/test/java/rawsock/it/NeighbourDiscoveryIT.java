@@ -59,16 +59,16 @@ class NeighbourDiscoveryIT {
         return (String) run[1];
     }
 
-    /** Polls B's neighbour cache for {@code address} (bounded) until it shows {@code text}; returns the last line. */
-    private static String awaitNeighbour(String address, String text) throws Exception {
-        String line = "";
+    /** Runs {@code command} on B every 50 ms (10 s at most) until its output contains {@code text}; returns the last output. */
+    private static String awaitOnB(String text, String... command) throws Exception {
+        String output = "";
         for (long end = System.nanoTime() + 10_000_000_000L; System.nanoTime() < end; Thread.sleep(50)) {
-            line = onB("ip", "-6", "neigh", "show", address, "dev", "veth-b");
-            if (line.contains(text)) {
+            output = onB(command);
+            if (output.contains(text)) {
                 break;
             }
         }
-        return line;
+        return output;
     }
 
     @Test
@@ -99,7 +99,7 @@ class NeighbourDiscoveryIT {
         assertTrue(dump.contains("[icmp6 sum ok] ICMP6, neighbor advertisement, length 32, tgt is fd99::1, "
                 + "Flags [solicited, override]"), dump);
         assertTrue(dump.contains("destination link-address option (2), length 8 (1): 02:11:22:33:44:55"), dump);
-        String entry = awaitNeighbour("fd99::1", "02:11:22:33:44:55");
+        String entry = awaitOnB("02:11:22:33:44:55", "ip", "-6", "neigh", "show", "fd99::1", "dev", "veth-b");
         assertTrue(entry.contains("lladdr 02:11:22:33:44:55") && entry.contains("REACHABLE"), entry);
         String ignored = onB("ip", "-6", "neigh", "show", "fd99::3", "dev", "veth-b");
         assertTrue(ignored.contains("lladdr 02:00:00:00:33:03 STALE"), ignored);
@@ -115,11 +115,7 @@ class NeighbourDiscoveryIT {
         assertTrue(dump.contains("hop limit 61, Flags [managed, other stateful], pref medium, router lifetime 1800s, "
                 + "reachable time 30000ms, retrans timer 1000ms"), dump);
         assertTrue(dump.contains("source link-address option (1), length 8 (1): " + Lab.A_MAC), dump);
-        String route = "";
-        for (long end = System.nanoTime() + 10_000_000_000L; System.nanoTime() < end && !route.contains("hoplimit 61");
-                Thread.sleep(50)) {
-            route = onB("ip", "-6", "route", "show", "default");
-        }
+        String route = awaitOnB("hoplimit 61", "ip", "-6", "route", "show", "default");
         assertTrue(route.contains("default via " + A_LINK_LOCAL + " dev veth-b proto ra")
                 && route.contains("hoplimit 61"), route);
     }
