@@ -87,6 +87,20 @@ class NeighbourDiscoveryIT {
     }
 
     @Test
+    void aDuplicateAddressProbeFromTheUnspecifiedAddressDrawsADefenceToAllNodes() throws Exception {
+        // From :: (RFC 4862 5.4.2) the solicitation carries no source link-layer option (RFC 4861 4.3),
+        // and B defends its address with an advertisement to ff02::1, override set, solicited not.
+        String dump = seen("a", 2, "icmp6 and (ip6[40] == 135 or ip6[40] == 136) and ip6[48:4] == 0xfd990000"
+                + " and ip6[52:4] == 0 and ip6[56:4] == 0 and ip6[60:4] == 2",
+                "send", "-d", "ff02::1:ff00:2", "-I", "veth-a", "--src", "::", "--icmp-type", "neighbor-solicit",
+                "--nd-target", Lab.B_IP6);
+        assertTrue(dump.contains(":: > ff02::1:ff00:2: [icmp6 sum ok] ICMP6, neighbor solicitation, length 24, "
+                + "who has fd99::2"), dump);
+        assertTrue(dump.contains("fd99::2 > ff02::1: [icmp6 sum ok] ICMP6, neighbor advertisement, length 32, "
+                + "tgt is fd99::2, Flags [override]"), dump);
+    }
+
+    @Test
     void anAdvertisementWithSolicitedAndOverrideRewritesThePeersNeighbourCache() throws Exception {
         onB("ip", "-6", "neigh", "replace", "fd99::1", "lladdr", Lab.A_MAC, "dev", "veth-b", "nud", "stale");
         onB("ip", "-6", "neigh", "replace", "fd99::3", "lladdr", "02:00:00:00:33:03", "dev", "veth-b", "nud", "stale");
