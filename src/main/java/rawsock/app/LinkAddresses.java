@@ -11,16 +11,18 @@ import rawsock.packet.MacAddress;
 
 /**
  * Link-layer addresses for --link: an interface's own MAC and IPv4 address (from the kernel,
- * whatever the interface's state), and a neighbour's MAC from the kernel's ARP table.
+ * whatever the interface's state), and a neighbour's MAC from the kernel's ARP table. The MAC is
+ * also what neighbour discovery options default to.
  */
-final class LinkAddresses {
+public final class LinkAddresses {
     /** ATF_COM in /proc/net/arp's flags: the entry is complete (the MAC is known). */
     private static final int ATF_COM = 0x2;
 
     private LinkAddresses() {
     }
 
-    static byte[] macOf(String iface) throws IOException {
+    /** The interface's MAC (SIOCGIFHWADDR), all zero for one without (lo). */
+    public static byte[] macOf(String iface) throws IOException {
         return Interfaces.hardwareAddress(iface);
     }
 

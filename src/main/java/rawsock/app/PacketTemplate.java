@@ -175,7 +175,7 @@ final class PacketTemplate {
                 if (Icmpv6Types.hasIdSeq(spec.icmpType)) {
                     icmp6.id(spec.icmpId).seq(spec.icmpSeq);
                 } else {
-                    icmp6.restOfHeader(spec.icmpRest);
+                    icmp6.restOfHeader(spec.icmpRest).body(spec.icmpBody);
                 }
                 icmp6.emit(out, payload, src, dst);
                 break;

@@ -60,6 +60,8 @@ public final class SendSpec {
     public final int icmpSeq;
     /** Bytes 4-7 of an ICMP/ICMPv6 type without identifier and sequence (MTU, gateway, pointer); 0 by default. */
     public final long icmpRest;
+    /** ICMPv6 bytes after the 8-byte header, before the payload: a neighbour discovery message's fixed part and options. */
+    public final byte[] icmpBody;
 
     public final Integer sourcePort;
     public final Integer destinationPort;
@@ -146,6 +148,7 @@ public final class SendSpec {
         this.icmpId = b.icmpId;
         this.icmpSeq = b.icmpSeq;
         this.icmpRest = b.icmpRest;
+        this.icmpBody = b.icmpBody;
         this.sourcePort = b.sourcePort;
         this.destinationPort = b.destinationPort;
         this.tcpFlags = b.tcpFlags;
@@ -211,7 +214,8 @@ public final class SendSpec {
         if (laterFragment()) {
             return 0;
         }
-        return IpProtocol.builtHeaderLength(protocol) + (protocol == IpProtocol.TCP ? padded(tcpOptions) : 0);
+        return IpProtocol.builtHeaderLength(protocol) + (protocol == IpProtocol.TCP ? padded(tcpOptions) : 0)
+                + (protocol == IpProtocol.ICMP6 ? icmpBody.length : 0);
     }
 
     /**
@@ -259,6 +263,7 @@ public final class SendSpec {
         public int icmpId;
         public int icmpSeq = 1;
         public long icmpRest;
+        public byte[] icmpBody = new byte[0];
 
         public Integer sourcePort;
         public Integer destinationPort;

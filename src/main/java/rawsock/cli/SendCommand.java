@@ -215,6 +215,46 @@ public final class SendCommand implements Callable<Integer> {
         @Option(names = "--icmp-pointer", paramLabel = "N", converter = NumberConverter.class,
                 description = "Offending octet of an ICMP parameter problem (type 12, 0..255) or ICMPv6 (type 4).")
         Long pointer;
+
+        @Option(names = "--nd-flags", paramLabel = "LETTERS",
+                description = "Neighbour discovery flags: R, S, O of an ICMPv6 neighbor-advert (router, solicited, "
+                        + "override), M, O of a router-advert (managed, other configuration); default none.")
+        String ndFlags;
+
+        @Option(names = "--nd-target", paramLabel = "ADDR",
+                description = "Target address of an ICMPv6 neighbor-solicit, neighbor-advert or redirect (default ::).")
+        String ndTarget;
+
+        @Option(names = "--nd-destination", paramLabel = "ADDR",
+                description = "Destination address of an ICMPv6 redirect (default ::).")
+        String ndDestination;
+
+        @Option(names = "--nd-sll", paramLabel = "MAC",
+                description = "Source link-layer address option of an ICMPv6 router-solicit, router-advert or "
+                        + "neighbor-solicit (default with -I: the interface's MAC, as the kernel sends them; "
+                        + "none = leave it out).")
+        String ndSll;
+
+        @Option(names = "--nd-tll", paramLabel = "MAC",
+                description = "Target link-layer address option of an ICMPv6 neighbor-advert (default with -I: the "
+                        + "interface's MAC) or redirect (default none); none = leave it out.")
+        String ndTll;
+
+        @Option(names = "--nd-hop-limit", paramLabel = "N", converter = NumberConverter.class,
+                description = "Cur hop limit of an ICMPv6 router-advert, 0..255 (default 0: unspecified).")
+        Long ndHopLimit;
+
+        @Option(names = "--nd-router-lifetime", paramLabel = "SECONDS", converter = NumberConverter.class,
+                description = "Router lifetime of an ICMPv6 router-advert, 0..65535 (default 0: not a default router).")
+        Long ndRouterLifetime;
+
+        @Option(names = "--nd-reachable-time", paramLabel = "MS", converter = NumberConverter.class,
+                description = "Reachable time of an ICMPv6 router-advert in milliseconds (default 0: unspecified).")
+        Long ndReachableTime;
+
+        @Option(names = "--nd-retrans-timer", paramLabel = "MS", converter = NumberConverter.class,
+                description = "Retrans timer of an ICMPv6 router-advert in milliseconds (default 0: unspecified).")
+        Long ndRetransTimer;
     }
 
     @ArgGroup(exclusive = false)
@@ -523,7 +563,7 @@ public final class SendCommand implements Callable<Integer> {
         }
     }
 
-    private static byte[] mac(String option, String text) {
+    static byte[] mac(String option, String text) {
         if (text == null) {
             return null;
         }
@@ -729,8 +769,7 @@ public final class SendCommand implements Callable<Integer> {
             s.icmpCode = Ranges.check("--icmp-code", icmpFields.code, 0, 255);
         }
         s.icmpId = icmpFields.id != null ? Ranges.check("--icmp-id", icmpFields.id, 0, 65535) : (int) (ProcessHandle.current().pid() & 0xffff);
-        s.icmpRest = IcmpRestOfHeader.of(s, icmpFields.mtu, icmpFields.gateway, icmpFields.pointer,
-                icmpFields.id != null || icmpFields.seq != null);
+        IcmpRestOfHeader.fill(s, icmpFields);
         if (icmpFields.seq != null) {
             s.icmpSeq = Ranges.check("--icmp-seq", icmpFields.seq, 0, 65535);
         }

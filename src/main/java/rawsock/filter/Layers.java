@@ -210,7 +210,22 @@ final class Layers {
      * read right after the fixed header (ETHERNET, as libpcap) or at the start of the data the
      * kernel hands the socket, which is the transport header (IPV6_RAW).
      */
-    Node port(int[] protos, Dir dir, int lo, int hi) {
+    Node portRange(int[] protos, Dir dir, int lo, int hi) {
+        return port(protos, dir, load -> portTest(load, lo, hi));
+    }
+
+    /** {@code port P1 or P2 ...}: the source port is compared with every value, then the destination port. */
+    Node port(int[] protos, Dir dir, List<Integer> ports) {
+        return port(protos, dir, load -> {
+            List<Node> tests = new ArrayList<>();
+            for (int port : ports) {
+                tests.add(eq(load, port));
+            }
+            return or(tests);
+        });
+    }
+
+    private Node port(int[] protos, Dir dir, java.util.function.Function<Node.Load, Node> portTest) {
         Node.Offset net = net();
         List<Node> v4protos = new ArrayList<>();
         List<Node> v6protos = new ArrayList<>();
@@ -224,8 +239,8 @@ final class Layers {
         }
         Node v4 = and(ip4(), or(v4protos),
                 not(test(net.load(Bpf.H, 6), Bpf.JSET, 0x1fff)),
-                dir(dir, portTest(new Node.Load.Transport4(Bpf.H, net, 0), lo, hi),
-                        portTest(new Node.Load.Transport4(Bpf.H, net, 2), lo, hi)));
+                dir(dir, portTest.apply(new Node.Load.Transport4(Bpf.H, net, 0)),
+                        portTest.apply(new Node.Load.Transport4(Bpf.H, net, 2))));
         Node.Load sport;
         Node.Load dport;
         if (target == FilterTarget.IPV6_RAW) {
@@ -235,7 +250,7 @@ final class Layers {
             sport = net.load(Bpf.H, 40);
             dport = net.load(Bpf.H, 42);
         }
-        Node v6 = and(ip6(), or(v6protos), dir(dir, portTest(sport, lo, hi), portTest(dport, lo, hi)));
+        Node v6 = and(ip6(), or(v6protos), dir(dir, portTest.apply(sport), portTest.apply(dport)));
         return or(v4, v6);
     }
 

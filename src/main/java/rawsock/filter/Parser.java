@@ -55,6 +55,15 @@ final class Parser {
     private final Layers layers;
     private int i;
     private Qual last;
+    /**
+     * The latest port primitive, its qualifiers and its ports: {@code port 80 or 443} becomes one
+     * primitive that compares the source port with every value before it loads the destination
+     * port, as libpcap's optimizer orders it (on a frame cut short after the source port, both
+     * accept a source port 443).
+     */
+    private Node portNode;
+    private Qual portQual;
+    private List<Integer> portValues = List.of();
     private int primitives;
     private Token firstImpossible;
 
@@ -127,7 +136,20 @@ final class Parser {
                 return left;
             }
             next();
+            Node previousPort = portNode;
+            Qual previousQual = portQual;
+            List<Integer> previousValues = portValues;
             Node right = parseUnary(parenDepth);
+            if (!and && left == previousPort && right == portNode && previousQual == portQual
+                    && portQual.dir() != Layers.Dir.BOTH) {
+                // "port A or B": one primitive (see portNode); "src and dst" cannot be split so.
+                List<Integer> merged = new java.util.ArrayList<>(previousValues);
+                merged.addAll(portValues);
+                portValues = List.copyOf(merged);
+                left = layers.port(portProtos(portQual), portQual.dir(), portValues);
+                portNode = left;
+                continue;
+            }
             left = and ? Node.and(left, right) : Node.or(left, right);
             if (left.depth() > MAX_TREE_DEPTH) {
                 throw err("expression nested too deeply (more than " + MAX_TREE_DEPTH
@@ -390,7 +412,10 @@ final class Parser {
                 return netValue(q, v);
             case PORT: {
                 int port = portNumber(v);
-                return layers.port(portProtos(q), q.dir(), port, port);
+                portValues = List.of(port);
+                portQual = q;
+                portNode = layers.port(portProtos(q), q.dir(), portValues);
+                return portNode;
             }
             case PORTRANGE:
                 return portRange(q, v);
@@ -550,7 +575,7 @@ final class Parser {
             lo = hi;
             hi = tmp;
         }
-        return layers.port(portProtos(q), q.dir(), lo, hi);
+        return layers.portRange(portProtos(q), q.dir(), lo, hi);
     }
 
     private int protoValue(Token kw) throws FilterSyntaxException {

@@ -108,7 +108,7 @@ public final class Icmpv6 extends IcmpHeader implements Layer {
         if (from < 0) {
             return null;
         }
-        int type = type() == Icmpv6Types.NEIGHBOR_ADVERT || type() == Icmpv6Types.REDIRECT
+        int type = Icmpv6Types.has(type(), Icmpv6Types.Field.TARGET_LINK_LAYER)
                 ? NdOptions.TARGET_LINK_LAYER : NdOptions.SOURCE_LINK_LAYER;
         int at = NdOptions.find(buf, offset + from, offset + optionsEnd(), type);
         if (at < 0) {
@@ -133,9 +133,7 @@ public final class Icmpv6 extends IcmpHeader implements Layer {
     }
 
     private boolean hasTarget() {
-        int type = type();
-        return type == Icmpv6Types.NEIGHBOR_SOLICIT || type == Icmpv6Types.NEIGHBOR_ADVERT
-                || type == Icmpv6Types.REDIRECT;
+        return Icmpv6Types.has(type(), Icmpv6Types.Field.TARGET);
     }
 
     private boolean isMld() {
@@ -145,19 +143,7 @@ public final class Icmpv6 extends IcmpHeader implements Layer {
 
     /** Bytes before the options of the ND types, -1 for other types. */
     private int optionsStart() {
-        switch (type()) {
-            case Icmpv6Types.ROUTER_SOLICIT:
-                return 8;
-            case Icmpv6Types.ROUTER_ADVERT:
-                return 16;
-            case Icmpv6Types.NEIGHBOR_SOLICIT:
-            case Icmpv6Types.NEIGHBOR_ADVERT:
-                return 24;
-            case Icmpv6Types.REDIRECT:
-                return 40;
-            default:
-                return -1;
-        }
+        return Icmpv6Types.optionsStart(type());
     }
 
     /** Smallest length the type's fixed part needs. */

@@ -82,11 +82,8 @@ public final class Icmpv6Builder {
      * of the target with hop limit 255; omit the option when the source is :: (RFC 4861 7.2.2).
      */
     public Icmpv6Builder neighborSolicitation(byte[] target, byte[] sourceLinkLayer) {
-        type = Icmpv6Types.NEIGHBOR_SOLICIT;
-        code = 0;
-        rest = 0;
-        body = ndBody(target, NdOptions.SOURCE_LINK_LAYER, sourceLinkLayer);
-        return this;
+        return neighborDiscovery(new Icmpv6NdMessage(Icmpv6Types.NEIGHBOR_SOLICIT).target(target)
+                .sourceLinkLayer(sourceLinkLayer));
     }
 
     /**
@@ -96,30 +93,17 @@ public final class Icmpv6Builder {
      */
     public Icmpv6Builder neighborAdvertisement(byte[] target, int flags, byte[] targetLinkLayer) {
         Bytes.checkRange("neighbor advertisement flags", flags, 0, 0xe0);
-        type = Icmpv6Types.NEIGHBOR_ADVERT;
-        code = 0;
-        rest = (long) flags << 24;
-        body = ndBody(target, NdOptions.TARGET_LINK_LAYER, targetLinkLayer);
-        return this;
+        return neighborDiscovery(new Icmpv6NdMessage(Icmpv6Types.NEIGHBOR_ADVERT).flags(flags).target(target)
+                .targetLinkLayer(targetLinkLayer));
     }
 
-    private static byte[] ndBody(byte[] target, int optionType, byte[] linkLayer) {
-        if (target == null || target.length != 16) {
-            throw new IllegalArgumentException("neighbour discovery target must be a 16-byte IPv6 address");
-        }
-        if (linkLayer == null) {
-            return target.clone();
-        }
-        if (linkLayer.length == 0 || linkLayer.length > 253) {
-            throw new IllegalArgumentException("link-layer address of " + linkLayer.length + " bytes: use 1..253 (6 for Ethernet)");
-        }
-        int optionLength = (2 + linkLayer.length + 7) & ~7;
-        byte[] bytes = new byte[16 + optionLength];
-        System.arraycopy(target, 0, bytes, 0, 16);
-        bytes[16] = (byte) optionType;
-        bytes[17] = (byte) (optionLength / 8);
-        System.arraycopy(linkLayer, 0, bytes, 18, linkLayer.length);
-        return bytes;
+    /** Any neighbour discovery message (types 133..137), code 0: its bytes 4-7, fixed part and options. */
+    public Icmpv6Builder neighborDiscovery(Icmpv6NdMessage message) {
+        type = message.type();
+        code = 0;
+        rest = message.restOfHeader();
+        body = message.body();
+        return this;
     }
 
     /** RFC 4291 2.7.1: ff02::1:ffXX:XXXX, the group a neighbor solicitation for {@code address} goes to. */

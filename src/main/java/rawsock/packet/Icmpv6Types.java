@@ -1,5 +1,10 @@
 package rawsock.packet;
 
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
 /**
  * ICMPv6 message types (RFC 4443, 4861 neighbour discovery, 2710/3810 MLD) and the codes of the
  * error types: names for options ({@code --icmp-type neighbor-solicit}) and JSON, and the words
@@ -26,6 +31,47 @@ public final class Icmpv6Types {
     public static final int CODE_PORT_UNREACH = 4;
 
     static final TypeNames TABLE = new TypeNames("ICMPv6");
+
+    /**
+     * What a type's message holds after the checksum: the 32 bits at bytes 4-7 (an identifier and
+     * sequence, an MTU, a pointer, or neighbour discovery's flags, hop limit and router lifetime),
+     * then for neighbour discovery (RFC 4861 4.1-4.5) a fixed part and the options it may carry.
+     */
+    public enum Field {
+        ID_SEQ, MTU, POINTER,
+        /** The flags: R, S, O of a neighbor advertisement (byte 4); M, O of a router advertisement (byte 5). */
+        ND_FLAGS,
+        /** Router advertisement: cur hop limit (byte 4), router lifetime (bytes 6-7), reachable time, retrans timer. */
+        HOP_LIMIT, ROUTER_LIFETIME, REACHABLE_TIME, RETRANS_TIMER,
+        /** Neighbor solicitation/advertisement and redirect: the target address (bytes 8-23). */
+        TARGET,
+        /** Redirect: the destination address (bytes 24-39). */
+        DESTINATION,
+        /** The option types each message may carry (RFC 4861 4.6.1). */
+        SOURCE_LINK_LAYER, TARGET_LINK_LAYER
+    }
+
+    /** One type's layout: its fields, where its options start (-1: it has none), its flag letters from bit 7 down. */
+    private record Layout(Set<Field> fields, int optionsStart, String flagLetters) {
+    }
+
+    private static final Layout PLAIN = new Layout(EnumSet.noneOf(Field.class), -1, "");
+    private static final Map<Integer, Layout> LAYOUTS = new HashMap<>();
+
+    static {
+        LAYOUTS.put(ECHO_REQUEST, new Layout(EnumSet.of(Field.ID_SEQ), -1, ""));
+        LAYOUTS.put(ECHO_REPLY, new Layout(EnumSet.of(Field.ID_SEQ), -1, ""));
+        LAYOUTS.put(PACKET_TOO_BIG, new Layout(EnumSet.of(Field.MTU), -1, ""));
+        LAYOUTS.put(PARAM_PROBLEM, new Layout(EnumSet.of(Field.POINTER), -1, ""));
+        LAYOUTS.put(ROUTER_SOLICIT, new Layout(EnumSet.of(Field.SOURCE_LINK_LAYER), 8, ""));
+        LAYOUTS.put(ROUTER_ADVERT, new Layout(EnumSet.of(Field.ND_FLAGS, Field.HOP_LIMIT, Field.ROUTER_LIFETIME,
+                Field.REACHABLE_TIME, Field.RETRANS_TIMER, Field.SOURCE_LINK_LAYER), 16, "MO"));
+        LAYOUTS.put(NEIGHBOR_SOLICIT, new Layout(EnumSet.of(Field.TARGET, Field.SOURCE_LINK_LAYER), 24, ""));
+        LAYOUTS.put(NEIGHBOR_ADVERT, new Layout(EnumSet.of(Field.ND_FLAGS, Field.TARGET, Field.TARGET_LINK_LAYER),
+                24, "RSO"));
+        LAYOUTS.put(REDIRECT, new Layout(EnumSet.of(Field.TARGET, Field.DESTINATION, Field.TARGET_LINK_LAYER),
+                40, ""));
+    }
 
     static {
         TABLE.define(DEST_UNREACH, "dest-unreach", "destination unreachable");
@@ -116,7 +162,49 @@ public final class Icmpv6Types {
 
     /** True for the types whose first 32 bits after the checksum are an identifier and a sequence number. */
     public static boolean hasIdSeq(int type) {
-        return type == ECHO_REQUEST || type == ECHO_REPLY;
+        return has(type, Field.ID_SEQ);
+    }
+
+    /** True when messages of {@code type} have {@code field} (see {@link Field}). */
+    public static boolean has(int type, Field field) {
+        return LAYOUTS.getOrDefault(type, PLAIN).fields().contains(field);
+    }
+
+    /** The types that have {@code field}, as "neighbor-advert (136)", comma-separated: for messages that refuse it. */
+    public static String typesWith(Field field) {
+        StringBuilder text = new StringBuilder();
+        LAYOUTS.keySet().stream().sorted().filter(type -> has(type, field)).forEach(type -> text
+                .append(text.length() == 0 ? "" : ", ").append(name(type)).append(" (").append(type).append(')'));
+        return text.toString();
+    }
+
+    /**
+     * Neighbour discovery: bytes from the start of the message to its first option (8 for a
+     * router solicitation, 16 for an advertisement, 24 for neighbor messages, 40 for a redirect),
+     * -1 for a type without options.
+     */
+    public static int optionsStart(int type) {
+        return LAYOUTS.getOrDefault(type, PLAIN).optionsStart();
+    }
+
+    /**
+     * The flags of a router or neighbor advertisement from letters (case-insensitive; M, O
+     * of RFC 4861 4.2, R, S, O of 4.4; "" = none), bit 7 first.
+     *
+     * @throws IllegalArgumentException naming the letter and the type's letters
+     */
+    public static int parseFlags(int type, String letters) {
+        String known = LAYOUTS.getOrDefault(type, PLAIN).flagLetters();
+        int flags = 0;
+        for (char c : letters.strip().toCharArray()) {
+            int index = known.indexOf(Character.toUpperCase(c));
+            if (index < 0) {
+                throw new IllegalArgumentException("'" + c + "' is not a flag of " + name(type)
+                        + (known.isEmpty() ? ", which has none" : ": use letters from " + known));
+            }
+            flags |= 0x80 >> index;
+        }
+        return flags;
     }
 
     /** The reply a request type draws (echo request 128 -> 129), or -1 for a type that draws none. */

@@ -149,6 +149,24 @@ final class NdOptions {
         text.append("opt ").append(type).append(" len ").append(length);
     }
 
+    /**
+     * A source or target link-layer address option (RFC 4861 4.6.1) for {@code address}, padded
+     * to 8-byte units (a 6-byte MAC makes the 8-byte option Ethernet uses); none for null.
+     */
+    static byte[] linkLayerOption(int optionType, byte[] address) {
+        if (address == null) {
+            return new byte[0];
+        }
+        if (address.length == 0 || address.length > 253) {
+            throw new IllegalArgumentException("link-layer address of " + address.length + " bytes: use 1..253 (6 for Ethernet)");
+        }
+        byte[] option = new byte[(2 + address.length + 7) & ~7];
+        option[0] = (byte) optionType;
+        option[1] = (byte) (option.length / 8);
+        System.arraycopy(address, 0, option, 2, address.length);
+        return option;
+    }
+
     /** Link-layer address bytes in an option of {@code length} bytes: 6 for Ethernet (length 8). */
     static int linkLayerLength(int length) {
         return length == 8 ? 6 : length - 2;

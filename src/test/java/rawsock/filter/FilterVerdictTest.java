@@ -55,6 +55,12 @@ class FilterVerdictTest {
         {"tcp port 80", "+IP4_TCP_SYN"},
         {"udp port 80", ""},
         {"tcp src port 443", "+IP6_TCP"},
+        // "port A or B" is one primitive (every source port compared first, as libpcap orders it)...
+        {"port 80 or 443", "+IP4_TCP_SYN +IP6_TCP"},
+        {"src port 443 or 5000", "+IP6_TCP +IP4_OPT_UDP"},
+        {"tcp and port 80 or 443", "+IP4_TCP_SYN +IP6_TCP"},
+        // ...but not with "src and dst": IP4_OPT_UDP goes 5000 -> 53, neither both 53 nor both 5000.
+        {"src and dst port 53 or 5000", ""},
         {"portrange 5000-5400", "+IP4_OPT_UDP +IP6_UDP"},
         {"portrange 1100-2300", "IP6_HBH_UDP"},
         {"udp portrange 2300-1100", "IP6_HBH_UDP"},
