@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import rawsock.output.JsonSchema;
 import rawsock.testing.Background;
 import rawsock.testing.Lab;
 import rawsock.testing.Marks;
@@ -101,7 +102,7 @@ class TracerouteIT {
     }
 
     @Test
-    void jsonHasAnObjectPerProbeAndPerHop() throws Exception {
+    void jsonHasAnObjectPerProbeAndPerHopWithTheSchemasKeys() throws Exception {
         Object[] run = rawsockOnA("send", "-d", RoutedLab.B_IP, "--traceroute", "-c", "2", "-f", "json", "--wait", "2s");
         String out = (String) run[1];
         assertEquals(0, run[0], out + run[2]);
@@ -113,6 +114,13 @@ class TracerouteIT {
         assertTrue(lines.get(4).contains("\"type\":\"echo-reply\"") && lines.get(4).contains("\"reached\":true"), out);
         assertEquals("{\"hop\":2,\"addresses\":[\"" + RoutedLab.B_IP + "\"],\"sent\":2,\"answered\":2,\"reached\":true,"
                 + "\"last\":true}", lines.get(5));
+        for (String line : lines) {
+            String place = line.contains("\"addresses\"") ? JsonSchema.TRACE_HOP : JsonSchema.TRACE_PROBE;
+            Matcher key = Pattern.compile("\"(\\w+)\":").matcher(line);
+            while (key.find()) {
+                assertTrue(JsonSchema.typeOf(place, key.group(1)) != null, "JsonSchema lists " + key.group(1) + ": " + line);
+            }
+        }
     }
 
     @Test
