@@ -13,7 +13,8 @@ import java.util.Map;
  * writer over real and generated packets and fail on a key or a type this list does not have.
  *
  * <p>Every number is an integer below 2^53, so jq and JavaScript, which hold numbers as doubles,
- * read it exactly; {@code ts_ns} (about 1.8 x 10^18) is therefore a string of digits.
+ * read it exactly; {@code ts_ns} (about 1.8 x 10^18) is therefore a string of digits. The one
+ * exception, typed {@link Type#DECIMAL}, is a round-trip time in milliseconds to three decimals.
  */
 public final class JsonSchema {
     /** A JSON value type as the tables name it. */
@@ -21,7 +22,9 @@ public final class JsonSchema {
         STRING("string"), NUMBER("number"), BOOLEAN("boolean"), OBJECT("object"),
         /** A string, or null when unknown. */
         STRING_OR_NULL("string or null"),
-        STRING_ARRAY("array of strings");
+        STRING_ARRAY("array of strings"),
+        /** A number that may have a fraction (milliseconds to the microsecond). */
+        DECIMAL("number, with a fraction");
 
         private final String words;
 
@@ -190,7 +193,7 @@ public final class JsonSchema {
         key("hop", Type.NUMBER, "the hop: the probe's TTL (hop limit)");
         key("probe", Type.NUMBER, "the probe's number within its hop, from 1");
         key("from", Type.STRING, "who answered: a router on the way or the destination (absent when silent)");
-        key("rtt_ms", Type.NUMBER, "round-trip time in milliseconds, from the kernel's receive timestamp (absent when silent)");
+        key("rtt_ms", Type.DECIMAL, "round-trip time in milliseconds, from the kernel's receive timestamp (absent when silent)");
         key("ttl", Type.NUMBER, "the answer's own TTL (hop limit) on arrival (absent when silent)");
         key("type", Type.STRING, "the answer: `time-exceeded`, `echo-reply`, `syn-ack`, `rst`, `port-unreachable`, `net-unreachable`, ... (absent when silent)");
         key("mark", Type.STRING, "traceroute's mark for an unreachable: `!N`, `!H`, `!P`, `!X`, `!F`, ... (absent otherwise)");

@@ -294,6 +294,29 @@ class TraceMatcherTest {
                 "an answer after the wait is no answer");
     }
 
+    @Test
+    void jsonObjectsHoldToTheSchema() throws Exception {
+        TraceHops hops = new TraceHops(2, 3, 1_000_000_000L);
+        for (int n = 0; n < 6; n++) {
+            hops.sent(n, 0, 0);
+        }
+        hops.answer(0, 61_000, answer("169.254.91.254", null, false));
+        hops.answer(1, 62_000, answer("169.254.91.253", "!H", false));
+        hops.answer(3, 70_000, answer("169.254.92.1", null, true));
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        TracePrinter printer = new TracePrinter(bytes, true);
+        printer.hop(hops, 1);
+        printer.hop(hops, 2);
+        List<String> lines = bytes.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        assertEquals(8, lines.size(), String.join("\n", lines));
+        for (String line : lines) {
+            rawsock.testing.JsonSchemaCheck.trace(rawsock.testing.Json.object(line));
+        }
+        assertEquals("{\"hop\":1,\"addresses\":[\"169.254.91.254\",\"169.254.91.253\"],\"sent\":3,\"answered\":2,"
+                + "\"reached\":false,\"last\":false}", lines.get(3));
+        assertEquals("{\"hop\":1,\"probe\":3,\"silent\":true,\"reached\":false}", lines.get(2));
+    }
+
     private static TraceAnswer answer(String from, String mark, boolean reached) {
         TraceAnswer answer = new TraceAnswer();
         answer.clear();
