@@ -84,6 +84,8 @@ public final class RecvJob {
             // Formatting yields to capturing: on a busy machine (two cores, a flood, -f json) the
             // capture thread and whatever sends the packets get the CPU first, and the writer
             // catches up from the queue. Set after the capture thread exists, which keeps nice 0.
+            // Given back at the end: a caller in the same process (a test) keeps its thread as it was.
+            Integer niceBefore = ThreadNice.get();
             if (!ThreadNice.set(WRITER_NICE)) {
                 LOG.debug("could not lower the writer thread's priority");
             }
@@ -92,6 +94,9 @@ public final class RecvJob {
             } finally {
                 capture.stop();
                 capture.join();
+                if (niceBefore != null && !ThreadNice.set(niceBefore)) {
+                    LOG.debug("could not give the writer thread its priority back");
+                }
             }
             drops = Math.max(capture.kernelDrops(), socket.receiveDrops());
             if (spec.mode == RecvSpec.Mode.LINK) {

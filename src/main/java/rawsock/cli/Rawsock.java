@@ -13,6 +13,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
 import rawsock.app.ExitStatus;
+import rawsock.app.Timeline;
 import rawsock.app.UsageException;
 
 /**
@@ -26,12 +27,14 @@ public final class Rawsock {
     /** Runs rawsock with {@code args}; returns the exit status. */
     public static int execute(Console console, String... args) {
         CommandLine commandLine = commandLine(console, args);
+        Timeline.mark("model");
         RawsockCommand root = commandLine.getCommand();
         commandLine.setOut(new PrintWriter(console.out(), true));
         commandLine.setErr(console.err());
         commandLine.setParameterExceptionHandler(usageErrors(root));
         commandLine.setExecutionExceptionHandler(failures(root));
         commandLine.setExecutionStrategy(parseResult -> {
+            Timeline.mark("parse");
             Logging.configure(root.verbosity(), root.quiet());
             return new CommandLine.RunLast().execute(parseResult);
         });
