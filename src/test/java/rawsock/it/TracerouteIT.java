@@ -23,7 +23,8 @@ import rawsock.testing.RoutedLab;
  * send --traceroute in the routed lab (A, router R, B): the hops it lists are the system
  * traceroute's (Debian's traceroute, -n) from the same host to the same target, for ICMP, UDP
  * and TCP probes over IPv4 and IPv6; a router that keeps its errors to itself (nftables in its
- * namespace) is a hop of "*"; a router without a route marks "!N"; and the errors a concurrent
+ * namespace) is a hop of "*"; a router without a route marks "!N", one rejecting the destination
+ * "!H"; and the errors a concurrent
  * ping and traceroute draw are never taken for ours.
  */
 @RequiresRoot
@@ -161,6 +162,38 @@ class TracerouteIT {
                 assertTrue(lines.get(lines.size() - 1).matches(" ?\\d+  " + Pattern.quote(router) + "  \\d+\\.\\d{3} ms !N"),
                         proto + ": " + out);
             }
+        }
+    }
+
+    /**
+     * R refuses to forward to B (nftables: reject with host unreachable, IPv6 address
+     * unreachable): hop 1 is R's time exceeded, hop 2 R's "!H" on every probe, and the trace
+     * ends there, unreached, with the lines the system traceroute prints.
+     */
+    @Test
+    void aRouterRejectingTheDestinationMarksItsHopHostUnreachableAsTraceroute() throws Exception {
+        nft("r", "add table inet trace_reject",
+                "add chain inet trace_reject pass { type filter hook forward priority 0 ; }",
+                "add rule inet trace_reject pass ip daddr " + RoutedLab.B_IP + " reject with icmp type host-unreachable",
+                "add rule inet trace_reject pass ip6 daddr " + RoutedLab.B_IP6 + " reject with icmpv6 type addr-unreachable");
+        try {
+            for (String dst : new String[] {RoutedLab.B_IP, RoutedLab.B_IP6}) {
+                String router = dst.contains(":") ? RoutedLab.R_A_IP6 : RoutedLab.R_A_IP;
+                Object[] theirs = onA("traceroute", "-n", "-I", "-w", "1", dst.contains(":") ? "-6" : "-4", dst);
+                for (String proto : new String[] {"icmp", "udp", "tcp"}) {
+                    Object[] run = rawsockOnA("send", "-d", dst, "--traceroute", "-p", proto, "--wait", "1s");
+                    String out = (String) run[1];
+                    assertEquals(1, run[0], "not reached: " + out + run[2]);
+                    assertEquals(List.of(List.of(router), List.of(router)), hops(out), proto + ": " + out);
+                    assertEquals(hops((String) theirs[1]), hops(out), "as traceroute: " + theirs[1]);
+                    assertTrue(out.lines().toList().get(1).matches(" 2  " + Pattern.quote(router) + "(  \\d+\\.\\d{3} ms !H){3}"),
+                            proto + ": " + out);
+                    assertTrue(((String) theirs[1]).lines().toList().get(2).contains(" !H"), "traceroute marks it too: "
+                            + theirs[1]);
+                }
+            }
+        } finally {
+            nft("r", "delete table inet trace_reject");
         }
     }
 
