@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -24,8 +25,8 @@ import rawsock.testing.RoutedLab;
  * traceroute's (Debian's traceroute, -n) from the same host to the same target, for ICMP, UDP
  * and TCP probes over IPv4 and IPv6; a router that keeps its errors to itself (nftables in its
  * namespace) is a hop of "*"; a router without a route marks "!N", one rejecting the destination
- * "!H"; and the errors a concurrent
- * ping and traceroute draw are never taken for ours.
+ * "!H", one answering from two addresses names both; and the errors a concurrent ping and
+ * traceroute draw are never taken for ours.
  */
 @RequiresRoot
 class TracerouteIT {
@@ -162,6 +163,34 @@ class TracerouteIT {
                 assertTrue(lines.get(lines.size() - 1).matches(" ?\\d+  " + Pattern.quote(router) + "  \\d+\\.\\d{3} ms !N"),
                         proto + ": " + out);
             }
+        }
+    }
+
+    /**
+     * R's time-exceeded errors alternate between two source addresses (nftables rewrites every
+     * second one's, as a second router answering would): the hop line names each address where
+     * it changes, as the system traceroute's does.
+     */
+    @Test
+    void aHopAnsweredFromTwoAddressesListsBothAsTraceroute() throws Exception {
+        String other = "169.254.91.253";
+        nft("r", "add table ip trace_two",
+                "add chain ip trace_two out { type filter hook output priority 0 ; }",
+                "add rule ip trace_two out icmp type time-exceeded numgen inc mod 2 == 1 ip saddr set " + other);
+        try {
+            Object[] theirs = onA("traceroute", "-n", "-I", "-w", "1", RoutedLab.B_IP);
+            Object[] ours = rawsockOnA("send", "-d", RoutedLab.B_IP, "--traceroute", "--wait", "1s");
+            String out = (String) ours[1];
+            assertEquals(0, ours[0], out + ours[2]);
+            List<List<String>> hops = hops(out);
+            assertEquals(Set.of(RoutedLab.R_A_IP, other), Set.copyOf(hops.get(0)), out);
+            assertEquals(Set.copyOf(hops((String) theirs[1]).get(0)), Set.copyOf(hops.get(0)),
+                    "as traceroute: " + theirs[1]);
+            String address = "169\\.254\\.91\\.25[34]";
+            assertTrue(out.lines().toList().get(0).matches(" 1  " + address + "  [0-9.]+ ms " + address + "  [0-9.]+ ms "
+                    + address + "  [0-9.]+ ms"), out);
+        } finally {
+            nft("r", "delete table ip trace_two");
         }
     }
 
