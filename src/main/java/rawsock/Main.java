@@ -5,7 +5,6 @@ import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import rawsock.app.Timeline;
 import rawsock.cli.Console;
 import rawsock.cli.Rawsock;
 import rawsock.net.Terminals;
@@ -16,16 +15,12 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        Timeline.mark("main");
         // Raw file streams, not System.out: a PrintStream hides write errors, and a closed pipe
         // must surface as an IOException so the tool can end quietly.
         Console console = new Console(System.in, new FileOutputStream(FileDescriptor.out),
                 new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
                         StandardCharsets.UTF_8), true),
                 () -> Terminals.isTerminal(Terminals.STDERR), () -> Terminals.isTerminal(Terminals.STDOUT));
-        int status = Rawsock.execute(console, args);
-        Timeline.mark("done");
-        Timeline.report(console.err());
-        System.exit(status);
+        System.exit(Rawsock.execute(console, args));
     }
 }

@@ -124,7 +124,14 @@ public final class OfflineJob {
                 data.limit(start + keep).position(start);
                 meta.capturedLength(keep);
                 if (!writer.write(meta, data)) {
-                    pipeClosed = true;
+                    if (writer.complete()) {
+                        // -G's last file (-W) is done: an ordinary end, summed up. The record that would
+                        // have begun one more file is left, as those after it are, so "read" stays
+                        // the count the files hold (without a filter).
+                        read--;
+                    } else {
+                        pipeClosed = true;
+                    }
                     break;
                 }
                 written++;

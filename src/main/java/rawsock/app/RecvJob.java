@@ -112,6 +112,7 @@ public final class RecvJob {
                 queue.release();
             }
         }
+        // -G with -W ending the capture (writer.complete()) is an ordinary end: summed up, status 0
         boolean pipeClosed = writer.stdoutClosed();
         LOG.info("capture queue: high-water mark {} ({} bytes) of {}, {} packets it had no room for",
                 Sizes.human(queue.peakBytes()), queue.peakBytes(), Sizes.human(queue.limitBytes()), queue.dropped());
@@ -178,12 +179,15 @@ public final class RecvJob {
     private RawSocket open() throws NativeException {
         boolean link = spec.mode == RecvSpec.Mode.LINK;
         int socketBytes = (int) Math.max(SOCKET_BUFFER_MIN, Math.min(spec.queueBytes, SOCKET_BUFFER_MAX));
+        // The buffer first: a packet without room is lost, one queued before an option only lacks
+        // what the option records; then the interface, whose absence a user sees (a JSON "iface"
+        // of null), before the kernel timestamp, for which the time of reading stands in.
         RawSocket.Setup first = socket -> {
             socket.requestReceiveBuffer(socketBytes);
-            socket.enableTimestamps();
             if (!link) {
                 socket.enablePacketInfo();
             }
+            socket.enableTimestamps();
         };
         switch (spec.mode) {
             case IPV6:

@@ -31,6 +31,8 @@ final class Reply {
     long originate;
     long receive;
     long transmit;
+    /** An ARP reply's sender MAC (then {@link #kind} is "unicast" or "broadcast", as arping says); null otherwise. */
+    String mac;
 
     void clear() {
         index = -1;
@@ -50,5 +52,6 @@ final class Reply {
         originate = -1;
         receive = -1;
         transmit = -1;
+        mac = null;
     }
 }

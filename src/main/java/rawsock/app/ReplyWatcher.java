@@ -27,7 +27,7 @@ import rawsock.packet.PacketDecoder;
  * its next slot; each reply is matched to its probe, timed from the kernel's receive timestamp,
  * and printed.
  */
-final class ReplyWatcher implements AutoCloseable {
+final class ReplyWatcher implements ProbeWatcher {
     private static final Log LOG = Log.of(ReplyWatcher.class);
     private static final int BUFFER_BYTES = 1 << 20;
 
@@ -103,35 +103,15 @@ final class ReplyWatcher implements AutoCloseable {
         }
     }
 
-    /** Records that probe {@code index} left at {@code realtimeNanos}. */
-    void sent(long index, long realtimeNanos) {
+    @Override
+    public void sent(long index, long realtimeNanos) {
         table.sent(index, realtimeNanos);
     }
 
 
-    /**
-     * Handles replies until {@code deadline} (System.nanoTime scale), or until every probe is
-     * answered when {@code stopWhenAnswered}. Returns false if a signal came.
-     */
-    boolean watchUntil(long deadline, boolean stopWhenAnswered, Interrupts interrupts) throws IOException {
-        while (!interrupts.requested()) {
-            if (stopWhenAnswered && table.allAnswered()) {
-                return true;
-            }
-            long remaining = deadline - System.nanoTime();
-            if (remaining <= 0) {
-                return true;
-            }
-            // poll() counts in milliseconds: below one, the pacer's finer wait takes over.
-            if (remaining < 1_000_000) {
-                return true;
-            }
-            int ready = poller.poll((int) Math.min(remaining / 1_000_000, 50));
-            if (ready > 0) {
-                readAll();
-            }
-        }
-        return false;
+    @Override
+    public boolean watchUntil(long deadline, boolean stopWhenAnswered, Interrupts interrupts) throws IOException {
+        return ProbeWatcher.pollUntil(deadline, stopWhenAnswered, interrupts, table, poller, this::readAll);
     }
 
     private void readAll() throws IOException {
@@ -172,7 +152,8 @@ final class ReplyWatcher implements AutoCloseable {
     }
 
     /** Prints the summary; the exit status is 0 when any probe was answered, 1 when none (errors are no answer). */
-    int finish() throws IOException {
+    @Override
+    public int finish() throws IOException {
         printer.summary(table, (System.nanoTime() - startNanos) / 1_000_000);
         return table.received() > 0 ? ExitStatus.OK : ExitStatus.NOT_MET;
     }

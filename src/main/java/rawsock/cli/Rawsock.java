@@ -26,6 +26,7 @@ public final class Rawsock {
 
     /** Runs rawsock with {@code args}; returns the exit status. */
     public static int execute(Console console, String... args) {
+        Timeline.mark("main");
         CommandLine commandLine = commandLine(console, args);
         Timeline.mark("model");
         RawsockCommand root = commandLine.getCommand();
@@ -39,12 +40,15 @@ public final class Rawsock {
             return new CommandLine.RunLast().execute(parseResult);
         });
         int status = commandLine.execute(args);
+        Timeline.mark("done");
+        Timeline.report(console.err());
         console.err().flush();
         return status;
     }
 
     /** The subcommands, in the order help lists them. */
-    private static final List<Class<?>> SUBCOMMANDS = List.of(SendCommand.class, RecvCommand.class);
+    private static final List<Class<?>> SUBCOMMANDS = List.of(SendCommand.class, RecvCommand.class,
+            IfacesCommand.class);
 
     /**
      * The whole command line model: rawsock with every subcommand. The man page and the shell
