@@ -45,6 +45,9 @@ public final class SendJob {
         if (spec.input != SendSpec.Input.BUILD) {
             return new ReplayJob(spec, stdin, err, live, interrupts).run();
         }
+        if (spec.traceroute) {
+            return new TracerouteJob(spec, stdout, err, interrupts).run();
+        }
         return spec.link ? runLink() : runIp();
     }
 

@@ -118,6 +118,12 @@ public final class SendSpec {
     /** -f json: replies as NDJSON (with --wait). */
     public final boolean jsonReplies;
 
+    /**
+     * --traceroute: probes with TTL 1, 2, ... up to {@link #ttl} (the maximum hop), {@link #count}
+     * per hop, until the destination answers (see TracerouteJob).
+     */
+    public final boolean traceroute;
+
     /** -q: no summary or progress on stderr. */
     public final boolean quiet;
 
@@ -179,6 +185,7 @@ public final class SendSpec {
         this.flood = b.flood;
         this.waitNanos = b.waitNanos;
         this.jsonReplies = b.jsonReplies;
+        this.traceroute = b.traceroute;
         this.quiet = b.quiet;
         this.user = b.user;
     }
@@ -302,6 +309,8 @@ public final class SendSpec {
 
         public long waitNanos = -1;
         public boolean jsonReplies;
+
+        public boolean traceroute;
 
         public boolean quiet;
 

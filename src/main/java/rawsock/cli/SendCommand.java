@@ -376,8 +376,17 @@ public final class SendCommand implements Callable<Integer> {
                     + "1 when none.")
     private Long waitFor;
 
+    @Option(names = "--traceroute",
+            description = "Trace the route: probes with TTL (hop limit) 1, 2, ... up to --ttl N (default 30), "
+                    + "--count per hop (default 3), several hops in flight (paced by --interval or --rate when "
+                    + "given), each waiting --wait (default 5s); a line per hop as traceroute prints it, until the "
+                    + "destination answers (echo reply, port unreachable, syn-ack or rst). -p udp and -p tcp (SYN) "
+                    + "probe too; -f json: an object per probe and per hop. Exit 0 when the destination was reached.")
+    private boolean traceroute;
+
     @Option(names = {"-f", "--format"}, paramLabel = "FMT", completionCandidates = Candidates.SendFormats.class,
-            description = "With --wait: text (default) or json (one object per reply, then a summary object).")
+            description = "With --wait: text (default) or json (one object per reply, then a summary object); "
+                    + "with --traceroute: an object per probe and per hop.")
     private String format;
 
     @Override
@@ -403,6 +412,7 @@ public final class SendCommand implements Callable<Integer> {
         readInput(s);
         readPacing(s);
         readWait(s);
+        readTraceroute(s);
         if (s.input != SendSpec.Input.BUILD) {
             OptionSpec header = given(headerOptions());
             if (header != null) {
@@ -450,7 +460,8 @@ public final class SendCommand implements Callable<Integer> {
         refuseOtherProtocols(s.protocol);
         if (s.waitNanos >= 0 && s.protocol != IpProtocol.ICMP && s.protocol != IpProtocol.ICMP6
                 && s.protocol != IpProtocol.TCP && s.protocol != IpProtocol.UDP) {
-            throw new UsageException("--wait matches replies to icmp, icmp6, tcp and udp probes, not to --proto "
+            throw new UsageException((traceroute ? "--traceroute" : "--wait")
+                    + " matches replies to icmp, icmp6, tcp and udp probes, not to --proto "
                     + protocol);
         }
         if (s.ipv6) {
@@ -461,7 +472,13 @@ public final class SendCommand implements Callable<Integer> {
         s.iface = iface;
         s.headerIncluded = ipFields.headerIncluded;
         readIpHeader(s);
+        if (s.traceroute && s.ttl == null) {
+            s.ttl = DEFAULT_MAX_HOPS;
+        }
         readTransport(s);
+        if (s.traceroute && s.protocol == IpProtocol.UDP && s.destinationPort == null) {
+            s.destinationPort = TRACEROUTE_UDP_PORT;
+        }
         s.payload = readPayload();
         return checkSize(s.build());
     }
@@ -489,7 +506,7 @@ public final class SendCommand implements Callable<Integer> {
 
     private void readWait(SendSpec.Builder s) {
         if (format != null) {
-            if (waitFor == null) {
+            if (waitFor == null && !traceroute) {
                 throw new UsageException("-f applies to the replies of --wait; without it send prints no data");
             }
             if (!format.equals("text") && !format.equals("json")) {
@@ -514,6 +531,41 @@ public final class SendCommand implements Callable<Integer> {
             throw new UsageException("--wait with --link matches ARP replies only (-p arp); probe IP through the IP stack");
         }
         s.waitNanos = waitFor;
+    }
+
+    /** traceroute's defaults: 30 hops, 3 probes per hop, 5 s for each probe's answer. */
+    private static final int DEFAULT_MAX_HOPS = 30;
+    private static final int DEFAULT_PROBES_PER_HOP = 3;
+    private static final long DEFAULT_TRACE_WAIT_NANOS = 5_000_000_000L;
+    /** traceroute's first UDP port (here every probe goes to it; the source port numbers the probe). */
+    private static final int TRACEROUTE_UDP_PORT = 33434;
+
+    /**
+     * --traceroute: --ttl is the maximum hop, --count the probes per hop; without --interval or
+     * --rate the probes leave as fast as the window of probes in flight allows.
+     */
+    private void readTraceroute(SendSpec.Builder s) {
+        if (!traceroute) {
+            return;
+        }
+        if (s.input != SendSpec.Input.BUILD) {
+            throw new UsageException("--traceroute does not apply to whole packets from "
+                    + (s.input == SendSpec.Input.STDIN_HEX ? "--stdin-hex" : "--read-pcap"));
+        }
+        if (link) {
+            throw new UsageException("--traceroute does not apply to --link frames (it probes through the IP stack)");
+        }
+        if (ipFields.ttl != null && (ipFields.ttl < 1 || ipFields.ttl > 255)) {
+            throw new UsageException("--ttl " + ipFields.ttl + " with --traceroute: the maximum hop is 1..255");
+        }
+        s.traceroute = true;
+        s.count = count == null ? DEFAULT_PROBES_PER_HOP : Ranges.check("--count", count, 1, 10);
+        if (waitFor == null) {
+            s.waitNanos = DEFAULT_TRACE_WAIT_NANOS;
+        }
+        if (interval == null && rate == null) {
+            s.intervalNanos = 0;
+        }
     }
 
     private void readLink(SendSpec.Builder s) {

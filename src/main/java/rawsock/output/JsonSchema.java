@@ -7,19 +7,24 @@ import java.util.Map;
 
 /**
  * Every key {@code recv -f json} writes: its place (the packet object, or the object of one
- * layer), its JSON type and what it means. The one list the README's table and the man page's
+ * layer), its JSON type and what it means; and those of {@code send --traceroute -f json}. The
+ * one list the README's table and the man page's
  * FORMATS section are rendered from ({@link #markdown()}, {@link #asciidoc()}); tests drive the
  * writer over real and generated packets and fail on a key or a type this list does not have.
  *
  * <p>Every number is an integer below 2^53, so jq and JavaScript, which hold numbers as doubles,
- * read it exactly; {@code ts_ns} (about 1.8 x 10^18) is therefore a string of digits.
+ * read it exactly; {@code ts_ns} (about 1.8 x 10^18) is therefore a string of digits. The one
+ * exception, typed {@link Type#DECIMAL}, is a round-trip time in milliseconds to three decimals.
  */
 public final class JsonSchema {
     /** A JSON value type as the tables name it. */
     public enum Type {
         STRING("string"), NUMBER("number"), BOOLEAN("boolean"), OBJECT("object"),
         /** A string, or null when unknown. */
-        STRING_OR_NULL("string or null");
+        STRING_OR_NULL("string or null"),
+        STRING_ARRAY("array of strings"),
+        /** A number that may have a fraction (milliseconds to the microsecond). */
+        DECIMAL("number, with a fraction");
 
         private final String words;
 
@@ -40,6 +45,9 @@ public final class JsonSchema {
     public static final String PACKET = "packet";
     /** The place of the keys any layer object may hold. */
     public static final String ANY_LAYER = "any layer";
+    /** The places of send --traceroute's objects. */
+    public static final String TRACE_PROBE = "trace probe";
+    public static final String TRACE_HOP = "trace hop";
 
     private static final List<Key> KEYS = new ArrayList<>();
     /** The layers in the order the tables show them, with a line saying what each is. */
@@ -179,6 +187,25 @@ public final class JsonSchema {
         key("proto", Type.STRING, "the IP protocol they belong to, when known");
         key("note", Type.STRING, "why they were not decoded (`fragment`, ...)");
         key("len", Type.NUMBER, "their length");
+
+        // send --traceroute -f json: an object per probe, then one per hop.
+        place(TRACE_PROBE, "`send --traceroute -f json`: one object per probe, a hop's probes before its hop object");
+        key("hop", Type.NUMBER, "the hop: the probe's TTL (hop limit)");
+        key("probe", Type.NUMBER, "the probe's number within its hop, from 1");
+        key("from", Type.STRING, "who answered: a router on the way or the destination (absent when silent)");
+        key("rtt_ms", Type.DECIMAL, "round-trip time in milliseconds, from the kernel's receive timestamp (absent when silent)");
+        key("ttl", Type.NUMBER, "the answer's own TTL (hop limit) on arrival (absent when silent)");
+        key("type", Type.STRING, "the answer: `time-exceeded`, `echo-reply`, `syn-ack`, `rst`, `port-unreachable`, `net-unreachable`, ... (absent when silent)");
+        key("mark", Type.STRING, "traceroute's mark for an unreachable: `!N`, `!H`, `!P`, `!X`, `!F`, ... (absent otherwise)");
+        key("silent", Type.BOOLEAN, "no answer within `--wait` (traceroute's `*`)");
+        key("reached", Type.BOOLEAN, "the destination itself answered");
+        place(TRACE_HOP, "`send --traceroute -f json`: one object per hop, after its probes");
+        key("hop", Type.NUMBER, "the hop number (TTL)");
+        key("addresses", Type.STRING_ARRAY, "who answered this hop's probes, in order of first answer; empty when all were silent");
+        key("sent", Type.NUMBER, "probes sent to this hop (`--count`)");
+        key("answered", Type.NUMBER, "probes answered");
+        key("reached", Type.BOOLEAN, "the destination answered at this hop");
+        key("last", Type.BOOLEAN, "the trace ends here (reached, unreachable, or the maximum hop)");
     }
 
     private static String current;

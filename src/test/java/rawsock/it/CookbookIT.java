@@ -108,6 +108,11 @@ class CookbookIT {
                 run.assertExit(0);
                 run.assertStdoutLines(2, "127\\.0\\.0\\.1:\\d+ port-unreachable \\(closed\\) sport=\\d+ .* time=[0-9.]+ ms");
             }),
+            Map.entry("traceroute-jq", script -> {
+                Run run = run(script, Traffic.NONE);
+                run.assertExit(0);
+                run.assertStdoutLines(1, "\\{\"hop\":1,\"addresses\":\\[\"127\\.0\\.0\\.1\"\\],\"reached\":true\\}");
+            }),
             Map.entry("pcap-pipe", script -> {
                 Run run = run(script, Traffic.TO_SINK);
                 run.assertExit(0);

@@ -332,6 +332,16 @@ public final class BadInputMatrix {
         conflict(rows, "--flood", V4 + " --flood --rate 5", "--flood");
         conflict(rows, "--flood", V4 + " --wait --flood", "--flood");
         rows.add(send("--interval", V4 + " -i 1ms --rate 5", "--interval"));
+        // --traceroute: --ttl is the maximum hop (one number, 1..255), --count the probes per hop.
+        conflict(rows, "--traceroute", "--link -I lo " + V4 + " --traceroute", "--traceroute does not apply to --link");
+        rows.add(send("--traceroute", "--stdin-hex --traceroute", "--traceroute does not apply to whole packets from --stdin-hex"));
+        rows.add(send("--traceroute", "--read-pcap {shortpcap} --traceroute", "from --read-pcap"));
+        rows.add(send("--traceroute", V4 + " --traceroute --ttl 0", "--ttl 0 with --traceroute"));
+        rows.add(send("--traceroute", V4 + " --traceroute --ttl 256", "--ttl 256 with --traceroute"));
+        rows.add(send("--traceroute", V4 + " --traceroute --ttl 1-30", "1-30"));
+        rows.add(send("--traceroute", V4 + " --traceroute -c 0", "--count 0 is out of range (1..10)"));
+        rows.add(send("--traceroute", V4 + " --traceroute -c 11", "--count 11"));
+        rows.add(send("--traceroute", V4 + " --traceroute -p igmp", "--traceroute matches replies"));
 
         // Files, and whole packets.
         rows.add(send("--file", V4 + " --file {missing}", "{missing}"));

@@ -9,7 +9,7 @@ import rawsock.output.JsonSchema;
 import rawsock.output.JsonSchema.Type;
 
 /**
- * Holds one object {@code recv -f json} wrote (parsed into Maps, Longs, Strings, Booleans and
+ * Holds one object {@code recv -f json} (or {@code send --traceroute -f json}) wrote (parsed into Maps, Longs, Strings, Booleans and
  * nulls) against {@link JsonSchema}: every key is listed for its place with the type it has, and
  * every number is an integer jq reads exactly (below 2^53).
  */
@@ -35,6 +35,16 @@ public final class JsonSchemaCheck {
             } else {
                 value("packet", key, type, entry.getValue());
             }
+        }
+    }
+
+    /** One object of {@code send --traceroute -f json}: a hop's (it lists addresses) or a probe's. */
+    public static void trace(Map<String, Object> object) {
+        String place = object.containsKey("addresses") ? JsonSchema.TRACE_HOP : JsonSchema.TRACE_PROBE;
+        for (Map.Entry<String, Object> field : object.entrySet()) {
+            Type type = JsonSchema.typeOf(place, field.getKey());
+            assertNotNull(type, "key " + field.getKey() + " of a " + place + " is not in rawsock.output.JsonSchema");
+            value(place, field.getKey(), type, field.getValue());
         }
     }
 
@@ -65,6 +75,13 @@ public final class JsonSchemaCheck {
                 break;
             case STRING_OR_NULL:
                 assertTrue(value == null || value instanceof String, where + ": not a string or null");
+                break;
+            case DECIMAL:
+                assertTrue(value instanceof Number, where + ": not a number");
+                break;
+            case STRING_ARRAY:
+                assertTrue(value instanceof java.util.List<?> list && list.stream().allMatch(String.class::isInstance),
+                        where + ": not an array of strings");
                 break;
             case BOOLEAN:
                 assertTrue(value instanceof Boolean, where + ": not a boolean");
