@@ -58,6 +58,7 @@ class FilterVerdictTest {
         // "port A or B" is one primitive (every source port compared first, as libpcap orders it)...
         {"port 80 or 443", "+IP4_TCP_SYN +IP6_TCP"},
         {"src port 443 or 5000", "+IP6_TCP +IP4_OPT_UDP"},
+        {"tcp and (port 80 or 443)", "+IP4_TCP_SYN +IP6_TCP"},
         {"tcp and port 80 or 443", "+IP4_TCP_SYN +IP6_TCP"},
         // ...but not with "src and dst": IP4_OPT_UDP goes 5000 -> 53, neither both 53 nor both 5000.
         {"src and dst port 53 or 5000", ""},

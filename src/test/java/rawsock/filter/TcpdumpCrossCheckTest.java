@@ -69,7 +69,12 @@ class TcpdumpCrossCheckTest {
             "ETHERNET ((!tcp || src host 2001:db8:1::10) || (udp dst port 53 || net 2001:db8::/32 && !not udp))"
                     + " or net 2001:db8::/32 || tcp",
             "a tautology (!tcp ... || tcp): following each path we see every outcome is accept and load"
-                    + " nothing, where libpcap keeps the loads of the Next Header");
+                    + " nothing, where libpcap keeps the loads of the Next Header",
+            "IPV6_RAW tcp and port 80 or 443",
+            "libpcap's or-pullup reaches across the 'and': it tests the source port against 443 before it"
+                    + " loads the destination port for 80; 'port 80 or 443' alone (one primitive here) agrees",
+            "ETHERNET tcp and port 80 or 443",
+            "the same or-pullup across the 'and'");
 
     /** Primitives for random expressions: [text, ethernet-only?]. All valid for tcpdump. */
     private static final String[][] POOL = {
