@@ -64,6 +64,8 @@ final class TargetOption {
             throw new UsageException(FILE + " " + path + ": no such file");
         } catch (java.nio.file.AccessDeniedException e) {
             throw new UsageException(FILE + " " + path + ": permission denied");
+        } catch (IOException e) {
+            throw new UsageException(FILE + " " + path + ": " + e.getMessage());
         }
         if (blocks.size() == before) {
             throw new UsageException(FILE + " " + path + " names no target (empty, or only comments)");
@@ -86,6 +88,10 @@ final class TargetOption {
     }
 
     private TargetBlock item(String option, String item) {
+        if (!item.matches("[A-Za-z0-9._:%/\\[\\]-]+")) {
+            // Not even the characters of a name: refused without asking the resolver.
+            throw new UsageException(option + " '" + item + "' is neither an address nor a host name");
+        }
         int slash = item.indexOf('/');
         if (slash >= 0) {
             return cidr(option, item, slash);
