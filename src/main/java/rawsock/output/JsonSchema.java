@@ -19,7 +19,9 @@ public final class JsonSchema {
     public enum Type {
         STRING("string"), NUMBER("number"), BOOLEAN("boolean"), OBJECT("object"),
         /** A string, or null when unknown. */
-        STRING_OR_NULL("string or null");
+        STRING_OR_NULL("string or null"),
+        /** A list of whole numbers (ports). */
+        ARRAY("array of numbers");
 
         private final String words;
 
@@ -179,6 +181,18 @@ public final class JsonSchema {
         key("proto", Type.STRING, "the IP protocol they belong to, when known");
         key("note", Type.STRING, "why they were not decoded (`fragment`, ...)");
         key("len", Type.NUMBER, "their length");
+
+        place("send target", "`send --wait -f json` of a scan (more than one probe per round): the object under `target`, one per target");
+        key("dst", Type.STRING, "the target address");
+        key("open", Type.ARRAY, "TCP/UDP: ports that answered with a SYN-ACK or a UDP datagram");
+        key("closed", Type.ARRAY, "TCP/UDP: ports that answered with a RST or port unreachable from the target");
+        key("open|filtered", Type.ARRAY, "UDP: ports that stayed silent");
+        key("filtered", Type.ARRAY, "TCP: ports that stayed silent or drew an ICMP error; UDP: ports that drew one");
+        key("filtered_by", Type.OBJECT, "the ports that drew each ICMP error, keyed by its name (`admin-prohibited`, ...)");
+        key("state", Type.STRING, "ICMP: `up` (an echo reply came) or `down`");
+        key("received", Type.NUMBER, "ICMP: echo replies");
+        key("min_ms", Type.NUMBER, "ICMP: round-trip times, minimum (also `avg_ms`, `max_ms`, `mdev_ms`)");
+        key("error", Type.STRING, "ICMP, down: the ICMP error the probes drew, by name");
     }
 
     private static String current;
@@ -253,7 +267,7 @@ public final class JsonSchema {
         StringBuilder out = new StringBuilder();
         out.append("| in | key | type | meaning |\n|---|---|---|---|\n");
         for (Key key : KEYS) {
-            out.append("| ").append(key.place()).append(" | `").append(key.name()).append("` | ")
+            out.append("| ").append(key.place()).append(" | `").append(key.name().replace("|", "\\|")).append("` | ")
                     .append(key.type().words()).append(" | ").append(key.meaning().replace("|", "\\|")).append(" |\n");
         }
         return out.toString();
