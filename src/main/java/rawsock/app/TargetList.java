@@ -49,14 +49,7 @@ public final class TargetList {
 
     /** Target number {@code index} (0-based, below {@link #size}). */
     public InetAddress get(long index) {
-        int k = java.util.Arrays.binarySearch(starts, index);
-        if (k < 0) {
-            k = -k - 2;
-        }
-        // Equal starts (a saturated tail) resolve to the first of them, which holds the index.
-        while (k > 0 && starts[k - 1] == starts[k]) {
-            k--;
-        }
+        int k = ValueList.rangeOf(starts, index);
         return blocks.get(k).get(BigInteger.valueOf(index - starts[k]));
     }
 

@@ -44,11 +44,23 @@ public final class ValueList {
 
     /** Value number {@code index} (0-based) in the order given. */
     public int get(long index) {
+        int k = rangeOf(starts, index);
+        return (int) (low[k] + (index - starts[k]));
+    }
+
+    /**
+     * The range holding {@code index}, given each range's first index in ascending order; of
+     * equal starts (empty or saturated ranges) the first, which holds it.
+     */
+    static int rangeOf(long[] starts, long index) {
         int k = java.util.Arrays.binarySearch(starts, index);
         if (k < 0) {
             k = -k - 2;
         }
-        return (int) (low[k] + (index - starts[k]));
+        while (k > 0 && starts[k - 1] == starts[k]) {
+            k--;
+        }
+        return k;
     }
 
     /** Ranges in the list, as given. */
