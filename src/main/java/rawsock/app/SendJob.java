@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.net.InetAddress;
 import rawsock.net.Family;
 import rawsock.net.Interfaces;
-import rawsock.net.LinuxConstants;
 import rawsock.net.NativeException;
 import rawsock.net.RawSocket;
 import rawsock.net.SendBatch;
@@ -49,7 +47,7 @@ public final class SendJob {
     }
 
     /** Sends probe {@code index}, returning its size on the wire; what differs between IP and packet sockets. */
-    interface Transmit {
+    private interface Transmit {
         int send(long index) throws IOException;
     }
 
