@@ -22,14 +22,13 @@ import rawsock.testing.RoutedLab;
 
 /**
  * Scans in the routed lab (A, router R, B): a SYN scan of B's ports 1-1024 finds exactly the
- * ports the JDK listens on in B's namespace as open, the ports B's nftables drops or rejects as
+ * ports the JDK listens on in B's namespace (netns-lab listen) as open, the ports B's nftables drops or rejects as
  * filtered (the reject named), the rest closed; a sweep of a /28 finds exactly the addresses that
  * exist; a concurrent second scan, and ping, never lend a reply.
  */
 @RequiresRoot
 class ScanIT {
     private static Lab lab;
-    private static Background listener;
     private static Set<Integer> open;
     private static final Set<Integer> DROPPED = Set.of(135, 445);
     private static final int REJECTED = 139;
@@ -39,11 +38,12 @@ class ScanIT {
         lab = RoutedLab.up();
         open = new TreeSet<>(List.of(22, 80, 1024));
         open.add(200 + ThreadLocalRandom.current().nextInt(100));
-        List<String> command = new ArrayList<>(List.of(ToolProcess.javaBinary(), "-cp",
-                Path.of("target", "test-classes").toAbsolutePath().toString(), "rawsock.testing.PortListener"));
+        List<String> command = new ArrayList<>(List.of("env", "RAWSOCK_JAVA=" + System.getProperty("java.home"),
+                Path.of("scripts", "netns-lab").toAbsolutePath().toString(),
+                "listen", lab.ns("b").replaceAll("-b$", "")));
         open.forEach(port -> command.add(port.toString()));
-        listener = Background.start(lab.on("b", command));
-        assertTrue(listener.awaitStderr("listening on", 30_000), "listener: " + listener.stderr());
+        Object[] listen = Processes.run(command, 120);
+        assertEquals(0, listen[0], "netns-lab listen: " + listen[2]);
         nft("add table inet scanit");
         nft("add chain inet scanit in { type filter hook input priority 0 ; }");
         nft("add rule inet scanit in tcp dport { 135, 445 } drop");
@@ -59,9 +59,6 @@ class ScanIT {
 
     @AfterAll
     static void down() throws Exception {
-        if (listener != null) {
-            listener.close();
-        }
         if (lab != null) {
             lab.close();
         }
