@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import rawsock.filter.BpfInterpreter;
 import rawsock.filter.BpfProgram;
 import rawsock.net.ReceiveInfo;
+import rawsock.packet.Ethernet;
 
 /**
  * Judges, in user space, packets the kernel queued on recv's socket before its configuration was
@@ -18,7 +19,6 @@ import rawsock.net.ReceiveInfo;
  */
 final class BacklogFilter {
     private static final Log LOG = Log.of(BacklogFilter.class);
-    private static final int ETHER_HEADER = 14;
 
     private final BpfProgram program;
     private final RecvSpec.Mode mode;
@@ -99,13 +99,13 @@ final class BacklogFilter {
     private static BpfInterpreter.Skb link(byte[] frame, ReceiveInfo info) {
         int tci = info.vlanTci();
         int protocol = Math.max(0, info.linkProtocol());
-        if (tci >= 0 && frame.length >= ETHER_HEADER + 4
+        if (tci >= 0 && frame.length >= Ethernet.HEADER_LENGTH + 4
                 && ((frame[14] & 0xff) << 8 | (frame[15] & 0xff)) == tci) {
             byte[] untagged = new byte[frame.length - 4];
             System.arraycopy(frame, 0, untagged, 0, 12);
             System.arraycopy(frame, 16, untagged, 12, frame.length - 16);
-            return new BpfInterpreter.Skb(untagged, 0, ETHER_HEADER, 0, true, tci, protocol);
+            return new BpfInterpreter.Skb(untagged, 0, Ethernet.HEADER_LENGTH, 0, true, tci, protocol);
         }
-        return new BpfInterpreter.Skb(frame, 0, ETHER_HEADER, 0, tci >= 0, Math.max(0, tci), protocol);
+        return new BpfInterpreter.Skb(frame, 0, Ethernet.HEADER_LENGTH, 0, tci >= 0, Math.max(0, tci), protocol);
     }
 }

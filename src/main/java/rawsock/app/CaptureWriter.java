@@ -46,6 +46,7 @@ public final class CaptureWriter implements AutoCloseable {
     /** pcapng names each packet's interface, so the name is looked up for it too. */
     private final boolean namesInterfaces;
     private boolean stdoutClosed;
+    private boolean complete;
 
     private CaptureWriter(List<Output> outputs, LinkType linkType, boolean decodes, boolean namesInterfaces) {
         this.outputs = outputs;
@@ -149,10 +150,21 @@ public final class CaptureWriter implements AutoCloseable {
         return stdoutClosed;
     }
 
-    /** Returns false when {@code e} is stdout's reader going away (we end quietly); rethrows anything else. */
+    /**
+     * True once -G with -W has written its last file: the capture has reached its planned end (as
+     * tcpdump's does), an ordinary end that is summed up like any other.
+     */
+    public boolean complete() {
+        return complete;
+    }
+
+    /**
+     * Returns false when {@code e} ends the writing without being an error: stdout's reader going
+     * away (we end quietly), or the last of -W's files being complete. Rethrows anything else.
+     */
     private boolean stdoutClosed(Output output, IOException e) throws IOException {
         if (e instanceof RotatingWriter.Complete) {
-            stdoutClosed = true;  // -G with -W: the last file is complete; the capture ends as tcpdump's does
+            complete = true;
             return false;
         }
         if (!output.stdout || !Pipes.isClosed(e)) {

@@ -19,6 +19,8 @@ import rawsock.filter.FilterTarget;
 import rawsock.output.CaptureReader;
 import rawsock.output.PcapFormatException;
 import rawsock.output.PcapRecord;
+import rawsock.packet.EtherType;
+import rawsock.packet.Ethernet;
 import rawsock.packet.LinkType;
 import rawsock.packet.LinuxCooked;
 import rawsock.packet.PacketMeta;
@@ -34,9 +36,6 @@ import rawsock.packet.PacketMeta;
  * kept. Damage in the file ends the run after the packets before it are written (exit 4).
  */
 public final class OfflineJob {
-    private static final int ETHERTYPE_IPV4 = 0x0800;
-    private static final int ETHERTYPE_IPV6 = 0x86dd;
-    private static final int ETHERNET_HEADER = 14;
 
     private final RecvSpec spec;
     private final InputStream stdin;
@@ -125,7 +124,14 @@ public final class OfflineJob {
                 data.limit(start + keep).position(start);
                 meta.capturedLength(keep);
                 if (!writer.write(meta, data)) {
-                    pipeClosed = true;
+                    if (writer.complete()) {
+                        // -G's last file (-W) is done: an ordinary end, summed up. The record that would
+                        // have begun one more file is left, as those after it are, so "read" stays
+                        // the count the files hold (without a filter).
+                        read--;
+                    } else {
+                        pipeClosed = true;
+                    }
                     break;
                 }
                 written++;
@@ -197,16 +203,16 @@ public final class OfflineJob {
             frame = new byte[n];
             data.get(start, frame, 0, n);
         } else {
-            frame = new byte[ETHERNET_HEADER + n];
+            frame = new byte[Ethernet.HEADER_LENGTH + n];
             int type;
             if (start > 0) {
                 type = Math.max(0, LinuxCooked.protocol(data, 0, recordLink));
             } else {
                 int version = n > 0 ? (data.get(start) & 0xff) >>> 4 : 0;
-                type = version == 4 ? ETHERTYPE_IPV4 : version == 6 ? ETHERTYPE_IPV6 : 0;
+                type = version == 4 ? EtherType.IPV4 : version == 6 ? EtherType.IPV6 : 0;
             }
             ByteBuffer.wrap(frame).order(ByteOrder.BIG_ENDIAN).putShort(12, (short) type);
-            data.get(start, frame, ETHERNET_HEADER, n);
+            data.get(start, frame, Ethernet.HEADER_LENGTH, n);
         }
         int v = BpfInterpreter.run(filter, BpfInterpreter.Skb.ethernet(frame));
         return v == 0 ? 0 : (int) Math.min(Integer.toUnsignedLong(v), n);

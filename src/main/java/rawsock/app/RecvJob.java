@@ -84,6 +84,8 @@ public final class RecvJob {
             // Formatting yields to capturing: on a busy machine (two cores, a flood, -f json) the
             // capture thread and whatever sends the packets get the CPU first, and the writer
             // catches up from the queue. Set after the capture thread exists, which keeps nice 0.
+            // Given back at the end: a caller in the same process (a test) keeps its thread as it was.
+            Integer niceBefore = ThreadNice.get();
             if (!ThreadNice.set(WRITER_NICE)) {
                 LOG.debug("could not lower the writer thread's priority");
             }
@@ -92,6 +94,9 @@ public final class RecvJob {
             } finally {
                 capture.stop();
                 capture.join();
+                if (niceBefore != null && !ThreadNice.set(niceBefore)) {
+                    LOG.debug("could not give the writer thread its priority back");
+                }
             }
             drops = Math.max(capture.kernelDrops(), socket.receiveDrops());
             if (spec.mode == RecvSpec.Mode.LINK) {
@@ -107,6 +112,7 @@ public final class RecvJob {
                 queue.release();
             }
         }
+        // -G with -W ending the capture (writer.complete()) is an ordinary end: summed up, status 0
         boolean pipeClosed = writer.stdoutClosed();
         LOG.info("capture queue: high-water mark {} ({} bytes) of {}, {} packets it had no room for",
                 Sizes.human(queue.peakBytes()), queue.peakBytes(), Sizes.human(queue.limitBytes()), queue.dropped());
@@ -173,12 +179,15 @@ public final class RecvJob {
     private RawSocket open() throws NativeException {
         boolean link = spec.mode == RecvSpec.Mode.LINK;
         int socketBytes = (int) Math.max(SOCKET_BUFFER_MIN, Math.min(spec.queueBytes, SOCKET_BUFFER_MAX));
+        // The buffer first: a packet without room is lost, one queued before an option only lacks
+        // what the option records; then the interface, whose absence a user sees (a JSON "iface"
+        // of null), before the kernel timestamp, for which the time of reading stands in.
         RawSocket.Setup first = socket -> {
             socket.requestReceiveBuffer(socketBytes);
-            socket.enableTimestamps();
             if (!link) {
                 socket.enablePacketInfo();
             }
+            socket.enableTimestamps();
         };
         switch (spec.mode) {
             case IPV6:

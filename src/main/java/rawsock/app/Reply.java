@@ -37,6 +37,8 @@ final class Reply {
     long originate;
     long receive;
     long transmit;
+    /** An ARP reply's sender MAC (then {@link #kind} is "unicast" or "broadcast", as arping says); null otherwise. */
+    String mac;
 
     void clear() {
         index = -1;
@@ -59,5 +61,6 @@ final class Reply {
         originate = -1;
         receive = -1;
         transmit = -1;
+        mac = null;
     }
 }

@@ -24,6 +24,11 @@ final class ReplyPrinter {
     /** Several targets: each JSON reply names the one its probe went to. */
     private final boolean namesTarget;
 
+    ReplyPrinter(OutputStream out, PrintWriter err, boolean asJson, boolean quiet, String destination)
+            throws IOException {
+        this(out, err, asJson, quiet, destination, false);
+    }
+
     ReplyPrinter(OutputStream out, PrintWriter err, boolean asJson, boolean quiet, String destination,
             boolean namesTarget) throws IOException {
         this.out = out;
@@ -41,7 +46,9 @@ final class ReplyPrinter {
     }
 
     void reply(Reply reply) throws IOException {
-        if (json != null) {
+        if (reply.mac != null) {
+            arpReply(reply);
+        } else if (json != null) {
             json.writeStartObject();
             if (namesTarget) {
                 json.writeStringField("dst", reply.target);
@@ -116,6 +123,35 @@ final class ReplyPrinter {
             out.write(line.append('\n').toString().getBytes(StandardCharsets.UTF_8));
         }
         out.flush();
+    }
+
+    /** arping's line ("Unicast reply from 169.254.99.2 [02:00:00:00:99:02]  0.061ms"), or its JSON object. */
+    private void arpReply(Reply reply) throws IOException {
+        if (json != null) {
+            json.writeStartObject();
+            json.writeNumberField("probe", reply.index + 1);
+            json.writeStringField("from", reply.from);
+            json.writeStringField("mac", reply.mac);
+            json.writeNumberField("rtt_ms", round(reply.rttMillis));
+            json.writeStringField("type", "arp-reply");
+            json.writeBooleanField("unicast", reply.kind.equals("unicast"));
+            json.writeBooleanField("dup", reply.duplicate);
+            json.writeBooleanField("late", reply.late);
+            json.writeEndObject();
+            json.flush();
+            out.write('\n');
+        } else {
+            StringBuilder line = new StringBuilder(80).append(Character.toUpperCase(reply.kind.charAt(0)))
+                    .append(reply.kind, 1, reply.kind.length()).append(" reply from ").append(reply.from).append(" [")
+                    .append(reply.mac).append("]  ").append(String.format(Locale.ROOT, "%.3fms", reply.rttMillis));
+            if (reply.duplicate) {
+                line.append(" (DUP!)");
+            }
+            if (reply.late) {
+                line.append(" (late)");
+            }
+            out.write(line.append('\n').toString().getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     void summary(ProbeTable table, long elapsedMillis) throws IOException {

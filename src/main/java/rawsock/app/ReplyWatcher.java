@@ -27,7 +27,7 @@ import rawsock.packet.PacketDecoder;
  * its next slot; each reply is matched to its probe, timed from the kernel's receive timestamp,
  * and printed.
  */
-final class ReplyWatcher implements AutoCloseable {
+final class ReplyWatcher implements ProbeWatcher {
     private static final Log LOG = Log.of(ReplyWatcher.class);
     private static final int BUFFER_BYTES = 1 << 20;
 
@@ -131,35 +131,15 @@ final class ReplyWatcher implements AutoCloseable {
         return ranges.size() > FILTER_RANGES ? (spec.ipv6 ? "ip6" : "ip") : String.join(" or ", ranges);
     }
 
-    /** Records that probe {@code index} left at {@code realtimeNanos}. */
-    void sent(long index, long realtimeNanos) {
+    @Override
+    public void sent(long index, long realtimeNanos) {
         table.sent(index, realtimeNanos);
     }
 
 
-    /**
-     * Handles replies until {@code deadline} (System.nanoTime scale), or until every probe is
-     * answered when {@code stopWhenAnswered}. Returns false if a signal came.
-     */
-    boolean watchUntil(long deadline, boolean stopWhenAnswered, Interrupts interrupts) throws IOException {
-        while (!interrupts.requested()) {
-            if (stopWhenAnswered && table.allAnswered()) {
-                return true;
-            }
-            long remaining = deadline - System.nanoTime();
-            if (remaining <= 0) {
-                return true;
-            }
-            // poll() counts in milliseconds: below one, the pacer's finer wait takes over.
-            if (remaining < 1_000_000) {
-                return true;
-            }
-            int ready = poller.poll((int) Math.min(remaining / 1_000_000, 50));
-            if (ready > 0) {
-                readAll();
-            }
-        }
-        return false;
+    @Override
+    public boolean watchUntil(long deadline, boolean stopWhenAnswered, Interrupts interrupts) throws IOException {
+        return ProbeWatcher.pollUntil(deadline, stopWhenAnswered, interrupts, table, poller, this::readAll);
     }
 
     private void readAll() throws IOException {
@@ -217,7 +197,8 @@ final class ReplyWatcher implements AutoCloseable {
     }
 
     /** Prints the summary; the exit status is 0 when any probe was answered, 1 when none (errors are no answer). */
-    int finish() throws IOException {
+    @Override
+    public int finish() throws IOException {
         if (results != null) {
             new ScanSummary(plan, results, spec.protocol, matcher.destinationPort()).print(table.transmitted(),
                     printer.out(), printer.json());

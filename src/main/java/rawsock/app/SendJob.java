@@ -86,10 +86,7 @@ public final class SendJob {
             }
             return loop(plan.total(spec.count), sender::send, watcher, socket::lastSendRealtime);
         } catch (IOException e) {
-            if (spec.waitNanos >= 0 && Pipes.isClosed(e)) {
-                return ExitStatus.OK;
-            }
-            throw e;
+            return readerGone(e);
         }
     }
 
@@ -98,7 +95,11 @@ public final class SendJob {
         int ifindex = Interfaces.indexOf(spec.iface);
         LinkFrame frame = LinkFrame.build(spec);
         // Protocol 0: a packet socket that only sends (nothing is queued for it to receive).
-        try (RawSocket socket = RawSocket.open(Family.PACKET, 0)) {
+        try (RawSocket socket = RawSocket.open(Family.PACKET, 0);
+                ArpWatcher watcher = spec.waitNanos >= 0 ? ArpWatcher.open(spec, ifindex, frame.arp(), stdout, err) : null) {
+            if (watcher != null) {
+                socket.enableSendTimestamps();
+            }
             DropPrivileges.to(spec.user);
             LOG.info("sending {}-byte frames on {} to {}", frame.template().length(), spec.iface,
                     MacAddress.format(frame.destinationMac()));
@@ -112,8 +113,18 @@ public final class SendJob {
                 template.prepare(index);
                 socket.sendFrame(template.packet(), ifindex, frame.etherType(), frame.destinationMac());
                 return template.wireLength();
-            }, null, null);
+            }, watcher, socket::lastSendRealtime);
+        } catch (IOException e) {
+            return readerGone(e);
         }
+    }
+
+    /** With --wait, a reader that closed the pipe (| head -1) ends the probing as it wanted: exit 0. */
+    private int readerGone(IOException e) throws IOException {
+        if (spec.waitNanos >= 0 && Pipes.isClosed(e)) {
+            return ExitStatus.OK;
+        }
+        throw e;
     }
 
     /**
@@ -121,7 +132,7 @@ public final class SendJob {
      * (--wait), replies are handled while waiting for each slot and for the wait after the last
      * probe, and the probe statistics replace the send summary.
      */
-    private int loop(long total, Transmit transmit, ReplyWatcher watcher, SendTime sendTime) throws IOException {
+    private int loop(long total, Transmit transmit, ProbeWatcher watcher, SendTime sendTime) throws IOException {
         SendStats stats = new SendStats(err, live && watcher == null, spec.intervalNanos);
         Pacer pacer = new Pacer(spec.intervalNanos, interrupts);
         try {

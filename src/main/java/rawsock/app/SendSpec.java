@@ -1,6 +1,7 @@
 package rawsock.app;
 
 import java.net.InetAddress;
+import rawsock.packet.Arp;
 import rawsock.packet.IcmpTypes;
 import rawsock.packet.Igmp;
 import rawsock.packet.IpProtocol;
@@ -85,7 +86,7 @@ public final class SendSpec {
 
     /** --link: whole Ethernet frames through a packet socket on {@link #iface}. */
     public final boolean link;
-    /** --proto arp (with --link): an ARP request for {@link #destination}. */
+    /** --proto arp (with --link): an ARP message about {@link #destination} (a request unless --arp-op). */
     public final boolean arp;
     /** --src-mac; null = the interface's own address. */
     public final byte[] sourceMac;
@@ -93,6 +94,21 @@ public final class SendSpec {
     public final byte[] destinationMac;
     /** --ethertype; null = from the payload (IPv4, IPv6, ARP). */
     public final Integer etherType;
+    /** --vlan: the VLAN ids of the frame's tags, outermost first; empty = untagged. */
+    public final int[] vlanIds;
+    /** --vlan-prio: the priority (PCP, 0..7) of every tag. */
+    public final int vlanPriority;
+
+    /** --arp-op: the ARP operation ({@link rawsock.packet.Arp#REQUEST} unless given). */
+    public final int arpOperation;
+    /** --arp-sha; null = --src-mac, else the interface's MAC. */
+    public final byte[] arpSenderMac;
+    /** --arp-spa; null = --src, else the interface's IPv4 address. */
+    public final InetAddress arpSenderIp;
+    /** --arp-tha; null = zero in a request, the frame's destination MAC in any other operation. */
+    public final byte[] arpTargetMac;
+    /** --arp-tpa; null = {@link #destination}. */
+    public final InetAddress arpTargetIp;
 
     /** --checksum: sent instead of the computed transport checksum. */
     public final Integer checksum;
@@ -160,6 +176,13 @@ public final class SendSpec {
         this.sourceMac = b.sourceMac;
         this.destinationMac = b.destinationMac;
         this.etherType = b.etherType;
+        this.vlanIds = b.vlanIds.clone();
+        this.vlanPriority = b.vlanPriority;
+        this.arpOperation = b.arpOperation;
+        this.arpSenderMac = b.arpSenderMac;
+        this.arpSenderIp = b.arpSenderIp;
+        this.arpTargetMac = b.arpTargetMac;
+        this.arpTargetIp = b.arpTargetIp;
         this.checksum = b.checksum;
         this.payload = b.payload;
         this.count = b.count;
@@ -279,6 +302,14 @@ public final class SendSpec {
         public byte[] sourceMac;
         public byte[] destinationMac;
         public Integer etherType;
+        public int[] vlanIds = new int[0];
+        public int vlanPriority;
+
+        public int arpOperation = Arp.REQUEST;
+        public byte[] arpSenderMac;
+        public InetAddress arpSenderIp;
+        public byte[] arpTargetMac;
+        public InetAddress arpTargetIp;
 
         public Integer checksum;
 

@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import rawsock.output.OutputFormat;
+import rawsock.packet.Arp;
 import rawsock.packet.EtherType;
 import rawsock.packet.IpProtocol;
 
@@ -41,6 +42,13 @@ final class Candidates {
         }
     }
 
+    /** send --arp-op: the ARP operation names (numbers 0..65535 are accepted too). */
+    static final class ArpOperations extends Fixed {
+        ArpOperations() {
+            super(Arp.operationNames());
+        }
+    }
+
     /** recv --proto: the protocol names (numbers 1..254 are accepted too). */
     static final class RecvProtocols extends Fixed {
         RecvProtocols() {
@@ -60,6 +68,13 @@ final class Candidates {
     static final class RecvFormats extends Fixed {
         RecvFormats() {
             super(lowerCase(OutputFormat.values()));
+        }
+    }
+
+    /** ifaces --format. */
+    static final class IfacesFormats extends Fixed {
+        IfacesFormats() {
+            super(List.of("text", "json"));
         }
     }
 

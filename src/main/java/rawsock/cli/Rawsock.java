@@ -13,6 +13,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
 import rawsock.app.ExitStatus;
+import rawsock.app.Timeline;
 import rawsock.app.UsageException;
 
 /**
@@ -25,23 +26,29 @@ public final class Rawsock {
 
     /** Runs rawsock with {@code args}; returns the exit status. */
     public static int execute(Console console, String... args) {
+        Timeline.mark("main");
         CommandLine commandLine = commandLine(console, args);
+        Timeline.mark("model");
         RawsockCommand root = commandLine.getCommand();
         commandLine.setOut(new PrintWriter(console.out(), true));
         commandLine.setErr(console.err());
         commandLine.setParameterExceptionHandler(usageErrors(root));
         commandLine.setExecutionExceptionHandler(failures(root));
         commandLine.setExecutionStrategy(parseResult -> {
+            Timeline.mark("parse");
             Logging.configure(root.verbosity(), root.quiet());
             return new CommandLine.RunLast().execute(parseResult);
         });
         int status = commandLine.execute(args);
+        Timeline.mark("done");
+        Timeline.report(console.err());
         console.err().flush();
         return status;
     }
 
     /** The subcommands, in the order help lists them. */
-    private static final List<Class<?>> SUBCOMMANDS = List.of(SendCommand.class, RecvCommand.class);
+    private static final List<Class<?>> SUBCOMMANDS = List.of(SendCommand.class, RecvCommand.class,
+            IfacesCommand.class);
 
     /**
      * The whole command line model: rawsock with every subcommand. The man page and the shell

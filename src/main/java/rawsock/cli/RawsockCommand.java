@@ -29,8 +29,9 @@ import rawsock.app.ExitStatus;
         footer = {"  sudo rawsock send --proto icmp --dst 127.0.0.1 --count 3 --wait",
             "  sudo rawsock recv --proto icmp --count 5 --format json | jq .src",
             "  sudo rawsock recv --proto tcp --format pcap | tcpdump -nr -",
+            "  rawsock ifaces",
             "",
-            "Each command's options: rawsock send --help, rawsock recv --help; all of them in man rawsock."})
+            "Each command's options: rawsock send --help, rawsock recv --help, rawsock ifaces --help; all of them in man rawsock."})
 public final class RawsockCommand implements Callable<Integer> {
     private final Console console;
 

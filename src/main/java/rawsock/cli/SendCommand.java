@@ -2,7 +2,9 @@ package rawsock.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Inet4Address;
 import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -22,6 +24,7 @@ import rawsock.app.Interrupts;
 import rawsock.app.SendJob;
 import rawsock.app.SendSpec;
 import rawsock.app.UsageException;
+import rawsock.packet.Arp;
 import rawsock.packet.IcmpTypes;
 import rawsock.packet.Igmp;
 import rawsock.packet.Icmpv6Types;
@@ -29,6 +32,7 @@ import rawsock.packet.IpProtocol;
 import rawsock.packet.Ipv6;
 import rawsock.packet.MacAddress;
 import rawsock.packet.TcpFlags;
+import rawsock.packet.Vlan;
 
 /** {@code rawsock send}: options to a validated {@link SendSpec}, then a {@link SendJob}. */
 @Command(name = "send", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
@@ -100,6 +104,50 @@ public final class SendCommand implements Callable<Integer> {
         @Option(names = "--ethertype", paramLabel = "N", converter = NumberConverter.class,
                 description = "With --link: the frame's EtherType; one other than IPv4/IPv6/ARP carries just the payload.")
         Long etherType;
+    }
+
+    @ArgGroup(exclusive = false)
+    private VlanFields vlanFields = new VlanFields();
+
+    /** 802.1Q tags pushed on a --link frame. */
+    static final class VlanFields {
+        @Option(names = "--vlan", paramLabel = "ID[,ID]", split = ",", hideParamSyntax = true,
+                converter = NumberConverter.class,
+                description = "With --link: tag the frame with VLAN ID (0..4095, 802.1Q); with two ids, QinQ: the outer "
+                        + "tag 802.1ad (TPID 0x88a8), the inner 802.1Q (0x8100).")
+        List<Long> ids;
+
+        @Option(names = "--vlan-prio", paramLabel = "P", converter = NumberConverter.class,
+                description = "With --vlan: the priority (PCP) of every tag, 0..7 (default 0).")
+        Long priority;
+    }
+
+    @ArgGroup(exclusive = false)
+    private ArpFields arpFields = new ArpFields();
+
+    /** Fields of the ARP message (--link -p arp), as arping forges them. */
+    static final class ArpFields {
+        @Option(names = "--arp-op", paramLabel = "OP", completionCandidates = Candidates.ArpOperations.class,
+                description = "With -p arp: the operation, ${COMPLETION-CANDIDATES} or a number 0..65535 "
+                        + "(default request; reply with --arp-spa equal to --dst is arping -A's announcement).")
+        String operation;
+
+        @Option(names = "--arp-sha", paramLabel = "MAC",
+                description = "With -p arp: the sender hardware address (default: --src-mac, else the interface's).")
+        String senderMac;
+
+        @Option(names = "--arp-spa", paramLabel = "ADDR",
+                description = "With -p arp: the sender IPv4 address (default: --src, else the interface's); "
+                        + "--arp-spa equal to --dst makes a gratuitous ARP.")
+        String senderIp;
+
+        @Option(names = "--arp-tha", paramLabel = "MAC",
+                description = "With -p arp: the target hardware address (default: zero in a request, "
+                        + "the frame's destination in a reply).")
+        String targetMac;
+
+        @Option(names = "--arp-tpa", paramLabel = "ADDR", description = "With -p arp: the target IPv4 address (default: --dst).")
+        String targetIp;
     }
 
     @ArgGroup(exclusive = false)
@@ -294,8 +342,9 @@ public final class SendCommand implements Callable<Integer> {
     private boolean flood;
 
     @Option(names = "--wait", paramLabel = "DUR", arity = "0..1", fallbackValue = "1s", converter = DurationConverter.class,
-            description = "Probe: print each reply (matched to its probe) with its round-trip time, and wait DUR "
-                    + "(default 1s) for the last; exit 0 when any reply came, 1 when none.")
+            description = "Probe: print each reply (matched to its probe; with --link -p arp the ARP replies, as arping) "
+                    + "with its round-trip time, and wait DUR (default 1s) for the last; exit 0 when any reply came, "
+                    + "1 when none.")
     private Long waitFor;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FMT", completionCandidates = Candidates.SendFormats.class,
@@ -368,6 +417,10 @@ public final class SendCommand implements Callable<Integer> {
                 throw new UsageException("--src " + source + " is " + (s.ipv6 ? "IPv4" : "IPv6") + " but --dst is "
                         + (s.ipv6 ? "IPv6" : "IPv4"));
             }
+        }
+        OptionSpec arpField = given(group(ArpFields.class));
+        if (arpField != null) {
+            throw new UsageException(arpField.longestName() + " applies to --link -p arp, not to --proto " + protocol);
         }
         refuseOtherProtocols(s.protocol);
         if (s.waitNanos >= 0 && s.protocol != IpProtocol.ICMP && s.protocol != IpProtocol.ICMP6
@@ -449,8 +502,8 @@ public final class SendCommand implements Callable<Integer> {
             throw new UsageException("--wait does not apply to whole packets from "
                     + (s.input == SendSpec.Input.STDIN_HEX ? "--stdin-hex" : "--read-pcap"));
         }
-        if (link) {
-            throw new UsageException("--wait does not apply to --link frames (probe through the IP stack instead)");
+        if (link && !protocol.equalsIgnoreCase("arp")) {
+            throw new UsageException("--wait with --link matches ARP replies only (-p arp); probe IP through the IP stack");
         }
         s.waitNanos = waitFor;
     }
@@ -458,7 +511,9 @@ public final class SendCommand implements Callable<Integer> {
     private void readLink(SendSpec.Builder s) {
         s.link = link;
         if (!link) {
-            OptionSpec frameField = given(group(LinkFields.class));
+            List<OptionSpec> frameFields = new ArrayList<>(group(LinkFields.class));
+            frameFields.addAll(group(VlanFields.class));
+            OptionSpec frameField = given(frameFields);
             if (frameField != null) {
                 throw new UsageException(frameField.longestName() + " needs --link (frames through a packet socket)");
             }
@@ -474,6 +529,30 @@ public final class SendCommand implements Callable<Integer> {
         s.sourceMac = mac("--src-mac", linkFields.sourceMac);
         s.destinationMac = mac("--dst-mac", linkFields.destinationMac);
         s.etherType = Ranges.optional("--ethertype", linkFields.etherType, 0, 0xffff);
+        readVlan(s);
+    }
+
+    /** An S-tag and a C-tag: QinQ's two; deeper stacks are no convenience rawsock offers. */
+    private static final int MAX_VLAN_TAGS = 2;
+
+    private void readVlan(SendSpec.Builder s) {
+        if (vlanFields.ids == null) {
+            if (vlanFields.priority != null) {
+                throw new UsageException("--vlan-prio needs --vlan (the priority of the tags it pushes)");
+            }
+            return;
+        }
+        if (vlanFields.ids.size() > MAX_VLAN_TAGS) {
+            throw new UsageException("--vlan has " + vlanFields.ids.size() + " ids; at most " + MAX_VLAN_TAGS
+                    + " (an outer 802.1ad and an inner 802.1Q tag)");
+        }
+        s.vlanIds = new int[vlanFields.ids.size()];
+        for (int i = 0; i < s.vlanIds.length; i++) {
+            s.vlanIds[i] = Ranges.check("--vlan", vlanFields.ids.get(i), 0, Vlan.MAX_VID);
+        }
+        if (vlanFields.priority != null) {
+            s.vlanPriority = Ranges.check("--vlan-prio", vlanFields.priority, 0, Vlan.MAX_PCP);
+        }
     }
 
     private static byte[] mac(String option, String text) {
@@ -487,20 +566,48 @@ public final class SendCommand implements Callable<Integer> {
         }
     }
 
-    /** An ARP request needs only the addresses; header options of IP protocols do not apply. */
+    /** An ARP message needs only its addresses and the frame's; header options of IP protocols do not apply. */
     private SendSpec finishArp(SendSpec.Builder s) throws IOException {
         List<OptionSpec> fields = headerOptions();
         fields.remove(option(PROTO));
         fields.remove(option(SRC));
+        for (Class<?> frame : List.of(LinkFields.class, VlanFields.class, ArpFields.class)) {
+            fields.removeAll(group(frame));
+        }
         OptionSpec field = given(fields);
         if (field != null) {
             throw new UsageException(field.longestName() + " does not apply to --proto arp");
         }
-        if (source != null) {
-            s.source = AddressOption.resolve("--src", source, false);
+        s.source = ipv4("--src", source);
+        if (arpFields.operation != null) {
+            try {
+                s.arpOperation = Arp.parseOperation(arpFields.operation);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--arp-op: " + e.getMessage());
+            }
+        }
+        s.arpSenderMac = mac("--arp-sha", arpFields.senderMac);
+        s.arpSenderIp = ipv4("--arp-spa", arpFields.senderIp);
+        s.arpTargetMac = mac("--arp-tha", arpFields.targetMac);
+        s.arpTargetIp = ipv4("--arp-tpa", arpFields.targetIp);
+        if (s.waitNanos >= 0 && s.arpOperation != Arp.REQUEST) {
+            throw new UsageException("--wait matches replies to ARP requests; --arp-op " + arpFields.operation
+                    + " draws none");
         }
         s.iface = iface;
         return s.build();
+    }
+
+    /** An IPv4 address of the ARP message (the only kind ARP for IPv4 carries), or null when not given. */
+    private static InetAddress ipv4(String option, String text) {
+        if (text == null) {
+            return null;
+        }
+        InetAddress address = AddressOption.resolve(option, text, false);
+        if (!(address instanceof Inet4Address)) {
+            throw new UsageException(option + " " + text + " is IPv6; ARP carries IPv4 addresses");
+        }
+        return address;
     }
 
     /**
@@ -539,8 +646,8 @@ public final class SendCommand implements Callable<Integer> {
     /** Options that shape a built packet; they do not apply to whole packets from stdin or pcap. */
     private List<OptionSpec> headerOptions() {
         List<OptionSpec> options = new ArrayList<>(List.of(option(PROTO), option(SRC)));
-        for (Class<?> fields : List.of(LinkFields.class, IpFields.class, Ipv4Fields.class, IcmpFields.class,
-                PortFields.class, TcpFields.class, IgmpFields.class)) {
+        for (Class<?> fields : List.of(LinkFields.class, VlanFields.class, ArpFields.class, IpFields.class,
+                Ipv4Fields.class, IcmpFields.class, PortFields.class, TcpFields.class, IgmpFields.class)) {
             options.addAll(group(fields));
         }
         options.add(option(CHECKSUM));

@@ -34,8 +34,8 @@ import rawsock.output.JsonSchema;
  *   <li>{@code DIR/generated-docs/json-keys.adoc}: the JSON keys of recv -f json ({@link JsonSchema}),
  *       the tables the man page's FORMATS section includes;</li>
  *   <li>{@code DIR/completion/rawsock.bash}: picocli's bash completion script plus a wrapper that
- *       completes what is only known when completing: interface names for -I/--iface, files for
- *       FILE/PATH options, user names for --user;</li>
+ *       completes what is only known when completing: interface names for -I/--iface and for
+ *       ifaces' IFACE arguments, files for FILE/PATH options, user names for --user;</li>
  *   <li>{@code DIR/completion/_rawsock}: the same for zsh's $fpath, through zsh's bashcompinit.</li>
  *   <li>{@code DIR/generated-docs/readme-NAME.adoc}: the sections README.md marks for the man page.</li>
  * </ul>
@@ -110,8 +110,10 @@ public final class GenerateDocs {
         Set<String> ifaces = new LinkedHashSet<>();
         Set<String> files = new LinkedHashSet<>();
         Set<String> users = new LinkedHashSet<>();
+        StringBuilder positionalInterfaces = new StringBuilder();
         for (CommandLine command : tree(root)) {
             CommandSpec spec = command.getCommandSpec();
+            positionalInterfaces.append(positionalInterfaces(spec));
             for (OptionSpec option : new ArrayList<>(spec.options())) {
                 if (option.longestName().equals("--iface")) {
                     ifaces.addAll(List.of(option.names()));
@@ -161,6 +163,7 @@ public final class GenerateDocs {
                 + "      return 0\n"
                 + "      ;;\n"
                 + "  esac\n"
+                + positionalInterfaces
                 + "  _complete_" + name + " \"$@\"\n"
                 + "}\n"
                 + "\n"
@@ -181,6 +184,34 @@ public final class GenerateDocs {
                 + "(( $+functions[compopt] )) || compopt() { return 0; }\n"
                 + bash
                 + "_bash_complete -F _" + name + "_complete -o default\n";
+    }
+
+    /**
+     * For a command whose positional parameters are interface names (ifaces IFACE): once that
+     * command is on the line, a word that is no option and no option's value completes to the
+     * machine's interfaces. Empty for other commands.
+     */
+    private static String positionalInterfaces(CommandSpec spec) {
+        if (spec.positionalParameters().stream().noneMatch(p -> p.paramLabel().equals("IFACE"))) {
+            return "";
+        }
+        Set<String> takesValue = new LinkedHashSet<>();
+        for (OptionSpec option : spec.options()) {
+            if (option.arity().max() > 0) {
+                takesValue.addAll(List.of(option.names()));
+            }
+        }
+        String fn = "_" + spec.root().name() + "_interfaces";
+        // An index loop: zsh (through bashcompinit) reads ${array[@]:1:COMP_CWORD-1} as modifiers.
+        return "  local i\n"
+                + "  for (( i = 1; i < COMP_CWORD; i++ )); do\n"
+                + "    if [ \"${COMP_WORDS[i]}\" = " + spec.name() + " ] && [[ ${curr_word} != -* ]]; then\n"
+                + "      case ${prev_word} in\n"
+                + "        " + casePattern(takesValue) + ") ;;\n"
+                + "        *) COMPREPLY=( $(compgen -W \"$(" + fn + ")\" -- \"${curr_word}\") ); return 0 ;;\n"
+                + "      esac\n"
+                + "    fi\n"
+                + "  done\n";
     }
 
     private static String casePattern(Set<String> names) {

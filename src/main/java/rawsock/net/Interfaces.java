@@ -3,9 +3,13 @@ package rawsock.net;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
-/** Interface names and indexes (if_nametoindex / if_indextoname), names cached per index. */
+/**
+ * Interface names and indexes (if_nametoindex / if_indextoname, names cached per index), one
+ * interface's MAC and IPv4 address by ioctl, and the list of them all with {@link #list}.
+ */
 public final class Interfaces {
     private static final Map<Integer, String> NAMES = new HashMap<>();
     // <linux/sockios.h>: the ioctls on a struct ifreq.
@@ -13,6 +17,17 @@ public final class Interfaces {
     private static final long SIOCGIFHWADDR = 0x8927;
 
     private Interfaces() {
+    }
+
+    /**
+     * Every interface of the calling thread's network namespace, in index order: flags, state,
+     * hardware address, MTU and IPv4/IPv6 addresses, from the kernel's routing socket (what ip
+     * reads). Needs no privileges.
+     */
+    public static List<InterfaceInfo> list() throws NativeException {
+        try (RouteNetlink netlink = RouteNetlink.open()) {
+            return netlink.interfaces();
+        }
     }
 
     /** The index of interface {@code name}; NativeException (ENODEV, naming it) if none. */

@@ -150,6 +150,28 @@ final class Layouts {
     /** struct sockaddr's sa_data: where SIOCGIFHWADDR puts the hardware address. */
     static final int SA_DATA = 2;
 
+    // struct nlmsghdr: every netlink message begins with it; messages and attributes are 4-aligned
+    static final int NLMSGHDR_SIZE = 16;
+    static final int NLMSG_LEN = 0;
+    static final int NLMSG_TYPE = 4;
+    static final int NLMSG_FLAGS = 6;
+    static final int NLMSG_SEQ = 8;
+    static final int NLMSG_PID = 12;
+    /** struct nlmsgerr: the (negative) errno first. */
+    static final int NLMSGERR_ERROR = 0;
+
+    // struct ifinfomsg (RTM_NEWLINK), struct ifaddrmsg (RTM_NEWADDR), struct rtattr
+    static final int IFINFOMSG_SIZE = 16;
+    static final int IFI_TYPE = 2;
+    static final int IFI_INDEX = 4;
+    static final int IFI_FLAGS = 8;
+    static final int IFADDRMSG_SIZE = 8;
+    static final int IFA_FAMILY = 0;
+    static final int IFA_PREFIXLEN = 1;
+    static final int IFA_SCOPE = 3;
+    static final int IFA_INDEX = 4;
+    static final int RTATTR_SIZE = 4;
+
     // struct passwd: two pointers (name, password), then uid_t pw_uid and gid_t pw_gid
     static final int PW_UID = 16;
     static final int PW_GID = 20;
@@ -157,6 +179,11 @@ final class Layouts {
     /** TPACKET_ALIGN: frames and headers in the ring start at multiples of 16. */
     static int tpacketAlign(int length) {
         return (length + 15) & ~15;
+    }
+
+    /** NLMSG_ALIGN, RTA_ALIGN: netlink messages and their attributes are padded to 4 bytes. */
+    static int netlinkAlign(int length) {
+        return (length + 3) & ~3;
     }
 
     /** CMSG_ALIGN: control messages are padded to the size of a long. */

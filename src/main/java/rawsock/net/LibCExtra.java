@@ -29,16 +29,19 @@ public interface LibCExtra {
 
     Pointer if_indextoname(int ifindex, Pointer buf);
 
-    /**
-     * Six parameters: {@code addr} is a Pointer (null for "kernel's choice") so the call goes
-     * through jffi's own invoker, which passes the sixth argument (the offset) correctly. Returns
-     * the address, or -1 (MAP_FAILED).
-     */
     /** The calling thread's id (glibc 2.30+), for setpriority on one thread. */
     int gettid();
 
     int setpriority(int which, int who, int prio);
 
+    /** The nice value; -1 is a valid one, so a failure shows only in errno. */
+    int getpriority(int which, int who);
+
+    /**
+     * Six parameters: {@code addr} is a Pointer (null for "kernel's choice") so the call goes
+     * through jffi's own invoker, which passes the sixth argument (the offset) correctly. Returns
+     * the address, or -1 (MAP_FAILED).
+     */
     long mmap(Pointer addr, long length, int prot, int flags, int fd, long offset);
 
     int munmap(Pointer addr, long length);

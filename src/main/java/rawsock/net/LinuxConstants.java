@@ -125,6 +125,29 @@ public final class LinuxConstants {
     public static final int ENOBUFS = 105;
     public static final int EHOSTUNREACH = 113;
 
+    // <linux/netlink.h>, <linux/rtnetlink.h>: the routing socket that lists links and addresses
+    static final int AF_NETLINK = 16;
+    static final int NETLINK_ROUTE = 0;
+    static final int SOCK_CLOEXEC = 0x80000;
+    static final int NLM_F_REQUEST = 0x1;
+    static final int NLM_F_DUMP = 0x300;
+    static final int NLM_F_DUMP_INTR = 0x10;
+    static final int NLMSG_ERROR = 2;
+    static final int NLMSG_DONE = 3;
+    static final int RTM_NEWLINK = 16;
+    static final int RTM_GETLINK = 18;
+    static final int RTM_NEWADDR = 20;
+    static final int RTM_GETADDR = 22;
+    /** The attribute type's bits; the top two mark nested attributes and byte order. */
+    static final int NLA_TYPE_MASK = 0x3fff;
+    static final int IFLA_ADDRESS = 1;
+    static final int IFLA_IFNAME = 3;
+    static final int IFLA_MTU = 4;
+    static final int IFLA_OPERSTATE = 16;
+    static final int IFA_ADDRESS = 1;
+    static final int IFA_LOCAL = 2;
+    static final int IFA_BROADCAST = 4;
+
     /** IFNAMSIZ from <net/if.h>: interface names are at most 15 bytes plus NUL. */
     public static final int IFNAMSIZ = 16;
 }

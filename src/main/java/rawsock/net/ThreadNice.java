@@ -1,5 +1,7 @@
 package rawsock.net;
 
+import jnr.ffi.LastError;
+
 /**
  * Lowers the scheduling priority (nice value) of the calling thread alone: on Linux each thread
  * has its own, setpriority(PRIO_PROCESS, tid) sets it, and threads it creates afterwards inherit
@@ -9,6 +11,17 @@ public final class ThreadNice {
     private static final int PRIO_PROCESS = 0;
 
     private ThreadNice() {
+    }
+
+    /** The calling thread's nice value, or null when it cannot be read. */
+    public static Integer get() {
+        try {
+            LastError.setLastError(Native.RUNTIME, 0);
+            int nice = Native.extra().getpriority(PRIO_PROCESS, Native.extra().gettid());
+            return nice == -1 && Native.errno() != 0 ? null : nice;
+        } catch (UnsatisfiedLinkError | RuntimeException e) {
+            return null;
+        }
     }
 
     /** Sets the calling thread's nice value to {@code nice}; false when the kernel refused. */

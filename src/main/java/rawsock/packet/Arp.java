@@ -303,6 +303,11 @@ public final class Arp extends View implements Layer {
         return -1;
     }
 
+    /** Every operation name {@link #parseOperation} takes, in the order of their numbers. */
+    public static java.util.List<String> operationNames() {
+        return java.util.List.of(OPERATION_NAMES);
+    }
+
     /** "request", "reply", "rarp-request", ...; the number as text for operations without a name. */
     public static String operationName(int op) {
         int index = operationIndex(op);
@@ -328,6 +333,6 @@ public final class Arp extends View implements Layer {
             }
         }
         throw new IllegalArgumentException("unknown ARP operation '" + (nameOrNumber == null ? "" : nameOrNumber.trim())
-                + "': use request, reply, rarp-request, rarp-reply, inarp-request, inarp-reply, nak or 0..65535");
+                + "': use " + String.join(", ", OPERATION_NAMES) + " or 0..65535");
     }
 }

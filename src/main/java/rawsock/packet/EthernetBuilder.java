@@ -67,7 +67,7 @@ public final class EthernetBuilder {
      */
     public EthernetBuilder vlan(int tpid, int pcp, boolean dei, int vid) {
         Bytes.checkRange("VLAN TPID", tpid, 0, 0xffff);
-        Bytes.checkRange("VLAN priority", pcp, 0, 7);
+        Bytes.checkRange("VLAN priority", pcp, 0, Vlan.MAX_PCP);
         Bytes.checkRange("VLAN id", vid, 0, Vlan.MAX_VID);
         int tci = (pcp << 13) | (dei ? 0x1000 : 0) | vid;
         tags = Arrays.copyOf(tags, tags.length + 1);

@@ -19,6 +19,8 @@ public final class Vlan extends TypeFieldHeader implements Layer {
     public static final int TCI_OFFSET = 0;
     public static final int TYPE_OFFSET = 2;
     public static final int MAX_VID = 0xfff;
+    /** The priority code point is 3 bits. */
+    public static final int MAX_PCP = 7;
 
     private int tpid;
 

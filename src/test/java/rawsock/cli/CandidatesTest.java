@@ -44,6 +44,8 @@ class CandidatesTest {
             case "--proto":
                 return value.equals("arp") ? List.of("send", "--link", "-I", "lo", "-d", "127.0.0.1")
                         : List.of("send", "-d", value.equals("icmp6") ? "::1" : "127.0.0.1");
+            case "--arp-op":
+                return List.of("send", "--link", "-I", "lo", "-p", "arp", "-d", "127.0.0.1");
             case "--format":
                 return List.of("send", "-d", "127.0.0.1", "--wait");
             case "--timing":

@@ -26,12 +26,13 @@ class SubcommandModelTest {
     void aRunBuildsOnlyTheSubcommandItNames() {
         assertEquals(List.of("send"), built("-q", "send", "-d", "127.0.0.1", "--wait"));
         assertEquals(List.of("recv"), built("recv", "-p", "udp", "-v"));
+        assertEquals(List.of("ifaces"), built("ifaces", "-f", "json", "lo"));
     }
 
     @Test
     void withoutOneNamedSubcommandAllAreBuilt() {
         List<String> all = List.copyOf(Rawsock.commandLine(NOWHERE).getSubcommands().keySet());
-        assertEquals(List.of("send", "recv"), all.subList(0, 2), "help lists them in this order");
+        assertEquals(List.of("send", "recv", "ifaces"), all.subList(0, 3), "help lists them in this order");
         assertEquals(all, built("--help"));
         assertEquals(all, built());
         assertEquals(all, built("sned"), "a typo is told about every subcommand");

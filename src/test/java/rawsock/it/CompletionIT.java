@@ -99,6 +99,24 @@ class CompletionIT {
         }
     }
 
+    /** ifaces takes interface names as arguments: offered after it, but not as the value of its -f. */
+    @Test
+    void ifacesArgumentsAreInterfaceNames() throws Exception {
+        Set<String> offered = bash("rawsock", "ifaces", "");
+        Set<String> listed = ipLinkNames();
+        for (int i = 0; i < 5 && !offered.equals(listed); i++) {
+            Thread.sleep(200);
+            offered = bash("rawsock", "ifaces", "");
+            listed = ipLinkNames();
+        }
+        assertEquals(listed, offered);
+        assertEquals(Set.of("lo"), bash("rawsock", "ifaces", "-f", "json", "lo"));
+        assertEquals(Set.of("lo"), bash("rawsock", "-q", "ifaces", "lo"));
+        assertEquals(Set.of("text", "json"), bash("rawsock", "ifaces", "lo", "-f", ""));
+        assertTrue(bash("rawsock", "ifaces", "--").contains("--format"));
+        assertTrue(bash("rawsock", "recv", "-w", "/nonexistent-dir/x").isEmpty(), "other commands are left as they were");
+    }
+
     /** Without /sys/class/net (hidden by a tmpfs in a private mount namespace), 'ip -o link' answers. */
     @Test
     @RequiresRoot
@@ -125,12 +143,14 @@ class CompletionIT {
     void zshCompletesOnTab() throws Exception {
         Assumptions.assumeTrue(ToolProcess.sh("command -v zsh", 10)[0].equals(0), "zsh is not installed");
         List<String> screens = zshTab(completion("_rawsock").getParent(),
-                "rawsock ", "send recv", "rawsock recv -f ", "text hex json pcap", "rawsock send -I ", "lo");
+                "rawsock ", "send recv", "rawsock recv -f ", "text hex json pcap", "rawsock send -I ", "lo",
+                "rawsock ifaces ", "lo");
         assertTrue(screens.get(0).contains("send") && screens.get(0).contains("recv"), screens.get(0));
         for (String format : List.of("text", "hex", "json", "pcap")) {
             assertTrue(screens.get(1).matches("(?s).*\\b" + format + "\\b.*"), format + " in:\n" + screens.get(1));
         }
         assertTrue(screens.get(2).matches("(?s).*\\blo\\b.*"), screens.get(2));
+        assertTrue(screens.get(3).matches("(?s).*\\blo\\b.*"), screens.get(3));
         for (String screen : screens) {
             assertTrue(!screen.contains("not found") && !screen.contains("error"), screen);
         }

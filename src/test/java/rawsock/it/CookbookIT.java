@@ -165,6 +165,19 @@ class CookbookIT {
                 run.assertExit(0);
                 assertTrue(run.stdout.contains("lladdr 02:00:00:00:99:01"), run.toString());
             }),
+            Map.entry("arping", script -> {
+                Run run = run(script, Traffic.NONE);
+                run.assertExit(0);
+                run.assertStdoutLines(3, "Unicast reply from 169\\.254\\.99\\.2 \\[02:00:00:00:99:02\\]  [0-9]+\\.[0-9]{3}ms");
+                assertTrue(run.stderr.contains("3 probes transmitted, 3 received, 0% loss"), run.toString());
+            }),
+            Map.entry("vlan-qinq", script -> {
+                Run run = run(script, Traffic.NONE);
+                run.assertExit(0);
+                run.assertStdoutLines(2, ".* 02:00:00:00:99:01 > ff:ff:ff:ff:ff:ff, ethertype 802\\.1Q-QinQ \\(0x88a8\\), "
+                        + "length 50: vlan 200, p 5, ethertype 802\\.1Q \\(0x8100\\), vlan 100, p 5, ethertype ARP "
+                        + "\\(0x0806\\), Request who-has 169\\.254\\.99\\.2 tell 169\\.254\\.99\\.1, length 28");
+            }),
             Map.entry("pcapng-file", script -> {
                 Run run = run(script, Traffic.TO_SINK);
                 run.assertExit(0);

@@ -127,6 +127,45 @@ class LayoutsTest {
         put("offsetof(struct passwd, pw_uid)", Layouts.PW_UID, 16);
         put("offsetof(struct passwd, pw_gid)", Layouts.PW_GID, 20);
         put("IFNAMSIZ", LinuxConstants.IFNAMSIZ, 16);
+        put("sizeof(struct nlmsghdr)", Layouts.NLMSGHDR_SIZE, 16);
+        put("offsetof(struct nlmsghdr, nlmsg_len)", Layouts.NLMSG_LEN, 0);
+        put("offsetof(struct nlmsghdr, nlmsg_type)", Layouts.NLMSG_TYPE, 4);
+        put("offsetof(struct nlmsghdr, nlmsg_flags)", Layouts.NLMSG_FLAGS, 6);
+        put("offsetof(struct nlmsghdr, nlmsg_seq)", Layouts.NLMSG_SEQ, 8);
+        put("offsetof(struct nlmsghdr, nlmsg_pid)", Layouts.NLMSG_PID, 12);
+        put("offsetof(struct nlmsgerr, error)", Layouts.NLMSGERR_ERROR, 0);
+        put("sizeof(struct ifinfomsg)", Layouts.IFINFOMSG_SIZE, 16);
+        put("offsetof(struct ifinfomsg, ifi_type)", Layouts.IFI_TYPE, 2);
+        put("offsetof(struct ifinfomsg, ifi_index)", Layouts.IFI_INDEX, 4);
+        put("offsetof(struct ifinfomsg, ifi_flags)", Layouts.IFI_FLAGS, 8);
+        put("sizeof(struct ifaddrmsg)", Layouts.IFADDRMSG_SIZE, 8);
+        put("offsetof(struct ifaddrmsg, ifa_family)", Layouts.IFA_FAMILY, 0);
+        put("offsetof(struct ifaddrmsg, ifa_prefixlen)", Layouts.IFA_PREFIXLEN, 1);
+        put("offsetof(struct ifaddrmsg, ifa_scope)", Layouts.IFA_SCOPE, 3);
+        put("offsetof(struct ifaddrmsg, ifa_index)", Layouts.IFA_INDEX, 4);
+        put("sizeof(struct rtattr)", Layouts.RTATTR_SIZE, 4);
+        put("NLMSG_ALIGN(17)", Layouts.netlinkAlign(17), 20);
+        put("RTA_ALIGN(4)", Layouts.netlinkAlign(4), 4);
+        put("AF_NETLINK", LinuxConstants.AF_NETLINK, 16);
+        put("NETLINK_ROUTE", LinuxConstants.NETLINK_ROUTE, 0);
+        put("SOCK_CLOEXEC", LinuxConstants.SOCK_CLOEXEC, 0x80000);
+        put("NLM_F_REQUEST", LinuxConstants.NLM_F_REQUEST, 1);
+        put("NLM_F_DUMP", LinuxConstants.NLM_F_DUMP, 0x300);
+        put("NLM_F_DUMP_INTR", LinuxConstants.NLM_F_DUMP_INTR, 0x10);
+        put("NLMSG_ERROR", LinuxConstants.NLMSG_ERROR, 2);
+        put("NLMSG_DONE", LinuxConstants.NLMSG_DONE, 3);
+        put("RTM_NEWLINK", LinuxConstants.RTM_NEWLINK, 16);
+        put("RTM_GETLINK", LinuxConstants.RTM_GETLINK, 18);
+        put("RTM_NEWADDR", LinuxConstants.RTM_NEWADDR, 20);
+        put("RTM_GETADDR", LinuxConstants.RTM_GETADDR, 22);
+        put("NLA_TYPE_MASK & 0xffff", LinuxConstants.NLA_TYPE_MASK, 0x3fff); // ~(NESTED | BYTEORDER), an int
+        put("IFLA_ADDRESS", LinuxConstants.IFLA_ADDRESS, 1);
+        put("IFLA_IFNAME", LinuxConstants.IFLA_IFNAME, 3);
+        put("IFLA_MTU", LinuxConstants.IFLA_MTU, 4);
+        put("IFLA_OPERSTATE", LinuxConstants.IFLA_OPERSTATE, 16);
+        put("IFA_ADDRESS", LinuxConstants.IFA_ADDRESS, 1);
+        put("IFA_LOCAL", LinuxConstants.IFA_LOCAL, 2);
+        put("IFA_BROADCAST", LinuxConstants.IFA_BROADCAST, 4);
         // Constants the ring depends on, from the same headers.
         put("PACKET_RX_RING", LinuxConstants.PACKET_RX_RING, 5);
         put("PACKET_STATISTICS", LinuxConstants.PACKET_STATISTICS, 6);
@@ -163,6 +202,7 @@ class LayoutsTest {
                 + "#include <sys/socket.h>\n#include <sys/uio.h>\n#include <sys/time.h>\n#include <time.h>\n"
                 + "#include <poll.h>\n#include <netinet/in.h>\n#include <linux/if_packet.h>\n"
                 + "#include <linux/filter.h>\n#include <sys/mman.h>\n#include <net/if.h>\n#include <pwd.h>\n"
+                + "#include <linux/netlink.h>\n#include <linux/rtnetlink.h>\n"
                 + "int main(void) {\n");
         for (String expression : EXPECTED.keySet()) {
             c.append("  printf(\"%zu\\n\", (size_t) (").append(expression).append("));\n");

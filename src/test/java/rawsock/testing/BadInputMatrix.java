@@ -12,6 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import rawsock.cli.Console;
 import rawsock.cli.Rawsock;
+import rawsock.packet.Vlan;
 
 /**
  * Issue #9's bad-input matrix: for every option of rawsock, send and recv, command lines that
@@ -106,6 +107,8 @@ public final class BadInputMatrix {
             "send --version", "as rawsock --version",
             "recv --help", "as rawsock --help",
             "recv --version", "as rawsock --version",
+            "ifaces --help", "as rawsock --help",
+            "ifaces --version", "as rawsock --version",
             "rawsock -v", "a counter flag (-v, -vv): every repetition and combination is valid, -q included (-q wins, "
                     + "as the README says); -vv's stack trace is its purpose",
             "rawsock --quiet", "a flag valid anywhere and with anything (-v included); it only hides the summary");
@@ -118,6 +121,7 @@ public final class BadInputMatrix {
         sendRows(rows);
         recvRows(rows);
         topRows(rows);
+        ifacesRows(rows);
         rows.addAll(missingValues());
         return rows;
     }
@@ -278,12 +282,11 @@ public final class BadInputMatrix {
                 rows.add(send(option, "--link -I lo " + V4 + " " + option + " " + bad, bad.equals("''") ? option : bad));
             }
             rows.add(send(option, V4 + " " + option + " 00:11:22:33:44:55", option + " needs --link"));
-            rows.add(send(option, "--link -I lo -p arp " + V4 + " " + option + " 00:11:22:33:44:55",
-                    option + " does not apply to --proto arp"));
         }
         rows.add(send("--ethertype", V4 + " --ethertype 0x88b5", "--ethertype needs --link"));
         conflict(rows, "--link", "--link " + V4, "--link needs -I IFACE");
-        conflict(rows, "--link", "--link -I lo " + V4 + " --wait", "--wait does not apply to --link");
+        conflict(rows, "--link", "--link -I lo " + V4 + " --wait", "--wait with --link matches ARP replies only");
+        arpAndVlanRows(rows);
         conflict(rows, "--hdrincl", "--link -I lo " + V4 + " --dst-mac 00:00:00:00:00:01 --hdrincl", "--hdrincl");
         conflict(rows, "--hdrincl", "--stdin-hex --hdrincl", "--hdrincl");
 
@@ -449,11 +452,25 @@ public final class BadInputMatrix {
         }
     }
 
+    /** rawsock ifaces: formats it has not, names this host has not (checked before anything is printed). */
+    private static void ifacesRows(List<Row> rows) {
+        for (String bad : List.of("pcap", "hex", "pcapng", "bogus", "''")) {
+            rows.add(new Row("ifaces", "--format", false, words("ifaces -f " + bad), bad.equals("''") ? "-f" : bad));
+        }
+        for (String bad : List.of("nosuch0", "'lo nosuch0'", "a/b", "abcdefghijklmnop")) {
+            String name = bad.equals("'lo nosuch0'") ? "nosuch0" : bad;
+            String line = bad.equals("'lo nosuch0'") ? "ifaces lo nosuch0" : "ifaces " + bad;
+            rows.add(new Row("ifaces", "IFACE", false, words(line), "no such interface: " + name + " (this host has "));
+        }
+        rows.add(new Row("ifaces", "--format", true, words("ifaces -f json lo nosuch0"), "no such interface: nosuch0"));
+    }
+
     private static void topRows(List<Row> rows) {
         rows.add(top("--user", "--user no-such-user-here send " + V4, "no-such-user-here"));
         rows.add(top("--user", "--user '' send " + V4, "--user"));
         rows.add(top("--user", "send " + V4 + " --user no-such-user-here", "no-such-user-here"));
         rows.add(top("--user", "--user no-such-user-here recv -t 100ms", "no-such-user-here"));
+        rows.add(top("--user", "ifaces --user no-such-user-here", "no-such-user-here"));
     }
 
     /**
@@ -486,6 +503,41 @@ public final class BadInputMatrix {
         List<CommandSpec> all = new ArrayList<>(List.of(top));
         top.subcommands().values().forEach(sub -> all.add(sub.getCommandSpec()));
         return all;
+    }
+
+    /** ARP fields need --link -p arp; VLAN tags need --link; both are checked before any frame leaves. */
+    private static void arpAndVlanRows(List<Row> rows) {
+        String link = "--link -I lo " + V4;
+        String arp = "--link -I lo -p arp " + V4;
+        number(rows, "--vlan", link, Vlan.MAX_VID);
+        rows.add(send("--vlan", link + " --vlan 5,4096", "4096"));
+        rows.add(send("--vlan", link + " --vlan 1,2,3", "--vlan has 3 ids; at most 2"));
+        rows.add(send("--vlan", V4 + " --vlan 100", "--vlan needs --link"));
+        rows.add(send("--vlan", "--link -I lo --stdin-hex --vlan 100", "--vlan does not apply to whole packets"));
+        number(rows, "--vlan-prio", link + " --vlan 100", Vlan.MAX_PCP);
+        rows.add(send("--vlan-prio", link + " --vlan-prio 3", "--vlan-prio needs --vlan"));
+        rows.add(send("--vlan-prio", V4 + " --vlan-prio 3", "--vlan-prio needs --link"));
+        for (String bad : List.of("bogus", "65536", "-1", "''")) {
+            rows.add(send("--arp-op", arp + " --arp-op " + bad, bad.equals("''") ? "--arp-op" : bad));
+        }
+        rows.add(send("--arp-op", link + " --arp-op reply", "--arp-op applies to --link -p arp, not to --proto icmp"));
+        rows.add(send("--arp-op", V4 + " -p udp --arp-op reply", "--arp-op applies to --link -p arp"));
+        conflict(rows, "--wait", arp + " --arp-op reply --wait", "--wait matches replies to ARP requests");
+        for (String option : List.of("--arp-sha", "--arp-tha")) {
+            for (String bad : List.of("zz", "''", "00:11:22:33:44", "00:11:22:33:44:gg")) {
+                rows.add(send(option, arp + " " + option + " " + bad, bad.equals("''") ? option : bad));
+            }
+            rows.add(send(option, link + " " + option + " 00:11:22:33:44:55", option + " applies to --link -p arp"));
+        }
+        for (String option : List.of("--arp-spa", "--arp-tpa")) {
+            for (String bad : List.of("999.1.1.1", "1.2.3", "''")) {
+                rows.add(send(option, arp + " " + option + " " + bad, bad.equals("''") ? option : bad));
+            }
+            rows.add(send(option, arp + " " + option + " ::1", option + " ::1 is IPv6"));
+            rows.add(send(option, V4 + " " + option + " 127.0.0.2", option + " applies to --link -p arp"));
+            rows.add(send(option, "--link -I lo --stdin-hex " + option + " 127.0.0.2", option + " does not apply"));
+        }
+        rows.add(send("--src", arp + " --src ::1", "--src ::1 is IPv6"));
     }
 
     private static Row send(String subject, String line, String named) {
