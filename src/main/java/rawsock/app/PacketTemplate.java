@@ -65,7 +65,7 @@ final class PacketTemplate {
      *     when neither is needed
      */
     static PacketTemplate build(SendSpec spec, InetAddress source, boolean writesHeader) {
-        return build(spec, source, writesHeader, new byte[0]);
+        return build(spec, ProbeFields.first(spec), source, writesHeader, new byte[0]);
     }
 
     /**
@@ -73,31 +73,35 @@ final class PacketTemplate {
      * packet built as above.
      */
     static PacketTemplate build(SendSpec spec, InetAddress source, boolean writesHeader, byte[] linkHeader) {
-        byte[] dst = spec.destination.getAddress();
+        return build(spec, ProbeFields.first(spec), source, writesHeader, linkHeader);
+    }
+
+    /** Builds the packet of one probe shape: the spec's header with {@code probe}'s target, ports and TTL. */
+    static PacketTemplate build(SendSpec spec, ProbeFields probe, InetAddress source, boolean writesHeader,
+            byte[] linkHeader) {
+        byte[] dst = probe.target().getAddress();
         byte[] src = source == null ? new byte[dst.length] : source.getAddress();
         ByteBuffer payload = ByteBuffer.wrap(payloadOf(spec));
         boolean laterFragment = spec.laterFragment();
         int transportLength = spec.transportHeaderLength() + payload.remaining();
         // The command line refused a packet over 65535 bytes (SendSpec.ipPacketLength).
-        int ipLength = !writesHeader ? 0 : spec.ipv6 ? IPV6_HEADER : ipv4Header(spec, src, dst).headerLength();
+        int ipLength = !writesHeader ? 0 : spec.ipv6 ? IPV6_HEADER : ipv4Header(spec, probe.ttl(), src, dst).headerLength();
         int onWire = (int) spec.ipPacketLength(payload.remaining());
         ByteBuffer transport = ByteBuffer.allocate(transportLength);
-        int sourcePort = sourcePort(spec);
-        long sequence = spec.tcpSeq != null ? spec.tcpSeq : randomSequence();
         byte[] pseudoDst = spec.ipv6 ? dst : Ipv4Builder.pseudoHeaderDestination(spec.ipOptions, dst);
         if (laterFragment) {
             transport.put(payload);
         } else {
-            emitTransport(spec, transport, payload, src, pseudoDst, sourcePort, sequence);
+            emitTransport(spec, probe, transport, payload, src, pseudoDst);
         }
         transport.flip();
         ByteBuffer out = ByteBuffer.allocateDirect(linkHeader.length + ipLength + transport.remaining())
                 .order(ByteOrder.BIG_ENDIAN);
         out.put(linkHeader);
         if (writesHeader && spec.ipv6) {
-            ipv6Header(spec, src, dst).emit(out, transport.remaining());
+            ipv6Header(spec, probe.ttl(), src, dst).emit(out, transport.remaining());
         } else if (writesHeader) {
-            ipv4Header(spec, src, dst).emit(out, transport.remaining());
+            ipv4Header(spec, probe.ttl(), src, dst).emit(out, transport.remaining());
         }
         out.put(transport);
         out.flip();
@@ -106,12 +110,12 @@ final class PacketTemplate {
         PacketTemplate template = new PacketTemplate(out, linkHeader.length + ipLength, counts, spec.checksum == null,
                 spec.icmpSeq, linkHeader.length + onWire);
         template.protocol = spec.protocol;
-        template.tcpSequence = sequence;
+        template.tcpSequence = probe.tcpSequence();
         template.stampsOriginate = !laterFragment && fillsTimestamps(spec);
         if (!laterFragment && spec.waitNanos >= 0 && (spec.protocol == IpProtocol.UDP || spec.protocol == IpProtocol.TCP)) {
             // Probes that wait for replies each get their own source port (as hping3 does), so
             // every reply names the probe it answers.
-            template.countedPortBase = sourcePort;
+            template.countedPortBase = probe.sourcePort();
         }
         return template;
     }
@@ -123,10 +127,10 @@ final class PacketTemplate {
         return new PacketTemplate(out, 0, false, false, 0, out.remaining());
     }
 
-    private static Ipv6Builder ipv6Header(SendSpec spec, byte[] src, byte[] dst) {
+    private static Ipv6Builder ipv6Header(SendSpec spec, Integer ttl, byte[] src, byte[] dst) {
         Ipv6Builder ip = new Ipv6Builder().nextHeader(spec.protocol).src(src).dst(dst);
-        if (spec.ttl != null) {
-            ip.hopLimit(spec.ttl);
+        if (ttl != null) {
+            ip.hopLimit(ttl);
         }
         if (spec.tos != null) {
             ip.trafficClass(spec.tos);
@@ -137,11 +141,11 @@ final class PacketTemplate {
         return ip;
     }
 
-    private static Ipv4Builder ipv4Header(SendSpec spec, byte[] src, byte[] dst) {
+    private static Ipv4Builder ipv4Header(SendSpec spec, Integer ttl, byte[] src, byte[] dst) {
         Ipv4Builder ip = new Ipv4Builder().protocol(spec.protocol == IpProtocol.RAW ? IpProtocol.RAW : spec.protocol)
                 .src(src).dst(dst).df(spec.dontFragment).mf(spec.moreFragments);
-        if (spec.ttl != null) {
-            ip.ttl(spec.ttl);
+        if (ttl != null) {
+            ip.ttl(ttl);
         }
         if (spec.tos != null) {
             ip.tos(spec.tos);
@@ -158,8 +162,8 @@ final class PacketTemplate {
         return ip;
     }
 
-    private static void emitTransport(SendSpec spec, ByteBuffer out, ByteBuffer payload, byte[] src, byte[] dst,
-            int sourcePort, long sequence) {
+    private static void emitTransport(SendSpec spec, ProbeFields probe, ByteBuffer out, ByteBuffer payload, byte[] src,
+            byte[] dst) {
         switch (spec.protocol) {
             case IpProtocol.ICMP:
                 IcmpBuilder icmp = new IcmpBuilder().type(spec.icmpType).code(spec.icmpCode).checksum(spec.checksum);
@@ -180,13 +184,13 @@ final class PacketTemplate {
                 icmp6.emit(out, payload, src, dst);
                 break;
             case IpProtocol.UDP:
-                new UdpBuilder().sport(sourcePort).dport(spec.destinationPort == null ? 0 : spec.destinationPort)
+                new UdpBuilder().sport(probe.sourcePort()).dport(probe.destinationPort())
                         .checksum(spec.checksum).emit(out, payload, src, dst);
                 break;
             case IpProtocol.TCP:
-                TcpBuilder tcp = new TcpBuilder().sport(sourcePort)
-                        .dport(spec.destinationPort == null ? 80 : spec.destinationPort)
-                        .seq(sequence)
+                TcpBuilder tcp = new TcpBuilder().sport(probe.sourcePort())
+                        .dport(probe.destinationPort())
+                        .seq(probe.tcpSequence())
                         .ack(spec.tcpAck == null ? 0 : spec.tcpAck).flags(spec.tcpFlags).window(spec.tcpWindow)
                         .urgent(spec.tcpUrgent).checksum(spec.checksum);
                 if (spec.tcpOptions != null) {
@@ -217,18 +221,6 @@ final class PacketTemplate {
 
     private static boolean fillsTimestamps(SendSpec spec) {
         return spec.protocol == IpProtocol.ICMP && spec.payload.length == 0 && IcmpTypes.carriesTimestamps(spec.icmpType);
-    }
-
-    private static int sourcePort(SendSpec spec) {
-        if (spec.sourcePort != null) {
-            return spec.sourcePort;
-        }
-        // Linux's default ephemeral range, so replies look like any client's.
-        return 32768 + java.util.concurrent.ThreadLocalRandom.current().nextInt(60999 - 32768 + 1);
-    }
-
-    private static long randomSequence() {
-        return java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 32);
     }
 
     /**

@@ -16,6 +16,12 @@ final class Reply {
      */
     String state;
     String from;
+    /** The address the answered probe went to: the reply's source, or the destination an ICMP error quotes. */
+    String target;
+    /** An ICMP error quoting the probe; {@link #error} is decided once the probe is known. */
+    boolean quotedError;
+    /** A destination-unreachable whose code says "closed" (port or protocol unreachable). */
+    boolean closedCode;
     int ttl;
     /** "echo-reply", "syn-ack", "rst", "udp", or an ICMP error name. */
     String kind;
@@ -41,6 +47,9 @@ final class Reply {
         dport = -1;
         state = null;
         from = null;
+        target = null;
+        quotedError = false;
+        closedCode = false;
         ttl = -1;
         kind = null;
         flags = null;

@@ -18,7 +18,8 @@ import rawsock.packet.Udp;
  * Decides whether a received packet answers one of our probes, and which: an ICMP echo reply by
  * identifier and sequence number; a TCP segment by ports and the numbers RFC 793 gives a reset
  * (see {@link #tcpAnswers}); a UDP
- * datagram by ports; an ICMP error by the probe it quotes. Anything else (another process's
+ * datagram by ports; an ICMP error by the probe it quotes. {@link #confirm} then checks the
+ * probe's own target and port (a run may probe many). Anything else (another process's
  * ping, a second rawsock) is not ours. An ICMP error is an answer only when the destination
  * itself says its port (or, for other protocols, the protocol) is closed; from anyone else, or
  * of any other kind, it is an error, as ping counts it: shown, but no reply.
@@ -41,8 +42,7 @@ final class ReplyMatcher {
 
     ReplyMatcher(SendSpec spec, PacketTemplate template) {
         this.protocol = spec.protocol;
-        byte[] address = spec.destination.getAddress();
-        this.destination = address.length == 4 ? AddressFormat.ipv4(address) : AddressFormat.ipv6(address);
+        this.destination = text(spec.destination);
         this.destinationPort = spec.destinationPort == null ? (protocol == IpProtocol.TCP ? 80 : 0) : spec.destinationPort;
         this.icmpId = spec.icmpId;
         this.firstSequence = spec.icmpSeq;
@@ -75,6 +75,12 @@ final class ReplyMatcher {
     /** The destination as replies name it (RFC 5952 text for IPv6). */
     String destination() {
         return destination;
+    }
+
+    /** An address as replies name it (RFC 5952 text for IPv6). */
+    static String text(java.net.InetAddress address) {
+        byte[] bytes = address.getAddress();
+        return bytes.length == 4 ? AddressFormat.ipv4(bytes) : AddressFormat.ipv6(bytes);
     }
 
     /** How many keys a probe run cycles through before they repeat. */
@@ -114,12 +120,10 @@ final class ReplyMatcher {
                     icmp.type() == Icmpv6Types.DEST_UNREACH && closed(icmp.code(), true))
                     : echo(icmp.type(), icmp.id(), icmp.seq(), Icmpv6Types.name(icmp.type()), reply);
         }
-        if (!destination.equals(packet.src())) {
-            return -1;
-        }
+        reply.target = packet.src();
         if (transport instanceof Tcp && protocol == IpProtocol.TCP) {
             Tcp tcp = (Tcp) transport;
-            if (tcp.sport() != destinationPort || !tcpAnswers(tcp)) {
+            if (!tcpAnswers(tcp)) {
                 return -1;
             }
             reply.flags = TcpFlags.format(tcp.flags());
@@ -127,16 +131,13 @@ final class ReplyMatcher {
             boolean synAck = (tcp.flags() & (TcpFlags.SYN | TcpFlags.ACK)) == (TcpFlags.SYN | TcpFlags.ACK);
             reply.kind = rst ? "rst" : synAck ? "syn-ack" : "tcp";
             reply.state = rst ? "closed" : synAck ? "open" : null;
-            return portKey(tcp.dport(), reply);
+            return portKey(tcp.dport(), tcp.sport(), reply);
         }
         if (transport instanceof Udp && protocol == IpProtocol.UDP) {
             Udp udp = (Udp) transport;
-            if (udp.sport() != destinationPort) {
-                return -1;
-            }
             reply.kind = "udp";
             reply.state = "open";
-            return portKey(udp.dport(), reply);
+            return portKey(udp.dport(), udp.sport(), reply);
         }
         return -1;
     }
@@ -155,9 +156,10 @@ final class ReplyMatcher {
     }
 
     private long echo(int type, int id, int seq, String name, Reply reply) {
-        if (!isIcmp(protocol) || type != expectedReplyType || id != icmpId || !destination.equals(reply.from)) {
+        if (!isIcmp(protocol) || type != expectedReplyType || id != icmpId) {
             return -1;
         }
+        reply.target = reply.from;
         reply.kind = name;
         reply.key = seq;
         return Math.floorMod(seq - firstSequence, 65536);
@@ -196,11 +198,13 @@ final class ReplyMatcher {
         } else {
             return -1;
         }
-        if (quotedProtocol != protocol || !destination.equals(quotedDestination)) {
+        if (quotedProtocol != protocol) {
             return -1;
         }
+        reply.target = quotedDestination;
         reply.kind = name;
-        reply.error = !(closed && destination.equals(reply.from));
+        reply.quotedError = true;
+        reply.closedCode = closed;
         if (transport instanceof Icmp || transport instanceof Icmpv6) {
             int id = transport instanceof Icmp ? ((Icmp) transport).id() : ((Icmpv6) transport).id();
             int seq = transport instanceof Icmp ? ((Icmp) transport).seq() : ((Icmpv6) transport).seq();
@@ -221,18 +225,32 @@ final class ReplyMatcher {
         } else {
             return -1;
         }
-        if (dport != destinationPort) {
-            return -1;
-        }
-        reply.state = reply.error ? "filtered" : "closed";
-        return portKey(sport, reply);
+        return portKey(sport, dport, reply);
     }
 
-    private long portKey(int ourPort, Reply reply) {
+    private long portKey(int ourPort, int theirPort, Reply reply) {
         reply.key = ourPort;
         reply.keyName = "sport";
-        reply.dport = destinationPort;
+        reply.dport = theirPort;
         return template.portOffset(ourPort);
+    }
+
+    /**
+     * Finishes a match once its probe is known: true when the reply really concerns that probe
+     * (it came from, or quotes, the probe's own target and port: a key alone can be someone
+     * else's), and then whether an ICMP error is an answer: only "closed" from the target itself.
+     */
+    static boolean confirm(Reply reply, String target, int destinationPort) {
+        if (!target.equals(reply.target) || (reply.dport >= 0 && reply.dport != destinationPort)) {
+            return false;
+        }
+        if (reply.quotedError) {
+            reply.error = !(reply.closedCode && target.equals(reply.from));
+            if (reply.dport >= 0) {
+                reply.state = reply.error ? "filtered" : "closed";
+            }
+        }
+        return true;
     }
 
     private static String errorName(int type, int code, boolean v6) {

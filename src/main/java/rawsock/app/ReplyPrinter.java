@@ -21,10 +21,18 @@ final class ReplyPrinter {
     private final String destination;
     /** -q: no statistics on stderr (as for every other summary). */
     private final boolean quiet;
+    /** Several targets: each JSON reply names the one its probe went to. */
+    private final boolean namesTarget;
 
     ReplyPrinter(OutputStream out, PrintWriter err, boolean asJson, boolean quiet, String destination)
             throws IOException {
+        this(out, err, asJson, quiet, destination, false);
+    }
+
+    ReplyPrinter(OutputStream out, PrintWriter err, boolean asJson, boolean quiet, String destination,
+            boolean namesTarget) throws IOException {
         this.out = out;
+        this.namesTarget = namesTarget;
         this.err = err;
         this.quiet = quiet;
         this.destination = destination;
@@ -42,6 +50,9 @@ final class ReplyPrinter {
             arpReply(reply);
         } else if (json != null) {
             json.writeStartObject();
+            if (namesTarget) {
+                json.writeStringField("dst", reply.target);
+            }
             json.writeNumberField(reply.keyName, reply.key);
             if (reply.dport >= 0) {
                 json.writeNumberField("dport", reply.dport);
@@ -74,9 +85,10 @@ final class ReplyPrinter {
             if (reply.dport >= 0) {
                 // The port probed, as nmap and nping name it: 127.0.0.1:8080 syn-ack (open) sport=...;
                 // an error from a router on the way says who sent it.
-                line.append(destination.indexOf(':') >= 0 ? "[" + destination + "]" : destination).append(':')
+                String target = reply.target;
+                line.append(target.indexOf(':') >= 0 ? "[" + target + "]" : target).append(':')
                         .append(reply.dport);
-                if (!destination.equals(reply.from)) {
+                if (!target.equals(reply.from)) {
                     line.append(" from ").append(reply.from);
                 }
                 line.append(' ').append(reply.kind);
@@ -178,8 +190,17 @@ final class ReplyPrinter {
         err.flush();
     }
 
+    OutputStream out() {
+        return out;
+    }
+
+    /** The JSON generator (null for text), for the scan summary's objects. */
+    JsonGenerator json() {
+        return json;
+    }
+
     /** Microsecond resolution: more digits would claim a precision the clocks do not have. */
-    private static double round(double millis) {
+    static double round(double millis) {
         return Math.round(millis * 1000) / 1000.0;
     }
 

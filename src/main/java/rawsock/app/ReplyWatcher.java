@@ -44,9 +44,17 @@ final class ReplyWatcher implements ProbeWatcher {
     private final Reply reply = new Reply();
     private final List<Ipv6HeaderRebuilder> rebuilders = new ArrayList<>();
     private final long startNanos = System.nanoTime();
+    private final ProbePlan plan;
+    /** Per-probe results for the summary of a scan; null for a single probe per round. */
+    private final ScanResults results;
+    private long textTarget = -1;
+    private String targetText;
 
-    private ReplyWatcher(SendSpec spec, List<RawSocket> sockets, ReplyMatcher matcher, ReplyPrinter printer) {
+    private ReplyWatcher(SendSpec spec, ProbePlan plan, List<RawSocket> sockets, ReplyMatcher matcher,
+            ReplyPrinter printer) {
         this.spec = spec;
+        this.plan = plan;
+        this.results = plan.isScan() ? new ScanResults() : null;
         this.sockets = sockets;
         this.poller = new Poller(sockets.toArray(new RawSocket[0]));
         this.matcher = matcher;
@@ -55,8 +63,8 @@ final class ReplyWatcher implements ProbeWatcher {
     }
 
     /** Opens the receive sockets before any probe leaves, so no early reply is missed. */
-    static ReplyWatcher open(SendSpec spec, PacketTemplate template, OutputStream out, PrintWriter err)
-            throws IOException {
+    static ReplyWatcher open(SendSpec spec, ProbePlan plan, PacketTemplate template, OutputStream out,
+            PrintWriter err) throws IOException {
         Family family = spec.ipv6 ? Family.INET6 : Family.INET;
         List<Integer> protocols = new ArrayList<>();
         protocols.add(spec.ipv6 ? IpProtocol.ICMP6 : IpProtocol.ICMP);
@@ -75,8 +83,11 @@ final class ReplyWatcher implements ProbeWatcher {
                 socket.attachFilter(filter(spec, protocol, matcher).toByteArray(ByteOrder.nativeOrder()));
                 socket.drain();
             }
-            ReplyWatcher watcher = new ReplyWatcher(spec, sockets, matcher,
-                    new ReplyPrinter(out, err, spec.jsonReplies, spec.quiet, matcher.destination()));
+            boolean severalTargets = plan.targets().size() > 1;
+            ReplyWatcher watcher = new ReplyWatcher(spec, plan, sockets, matcher,
+                    new ReplyPrinter(out, err, spec.jsonReplies, spec.quiet,
+                            severalTargets ? plan.targets().exactSize() + " targets" : matcher.destination(),
+                            severalTargets));
             for (int protocol : protocols) {
                 watcher.rebuilders.add(spec.ipv6 ? new Ipv6HeaderRebuilder(protocol) : null);
             }
@@ -96,11 +107,28 @@ final class ReplyWatcher implements ProbeWatcher {
             return ProbeFilters.icmpReplies(spec.ipv6, matcher.expectedReplyType(), spec.icmpId);
         }
         try {
-            return FilterCompiler.compile("src port " + matcher.destinationPort(),
-                    spec.ipv6 ? FilterTarget.IPV6_RAW : FilterTarget.IPV4_RAW);
+            return FilterCompiler.compile(sourcePorts(spec, matcher), spec.ipv6 ? FilterTarget.IPV6_RAW : FilterTarget.IPV4_RAW);
         } catch (FilterSyntaxException e) {
             throw new IllegalStateException("a port filter failed to compile", e);
         }
+    }
+
+    /** Most port ranges a filter lists; a longer --dport list lets every segment of the protocol through. */
+    private static final int FILTER_RANGES = 32;
+
+    /** "src port 80", or the ranges of a --dport list ("src portrange 1-1024 or src port 8080"). */
+    private static String sourcePorts(SendSpec spec, ReplyMatcher matcher) {
+        ValueList ports = spec.destinationPorts;
+        if (ports == null || !ports.varies()) {
+            return "src port " + matcher.destinationPort();
+        }
+        List<String> ranges = new ArrayList<>();
+        for (int k = 0; k < ports.ranges(); k++) {
+            int low = ports.low(k);
+            int high = ports.high(k);
+            ranges.add(low == high ? "src port " + low : "src portrange " + low + "-" + high);
+        }
+        return ranges.size() > FILTER_RANGES ? (spec.ipv6 ? "ip6" : "ip") : String.join(" or ", ranges);
     }
 
     @Override
@@ -137,6 +165,10 @@ final class ReplyWatcher implements ProbeWatcher {
         reply.clear();
         long offset = matcher.match(decoded, reply);
         long index = offset < 0 ? -1 : table.indexOf(offset);
+        if (index >= 0 && !ReplyMatcher.confirm(reply, target(index),
+                plan.destinationPort(index, matcher.destinationPort()))) {
+            index = -1;
+        }
         if (LOG.isDebugEnabled()) {
             LOG.debug("received {} bytes: {} -> probe {}", packet.remaining(), decoded.proto(), index);
         }
@@ -148,12 +180,29 @@ final class ReplyWatcher implements ProbeWatcher {
         } else {
             table.answer(index, receivedAt, spec.waitNanos, reply);
         }
+        if (results != null && !reply.duplicate) {
+            results.record(plan.position(index), plan.targetIndex(index), reply);
+        }
         printer.reply(reply);
+    }
+
+    /** The text of probe {@code index}'s target, as replies name it (kept while probes go to one target). */
+    private String target(long index) {
+        long t = plan.targetIndex(index);
+        if (t != textTarget) {
+            targetText = ReplyMatcher.text(plan.targets().get(t));
+            textTarget = t;
+        }
+        return targetText;
     }
 
     /** Prints the summary; the exit status is 0 when any probe was answered, 1 when none (errors are no answer). */
     @Override
     public int finish() throws IOException {
+        if (results != null) {
+            new ScanSummary(plan, results, spec.protocol, matcher.destinationPort()).print(table.transmitted(),
+                    printer.out(), printer.json());
+        }
         printer.summary(table, (System.nanoTime() - startNanos) / 1_000_000);
         return table.received() > 0 ? ExitStatus.OK : ExitStatus.NOT_MET;
     }

@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.net.InetAddress;
 import rawsock.net.Family;
 import rawsock.net.Interfaces;
-import rawsock.net.LinuxConstants;
 import rawsock.net.NativeException;
 import rawsock.net.RawSocket;
 import rawsock.net.SendBatch;
@@ -51,9 +49,9 @@ public final class SendJob {
         return spec.link ? runLink() : runIp();
     }
 
-    /** One send of the prepared template; what differs between IP and packet sockets. */
+    /** Sends probe {@code index}, returning its size on the wire; what differs between IP and packet sockets. */
     private interface Transmit {
-        void send() throws NativeException;
+        int send(long index) throws IOException;
     }
 
     /** The sending socket's clock reading just before its last sendmsg (see RawSocket). */
@@ -63,14 +61,15 @@ public final class SendJob {
 
     private int runIp() throws IOException {
         boolean writesHeader = spec.writesIpHeader();
-        InetAddress source = spec.source;
-        if (source == null && (writesHeader || PacketTemplate.needsPseudoHeader(spec.protocol))) {
-            source = SourceAddress.toward(spec.destination, spec.iface);
+        ProbePlan plan = spec.plan();
+        if (plan.isScan()) {
+            LOG.info("expanded {} targets: {} probes per round", spec.targets.exactSize(), plan.perRound());
         }
-        PacketTemplate template = PacketTemplate.build(spec, source, writesHeader);
+        ProbeTemplates templates = new ProbeTemplates(spec, plan, writesHeader, new byte[0]);
+        PacketTemplate template = templates.forProbe(0);
         Family family = spec.ipv6 ? Family.INET6 : Family.INET;
         try (RawSocket socket = RawSocket.open(family, writesHeader ? IpProtocol.RAW : spec.protocol);
-                ReplyWatcher watcher = spec.waitNanos >= 0 ? ReplyWatcher.open(spec, template, stdout, err) : null) {
+                ReplyWatcher watcher = spec.waitNanos >= 0 ? ReplyWatcher.open(spec, plan, template, stdout, err) : null) {
             configure(socket, writesHeader);
             if (watcher != null) {
                 socket.enableSendTimestamps();
@@ -79,12 +78,16 @@ public final class SendJob {
             LOG.info("sending {} bytes per packet to {} (protocol {}, {} writes the IP header)",
                     template.length(), spec.destination.getHostAddress(), spec.protocol,
                     writesHeader ? "rawsock" : "the kernel");
-            if (spec.flood && watcher == null) {
+            ProbeSender sender = new ProbeSender(socket, templates, writesHeader);
+            if (spec.flood && watcher == null && !plan.isScan()) {
                 SendBatch batch = new SendBatch(BATCH, template.length());
                 batch.destination(spec.destination);
-                return flood(template, batch, socket);
+                return floodFixed(template, batch, socket);
             }
-            return loop(template, () -> send(socket, template), watcher, socket::lastSendRealtime);
+            if (spec.flood && watcher == null) {
+                return flood(sender, plan.total(spec.count));
+            }
+            return loop(plan.total(spec.count), sender::send, watcher, socket::lastSendRealtime);
         } catch (IOException e) {
             return readerGone(e);
         }
@@ -106,10 +109,14 @@ public final class SendJob {
             if (spec.flood) {
                 SendBatch batch = new SendBatch(BATCH, frame.template().length());
                 batch.linkDestination(ifindex, frame.etherType(), frame.destinationMac());
-                return flood(frame.template(), batch, socket);
+                return floodFixed(frame.template(), batch, socket);
             }
-            return loop(frame.template(), () -> socket.sendFrame(frame.template().packet(), ifindex,
-                    frame.etherType(), frame.destinationMac()), watcher, socket::lastSendRealtime);
+            PacketTemplate template = frame.template();
+            return loop(spec.count == 0 ? Long.MAX_VALUE : spec.count, index -> {
+                template.prepare(index);
+                socket.sendFrame(template.packet(), ifindex, frame.etherType(), frame.destinationMac());
+                return template.wireLength();
+            }, watcher, socket::lastSendRealtime);
         } catch (IOException e) {
             return readerGone(e);
         }
@@ -124,16 +131,15 @@ public final class SendJob {
     }
 
     /**
-     * Sends the template {@code count} times on the pacer's schedule and prints the summary.
-     * With a watcher (--wait), replies are handled while waiting for each slot and for the wait
-     * after the last probe, and the probe statistics replace the send summary.
+     * Sends probes 0..total-1 on the pacer's schedule and prints the summary. With a watcher
+     * (--wait), replies are handled while waiting for each slot and for the wait after the last
+     * probe, and the probe statistics replace the send summary.
      */
-    private int loop(PacketTemplate template, Transmit transmit, ProbeWatcher watcher, SendTime sendTime)
-            throws IOException {
+    private int loop(long total, Transmit transmit, ProbeWatcher watcher, SendTime sendTime) throws IOException {
         SendStats stats = new SendStats(err, live && watcher == null, spec.intervalNanos);
         Pacer pacer = new Pacer(spec.intervalNanos, interrupts);
         try {
-            for (long i = 0; spec.count == 0 || i < spec.count; i++) {
+            for (long i = 0; i < total; i++) {
                 long due = pacer.deadline(i);
                 if (watcher != null && !watcher.watchUntil(due, false, interrupts)) {
                     break;
@@ -141,13 +147,12 @@ public final class SendJob {
                 if (!pacer.awaitUntil(due)) {
                     break;
                 }
-                template.prepare(i);
-                transmit.send();
+                int wireLength = transmit.send(i);
                 if (watcher != null) {
                     watcher.sent(i, sendTime.last());
                 }
                 // Counted as IP packets (or frames) on the wire, whoever wrote the IP header.
-                stats.sent(template.wireLength());
+                stats.sent(wireLength);
             }
         } catch (NativeException e) {
             throw failed(stats, e);
@@ -177,10 +182,11 @@ public final class SendJob {
     }
 
     /**
-     * --flood: batches of copies of the template, each patched for its packet, sent with one
-     * sendmmsg per batch; the last batch holds just what --count leaves.
+     * --flood of a frame that never changes but for its counters: batches of copies of the
+     * template, each patched for its packet, sent with one sendmmsg per batch; the last batch
+     * holds just what --count leaves.
      */
-    private int flood(PacketTemplate template, SendBatch batch, RawSocket socket) throws NativeException {
+    private int floodFixed(PacketTemplate template, SendBatch batch, RawSocket socket) throws NativeException {
         for (int j = 0; j < batch.capacity(); j++) {
             batch.length(j, template.copyInto(batch.slot(j)));
         }
@@ -194,6 +200,24 @@ public final class SendJob {
                 }
                 socket.send(batch, n);
                 stats.sent(n, template.wireLength());
+                sent += n;
+            }
+        } catch (NativeException e) {
+            throw failed(stats, e);
+        }
+        return finished(stats);
+    }
+
+    /** --flood of a probe plan: batches of probes to one target with one TTL (a sendmmsg names one address). */
+    private int flood(ProbeSender sender, long total) throws IOException {
+        SendStats stats = new SendStats(err, live, 0);
+        SendBatch batch = new SendBatch(BATCH, sender.maxLength());
+        long sent = 0;
+        try {
+            while (sent < total && !interrupts.requested()) {
+                int n = sender.fill(batch, sent, (int) Math.min(batch.capacity(), total - sent));
+                sender.sendBatch(batch, n);
+                stats.sent(n, sender.wireLength());
                 sent += n;
             }
         } catch (NativeException e) {
@@ -232,29 +256,6 @@ public final class SendJob {
             if (spec.iface != null) {
                 socket.setMulticastInterface(Interfaces.indexOf(spec.iface));
             }
-        }
-    }
-
-    private void send(RawSocket socket, PacketTemplate template) throws NativeException {
-        try {
-            socket.send(template.packet(), spec.destination);
-        } catch (NativeException e) {
-            if (e.errno() == LinuxConstants.EMSGSIZE) {
-                throw e.withHint("packet of " + template.wireLength() + " bytes exceeds the " + pathMtu(socket)
-                        + " toward " + spec.destination.getHostAddress()
-                        + (spec.dontFragment ? " and --df forbids fragmenting it" : ""));
-            }
-            throw e;
-        }
-    }
-
-    /** "path MTU of 1400" as the kernel knows it (route, interface, or learned), or "MTU" when it will not say. */
-    private String pathMtu(RawSocket socket) {
-        try {
-            return "path MTU of " + socket.pathMtu(spec.destination);
-        } catch (NativeException e) {
-            LOG.debug("path MTU unknown: {}", e.getMessage());
-            return "MTU";
         }
     }
 }

@@ -34,7 +34,10 @@ public final class SendSpec {
     /** --fix-checksums: recompute the checksums of whole packets before sending them. */
     public final boolean fixChecksums;
 
+    /** The first target (of {@link #targets}): what a single-destination run sends to. */
     public final InetAddress destination;
+    /** Every target of --dst and --dst-file, expanded on demand; null for whole packets. */
+    public final TargetList targets;
     /** IPv6 (-6 or an IPv6 destination): AF_INET6 sockets, ICMPv6, the IPv6 pseudo-header. */
     public final boolean ipv6;
     public final int protocol;
@@ -42,8 +45,10 @@ public final class SendSpec {
     public final String iface;
     public final boolean headerIncluded;
 
-    /** Hop limit on IPv6. */
+    /** Hop limit on IPv6; the first of {@link #ttls}. */
     public final Integer ttl;
+    /** --ttl as a list or range (null when not given): one probe per value. */
+    public final ValueList ttls;
     /** Traffic class on IPv6. */
     public final Integer tos;
     /** IPv6 flow label (20 bits); makes rawsock write the IPv6 header. */
@@ -63,8 +68,13 @@ public final class SendSpec {
     /** ICMPv6 bytes after the 8-byte header, before the payload: a neighbour discovery message's fixed part and options. */
     public final byte[] icmpBody;
 
+    /** The first of {@link #sourcePorts}, or null (a random ephemeral port). */
     public final Integer sourcePort;
+    /** The first of {@link #destinationPorts}, or null (the protocol's default). */
     public final Integer destinationPort;
+    /** --sport and --dport as lists or ranges (null when not given): one probe per value. */
+    public final ValueList sourcePorts;
+    public final ValueList destinationPorts;
     public final int tcpFlags;
     public final Long tcpSeq;
     public final Long tcpAck;
@@ -135,13 +145,15 @@ public final class SendSpec {
         this.inputPath = b.inputPath;
         this.originalTiming = b.originalTiming;
         this.fixChecksums = b.fixChecksums;
-        this.destination = b.destination;
+        this.targets = b.targets != null ? b.targets : b.destination != null ? TargetList.of(b.destination) : null;
+        this.destination = this.targets != null ? this.targets.first() : null;
         this.ipv6 = b.ipv6;
         this.protocol = b.protocol;
         this.source = b.source;
         this.iface = b.iface;
         this.headerIncluded = b.headerIncluded;
-        this.ttl = b.ttl;
+        this.ttls = b.ttls;
+        this.ttl = b.ttls != null ? Integer.valueOf(b.ttls.first()) : b.ttl;
         this.tos = b.tos;
         this.flowLabel = b.flowLabel;
         this.ipId = b.ipId;
@@ -155,8 +167,10 @@ public final class SendSpec {
         this.icmpSeq = b.icmpSeq;
         this.icmpRest = b.icmpRest;
         this.icmpBody = b.icmpBody;
-        this.sourcePort = b.sourcePort;
-        this.destinationPort = b.destinationPort;
+        this.sourcePorts = b.sourcePorts;
+        this.destinationPorts = b.destinationPorts;
+        this.sourcePort = b.sourcePorts != null ? Integer.valueOf(b.sourcePorts.first()) : b.sourcePort;
+        this.destinationPort = b.destinationPorts != null ? Integer.valueOf(b.destinationPorts.first()) : b.destinationPort;
         this.tcpFlags = b.tcpFlags;
         this.tcpSeq = b.tcpSeq;
         this.tcpAck = b.tcpAck;
@@ -205,6 +219,11 @@ public final class SendSpec {
         return header || (ipv6 && protocol == IpProtocol.ICMP6 && checksum != null);
     }
 
+    /** Which probe goes at which index: every target x TTL x port combination, round after round. */
+    public ProbePlan plan() {
+        return new ProbePlan(targets, ttls, destinationPorts, sourcePorts);
+    }
+
     /** IPv4 carries at most this many bytes, its header included; IPv6 as many after its header. */
     public static final int MAX_IP_PACKET = 65535;
 
@@ -250,6 +269,8 @@ public final class SendSpec {
         public boolean fixChecksums;
 
         public InetAddress destination;
+        /** Several targets (or blocks); when set, {@link #destination} is ignored. */
+        public TargetList targets;
         public boolean ipv6;
         public int protocol = IpProtocol.ICMP;
         public InetAddress source;
@@ -257,6 +278,7 @@ public final class SendSpec {
         public boolean headerIncluded;
 
         public Integer ttl;
+        public ValueList ttls;
         public Integer tos;
         public Integer flowLabel;
         public Integer ipId;
@@ -274,6 +296,8 @@ public final class SendSpec {
 
         public Integer sourcePort;
         public Integer destinationPort;
+        public ValueList sourcePorts;
+        public ValueList destinationPorts;
         public int tcpFlags = TcpFlags.SYN;
         public Long tcpSeq;
         public Long tcpAck;

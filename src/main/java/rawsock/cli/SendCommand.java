@@ -24,6 +24,7 @@ import rawsock.app.Interrupts;
 import rawsock.app.SendJob;
 import rawsock.app.SendSpec;
 import rawsock.app.UsageException;
+import rawsock.app.ValueList;
 import rawsock.packet.Arp;
 import rawsock.packet.IcmpTypes;
 import rawsock.packet.Igmp;
@@ -56,12 +57,19 @@ public final class SendCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = {"-d", "--dst"}, paramLabel = "HOST", description = "Destination: an address or a host name.")
+    @Option(names = {"-d", "--dst"}, paramLabel = "HOSTS",
+            description = "Destinations, comma-separated: addresses, host names, CIDR blocks (169.254.92.0/28, "
+                    + "fd99::/126; network and broadcast addresses included) and IPv4 octet ranges (169.254.92.1-20, "
+                    + "169.254.91-92.1). Each is expanded as it is probed, in the order given.")
     private String destination;
 
+    @Option(names = "--dst-file", paramLabel = "FILE",
+            description = "Destinations from a file ('-' = stdin), one item as for --dst per line; '#' starts a comment.")
+    private String destinationFile;
+
     /** ping, hping3 and nping take the host without an option: so does send. */
-    @Parameters(arity = "0..1", paramLabel = "HOST", description = "The destination, the same as -d HOST.")
-    private String target;
+    @Parameters(arity = "0..*", paramLabel = "HOST", description = "Destinations, the same as -d HOSTS.")
+    private List<String> targetWords;
 
     @Option(names = "-6", description = "Use IPv6 (implied by an address containing ':').")
     private boolean ipv6;
@@ -151,8 +159,9 @@ public final class SendCommand implements Callable<Integer> {
         @Option(names = "--hdrincl", description = "Write the IPv4 header ourselves even without --src.")
         boolean headerIncluded;
 
-        @Option(names = "--ttl", paramLabel = "N", converter = NumberConverter.class, description = "Time to live, 0..255.")
-        Long ttl;
+        @Option(names = "--ttl", paramLabel = "LIST",
+                description = "Time to live (hop limit), 1..255; a list or ranges (1-30) send one probe per value.")
+        String ttl;
 
         @Option(names = "--tos", paramLabel = "N", converter = NumberConverter.class, description = "Type of service byte, 0..255.")
         Long tos;
@@ -262,13 +271,15 @@ public final class SendCommand implements Callable<Integer> {
 
     /** The ports of UDP and TCP. */
     static final class PortFields {
-        @Option(names = "--sport", paramLabel = "N", converter = NumberConverter.class,
-                description = "UDP/TCP source port (default: a random ephemeral port).")
-        Long source;
+        @Option(names = "--sport", paramLabel = "LIST",
+                description = "UDP/TCP source port (default: a random ephemeral port); a list or ranges send one probe "
+                        + "per port (with --wait one port: each probe's counts up from it and names it).")
+        String source;
 
-        @Option(names = "--dport", paramLabel = "N", converter = NumberConverter.class,
-                description = "UDP/TCP destination port (default 0 for UDP, 80 for TCP).")
-        Long destination;
+        @Option(names = "--dport", paramLabel = "LIST",
+                description = "UDP/TCP destination port (default 0 for UDP, 80 for TCP); a list or ranges "
+                        + "(22,80,8000-8100) send one probe per port.")
+        String destination;
     }
 
     @ArgGroup(exclusive = false)
@@ -357,7 +368,8 @@ public final class SendCommand implements Callable<Integer> {
     private String timing;
 
     @Option(names = {"-c", "--count"}, paramLabel = "N", converter = NumberConverter.class,
-            description = "Packets to send (default 1; 0 = until interrupted). With --stdin-hex/--read-pcap: at most N.")
+            description = "Packets to send, or with lists of targets, ports or TTLs rounds of every combination "
+                    + "(default 1; 0 = until interrupted). With --stdin-hex/--read-pcap: at most N.")
     private Long count;
 
     @Option(names = {"-i", "--interval"}, paramLabel = "DUR", converter = DurationConverter.class,
@@ -398,11 +410,12 @@ public final class SendCommand implements Callable<Integer> {
 
     /** Validates every option and builds the spec; throws UsageException before anything is sent. */
     SendSpec toSpec() throws IOException {
-        if (target != null) {
+        if (targetWords != null && !targetWords.isEmpty()) {
             if (destination != null) {
-                throw new UsageException("the destination is given twice: -d " + destination + " and " + target);
+                throw new UsageException("the destination is given twice: -d " + destination + " and "
+                        + String.join(" ", targetWords));
             }
-            destination = target;
+            destination = String.join(",", targetWords);
         }
         SendSpec.Builder s = new SendSpec.Builder();
         s.quiet = parent.quiet();
@@ -419,6 +432,10 @@ public final class SendCommand implements Callable<Integer> {
                 throw new UsageException(header.longestName() + " does not apply to whole packets from "
                         + (s.input == SendSpec.Input.STDIN_HEX ? "--stdin-hex" : "--read-pcap"));
             }
+            if (destinationFile != null) {
+                throw new UsageException("--dst-file does not apply to whole packets from "
+                        + (s.input == SendSpec.Input.STDIN_HEX ? "--stdin-hex" : "--read-pcap"));
+            }
             if (destination != null || ipv6) {
                 // Not rewritten and not used to route (which would send a packet where its header does
                 // not say): a replayed packet goes where its own header sends it.
@@ -429,11 +446,10 @@ public final class SendCommand implements Callable<Integer> {
             s.iface = iface;
             return s.build();
         }
-        if (destination == null) {
+        if (destination == null && destinationFile == null) {
             throw new UsageException("--dst is required (the host to send to)");
         }
-        s.destination = AddressOption.resolve("--dst", destination, ipv6);
-        s.ipv6 = s.destination instanceof Inet6Address;
+        readTargets(s);
         if (ipv6 && !s.ipv6) {
             throw new UsageException("-6: --dst " + destination + " is an IPv4 address");
         }
@@ -501,6 +517,23 @@ public final class SendCommand implements Callable<Integer> {
         return s;
     }
 
+    /** --dst (or HOST words) and --dst-file: every item checked and every name resolved now. */
+    private void readTargets(SendSpec.Builder s) throws IOException {
+        TargetOption targets = new TargetOption(ipv6);
+        if (destination != null) {
+            targets.addList("--dst", destination);
+        }
+        if (destinationFile != null) {
+            targets.addFile(destinationFile, parent.console().in());
+        }
+        s.targets = targets.build();
+        s.destination = s.targets.first();
+        s.ipv6 = s.targets.ipv6();
+        if (link && s.targets.size() > 1) {
+            throw new UsageException("--link sends to one destination: a list or block of targets does not apply");
+        }
+    }
+
     /** The longest --wait that makes sense: a probe's reply later than this is no reply. */
     private static final long MAX_WAIT_NANOS = 3_600_000_000_000L;
 
@@ -555,8 +588,10 @@ public final class SendCommand implements Callable<Integer> {
         if (link) {
             throw new UsageException("--traceroute does not apply to --link frames (it probes through the IP stack)");
         }
-        if (ipFields.ttl != null && (ipFields.ttl < 1 || ipFields.ttl > 255)) {
-            throw new UsageException("--ttl " + ipFields.ttl + " with --traceroute: the maximum hop is 1..255");
+        ValueList maxHop = ValueListOption.parse("--ttl", ipFields.ttl, 1, 255);
+        if (maxHop != null && maxHop.varies()) {
+            throw new UsageException("--ttl " + ipFields.ttl + " with --traceroute: one number, the maximum hop"
+                    + " (the trace goes from 1 up to it)");
         }
         s.traceroute = true;
         s.count = count == null ? DEFAULT_PROBES_PER_HOP : Ranges.check("--count", count, 1, 10);
@@ -794,7 +829,10 @@ public final class SendCommand implements Callable<Integer> {
     }
 
     private void readIpHeader(SendSpec.Builder s) {
-        s.ttl = Ranges.optional("--ttl", ipFields.ttl, 0, 255);
+        s.ttls = ValueListOption.parse("--ttl", ipFields.ttl, 1, 255);
+        if (link && s.ttls != null && s.ttls.varies()) {
+            throw new UsageException("--link sends one frame shape: a list of TTLs does not apply");
+        }
         s.tos = Ranges.optional("--tos", ipFields.tos, 0, 255);
         s.ipId = Ranges.optional("--id", ipv4Fields.ipId, 0, 65535);
         s.dontFragment = ipv4Fields.dontFragment;
@@ -825,8 +863,16 @@ public final class SendCommand implements Callable<Integer> {
         if (icmpFields.seq != null) {
             s.icmpSeq = Ranges.check("--icmp-seq", icmpFields.seq, 0, 65535);
         }
-        s.sourcePort = Ranges.optional("--sport", portFields.source, 0, 65535);
-        s.destinationPort = Ranges.optional("--dport", portFields.destination, 0, 65535);
+        s.sourcePorts = ValueListOption.parse("--sport", portFields.source, 0, 65535);
+        s.destinationPorts = ValueListOption.parse("--dport", portFields.destination, 0, 65535);
+        if (s.waitNanos >= 0 && s.sourcePorts != null && s.sourcePorts.varies()) {
+            throw new UsageException("--sport " + portFields.source + " with --wait: give one port; each probe's source "
+                    + "port counts up from it and names the probe a reply answers");
+        }
+        if (link && (s.destinationPorts != null && s.destinationPorts.varies()
+                || s.sourcePorts != null && s.sourcePorts.varies())) {
+            throw new UsageException("--link sends one frame shape: port lists do not apply");
+        }
         if (tcpFields.flags != null) {
             try {
                 s.tcpFlags = TcpFlags.parse(tcpFields.flags);

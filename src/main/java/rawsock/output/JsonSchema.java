@@ -24,7 +24,9 @@ public final class JsonSchema {
         STRING_OR_NULL("string or null"),
         STRING_ARRAY("array of strings"),
         /** A number that may have a fraction (milliseconds to the microsecond). */
-        DECIMAL("number, with a fraction");
+        DECIMAL("number, with a fraction"),
+        /** A list of whole numbers (ports). */
+        NUMBER_ARRAY("array of numbers");
 
         private final String words;
 
@@ -206,6 +208,17 @@ public final class JsonSchema {
         key("answered", Type.NUMBER, "probes answered");
         key("reached", Type.BOOLEAN, "the destination answered at this hop");
         key("last", Type.BOOLEAN, "the trace ends here (reached, unreachable, or the maximum hop)");
+        place("send target", "`send --wait -f json` of a scan (more than one probe per round): the object under `target`, one per target");
+        key("dst", Type.STRING, "the target address");
+        key("open", Type.NUMBER_ARRAY, "TCP/UDP: ports that answered with a SYN-ACK or a UDP datagram");
+        key("closed", Type.NUMBER_ARRAY, "TCP/UDP: ports that answered with a RST or port unreachable from the target");
+        key("open|filtered", Type.NUMBER_ARRAY, "UDP: ports that stayed silent");
+        key("filtered", Type.NUMBER_ARRAY, "TCP: ports that stayed silent or drew an ICMP error; UDP: ports that drew one");
+        key("filtered_by", Type.OBJECT, "the ports that drew each ICMP error, keyed by its name (`admin-prohibited`, ...)");
+        key("state", Type.STRING, "ICMP: `up` (an echo reply came) or `down`");
+        key("received", Type.NUMBER, "ICMP: echo replies");
+        key("min_ms", Type.NUMBER, "ICMP: round-trip times, minimum (also `avg_ms`, `max_ms`, `mdev_ms`)");
+        key("error", Type.STRING, "ICMP, down: the ICMP error the probes drew, by name");
     }
 
     private static String current;
@@ -280,7 +293,7 @@ public final class JsonSchema {
         StringBuilder out = new StringBuilder();
         out.append("| in | key | type | meaning |\n|---|---|---|---|\n");
         for (Key key : KEYS) {
-            out.append("| ").append(key.place()).append(" | `").append(key.name()).append("` | ")
+            out.append("| ").append(key.place()).append(" | `").append(key.name().replace("|", "\\|")).append("` | ")
                     .append(key.type().words()).append(" | ").append(key.meaning().replace("|", "\\|")).append(" |\n");
         }
         return out.toString();

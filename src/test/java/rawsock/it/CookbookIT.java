@@ -93,6 +93,19 @@ class CookbookIT {
                     assertTrue(run.stderr.contains("3 probes transmitted, 3 received, 0% loss"), run.toString());
                 }
             }),
+            Map.entry("port-scan", script -> {
+                try (ServerSocket open = new ServerSocket(8080, 50, InetAddress.getLoopbackAddress())) {
+                    Run run = run(script, Traffic.NONE);
+                    run.assertExit(0);
+                    assertEquals(List.of("127.0.0.1: 8080 open", "127.0.0.1: 8075-8079,8081-8085 closed"),
+                            Recipes.lines(run.stdout), run.toString());
+                }
+            }),
+            Map.entry("host-sweep", script -> {
+                Run run = run(script, Traffic.NONE);
+                run.assertExit(0);
+                assertEquals(List.of("169.254.92.1"), Recipes.lines(run.stdout), run.toString());
+            }),
             Map.entry("icmp-timestamp", script -> {
                 Run run = run(script, Traffic.NONE);
                 run.assertExit(0);
