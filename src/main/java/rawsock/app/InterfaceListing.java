@@ -1,7 +1,5 @@
 package rawsock.app;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import rawsock.net.InterfaceInfo;
 import rawsock.net.Interfaces;
+import rawsock.output.JsonLines;
 import rawsock.packet.AddressFormat;
 
 /**
@@ -105,9 +104,7 @@ public final class InterfaceListing {
     }
 
     private void writeJson(List<InterfaceInfo> interfaces) throws IOException {
-        JsonGenerator generator = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
-        generator.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-        generator.setRootValueSeparator(null);
+        JsonGenerator generator = JsonLines.over(out);
         for (InterfaceInfo info : interfaces) {
             generator.writeStartObject();
             generator.writeNumberField("ifindex", info.index());

@@ -99,8 +99,7 @@ final class ReplyMatcher {
         Layer network = packet.layer(0);
         Layer transport = packet.layer(1);
         reply.from = packet.src();
-        reply.ttl = network instanceof Ipv4 ? ((Ipv4) network).ttl()
-                : network instanceof Ipv6 ? ((Ipv6) network).hopLimit() : -1;
+        reply.ttl = arrivalTtl(network);
         if (transport instanceof Icmp) {
             Icmp icmp = (Icmp) transport;
             if (icmp.isError()) {
@@ -253,7 +252,14 @@ final class ReplyMatcher {
         return true;
     }
 
-    private static String errorName(int type, int code, boolean v6) {
+    /** The TTL (hop limit) an answer arrived with, or -1 for a network layer without one. */
+    static int arrivalTtl(Layer network) {
+        return network instanceof Ipv4 ? ((Ipv4) network).ttl()
+                : network instanceof Ipv6 ? ((Ipv6) network).hopLimit() : -1;
+    }
+
+    /** An ICMP or ICMPv6 error by its code's name (port-unreachable, ...), else its type's. */
+    static String errorName(int type, int code, boolean v6) {
         String codeName = v6 ? Icmpv6Types.codeName(type, code) : IcmpTypes.codeName(type, code);
         return codeName != null ? codeName : v6 ? Icmpv6Types.name(type) : IcmpTypes.name(type);
     }

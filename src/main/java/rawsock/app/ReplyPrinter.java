@@ -1,13 +1,12 @@
 package rawsock.app;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import rawsock.output.JsonLines;
 import rawsock.packet.Icmp;
 
 /**
@@ -37,9 +36,7 @@ final class ReplyPrinter {
         this.quiet = quiet;
         this.destination = destination;
         if (asJson) {
-            json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
-            json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-            json.setRootValueSeparator(null);
+            json = JsonLines.over(out);
         } else {
             json = null;
         }

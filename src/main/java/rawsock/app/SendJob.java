@@ -70,11 +70,12 @@ public final class SendJob {
         Family family = spec.ipv6 ? Family.INET6 : Family.INET;
         try (RawSocket socket = RawSocket.open(family, writesHeader ? IpProtocol.RAW : spec.protocol);
                 ReplyWatcher watcher = spec.waitNanos >= 0 ? ReplyWatcher.open(spec, plan, template, stdout, err) : null) {
-            configure(socket, writesHeader);
+            configure(spec, socket, writesHeader);
             if (watcher != null) {
                 socket.enableSendTimestamps();
             }
             DropPrivileges.to(spec.user);
+            Timeline.mark("socket");
             LOG.info("sending {} bytes per packet to {} (protocol {}, {} writes the IP header)",
                     template.length(), spec.destination.getHostAddress(), spec.protocol,
                     writesHeader ? "rawsock" : "the kernel");
@@ -226,7 +227,11 @@ public final class SendJob {
         return finished(stats);
     }
 
-    private void configure(RawSocket socket, boolean writesHeader) throws NativeException {
+    /**
+     * The options of a socket that sends {@code spec}'s packets: the header fields the kernel
+     * writes (a traceroute then changes the TTL per probe), the interface, broadcast and multicast.
+     */
+    static void configure(SendSpec spec, RawSocket socket, boolean writesHeader) throws NativeException {
         if (writesHeader) {
             socket.setHeaderIncluded(true);
         } else {

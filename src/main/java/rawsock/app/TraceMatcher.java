@@ -83,8 +83,7 @@ final class TraceMatcher {
         Layer network = packet.layer(0);
         Layer transport = packet.layer(1);
         answer.from = packet.src();
-        answer.ttl = network instanceof Ipv4 ? ((Ipv4) network).ttl()
-                : network instanceof Ipv6 ? ((Ipv6) network).hopLimit() : -1;
+        answer.ttl = ReplyMatcher.arrivalTtl(network);
         if (answer.from == null) {
             return -1;
         }
@@ -94,7 +93,7 @@ final class TraceMatcher {
                 return quoted(packet, answer, IcmpTypes.name(icmp.type()), null, false);
             }
             if (icmp.type() == IcmpTypes.DEST_UNREACH) {
-                return unreachable(packet, answer, errorName(icmp.type(), icmp.code(), false), icmp.code(), false);
+                return unreachable(packet, answer, ReplyMatcher.errorName(icmp.type(), icmp.code(), false), icmp.code(), false);
             }
             return echoReply(icmp.type(), icmp.id(), icmp.seq(), IcmpTypes.name(icmp.type()), answer);
         }
@@ -104,7 +103,7 @@ final class TraceMatcher {
                 return quoted(packet, answer, Icmpv6Types.name(icmp.type()), null, false);
             }
             if (icmp.type() == Icmpv6Types.DEST_UNREACH) {
-                return unreachable(packet, answer, errorName(icmp.type(), icmp.code(), true), icmp.code(), true);
+                return unreachable(packet, answer, ReplyMatcher.errorName(icmp.type(), icmp.code(), true), icmp.code(), true);
             }
             if (icmp.type() == Icmpv6Types.PACKET_TOO_BIG) {
                 return quoted(packet, answer, Icmpv6Types.name(icmp.type()), TraceMarks.TOO_BIG, false);
@@ -212,10 +211,5 @@ final class TraceMatcher {
 
     private long probe(long offset) {
         return offset >= 0 && offset < probes ? offset : -1;
-    }
-
-    private static String errorName(int type, int code, boolean v6) {
-        String codeName = v6 ? Icmpv6Types.codeName(type, code) : IcmpTypes.codeName(type, code);
-        return codeName != null ? codeName : v6 ? Icmpv6Types.name(type) : IcmpTypes.name(type);
     }
 }

@@ -1,7 +1,5 @@
 package rawsock.app;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import rawsock.output.JsonLines;
 
 /**
  * Prints a trace one complete hop at a time, in hop order: as traceroute -n does (" 2  addr  0.061 ms
@@ -22,9 +21,7 @@ final class TracePrinter {
     TracePrinter(OutputStream out, boolean asJson) throws IOException {
         this.out = out;
         if (asJson) {
-            json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
-            json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-            json.setRootValueSeparator(null);
+            json = JsonLines.over(out);
         } else {
             json = null;
         }

@@ -69,7 +69,7 @@ final class TracerouteJob {
         List<RawSocket> receivers = new ArrayList<>();
         try (RawSocket socket = RawSocket.open(family, writesHeader ? IpProtocol.RAW : spec.protocol)) {
             List<Ipv6HeaderRebuilder> rebuilders = openReceivers(matcher, receivers);
-            configure(socket, writesHeader);
+            SendJob.configure(spec, socket, writesHeader);
             socket.enableSendTimestamps();
             DropPrivileges.to(spec.user);
             if (!spec.quiet) {
@@ -208,23 +208,6 @@ final class TracerouteJob {
             boolean kept = probe >= 0 && hops.answer((int) probe, info.timestampNanos(), answer);
             LOG.debug("received {} from {}: probe {}{}", decoded.proto(), answer.from, probe,
                     probe >= 0 && !kept ? " (duplicate or late)" : "");
-        }
-    }
-
-    private void configure(RawSocket socket, boolean writesHeader) throws NativeException {
-        if (writesHeader) {
-            socket.setHeaderIncluded(true);
-        } else {
-            if (spec.tos != null) {
-                socket.setTos(spec.tos);
-            }
-            if (!spec.ipv6) {
-                // DF only when asked for, as for every other probe.
-                socket.setPathMtuDiscovery(spec.dontFragment);
-            }
-        }
-        if (spec.iface != null) {
-            socket.bindToDevice(spec.iface);
         }
     }
 }

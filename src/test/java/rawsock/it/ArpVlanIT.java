@@ -9,16 +9,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import rawsock.testing.Background;
 import rawsock.testing.Lab;
+import rawsock.testing.LabExtension;
 import rawsock.testing.Marks;
 import rawsock.testing.RequiresRoot;
 
 /**
- * arping's habits and VLAN tags between two hosts of a private lab (namespaces joined by a veth
+ * arping's habits and VLAN tags between two hosts of a private LAB.lab() (namespaces joined by a veth
  * pair, no route out), judged by observers independent of rawsock: B's kernel (its ARP replies,
  * its neighbour table), the system's arping, and tcpdump on B reading the frames' fields.
  */
@@ -26,19 +26,9 @@ import rawsock.testing.RequiresRoot;
 class ArpVlanIT {
     private static final String ABSENT_IP = "169.254.99.50";
     private static final String REPLY_LINE = "Unicast reply from 169\\.254\\.99\\.2 \\[02:00:00:00:99:02\\]  [0-9]+\\.[0-9]{3}ms";
-    private static Lab lab;
+    @RegisterExtension
+    static final LabExtension LAB = new LabExtension(Lab::up);
 
-    @BeforeAll
-    static void up() throws Exception {
-        lab = Lab.up();
-    }
-
-    @AfterAll
-    static void down() throws Exception {
-        if (lab != null) {
-            lab.close();
-        }
-    }
 
     private static List<String> rawsock(String... args) {
         return ToolProcess.command(args);
@@ -48,12 +38,12 @@ class ArpVlanIT {
     private static Object[] sendFromA(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("send", "--link", "-I", "veth-a"));
         command.addAll(Arrays.asList(args));
-        return lab.exec("a", rawsock(command.toArray(new String[0])));
+        return LAB.lab().exec("a", rawsock(command.toArray(new String[0])));
     }
 
     /** tcpdump -e on B, started and listening: from then on it misses no frame. */
     private static Background tcpdumpOnB(int count, String filter) throws Exception {
-        Background tcpdump = Background.start(lab.on("b", List.of("tcpdump", "-i", "veth-b", "-e", "-nn", "-l", "-c",
+        Background tcpdump = Background.start(LAB.lab().on("b", List.of("tcpdump", "-i", "veth-b", "-e", "-nn", "-l", "-c",
                 String.valueOf(count), filter)));
         assertTrue(tcpdump.awaitStderr("listening on", 30_000), "never listened: " + tcpdump.stderr());
         return tcpdump;
@@ -94,13 +84,13 @@ class ArpVlanIT {
     @Test
     void theSystemsArpingAgrees() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/arping")), "arping is not installed (Debian: iputils-arping)");
-        Object[] arping = lab.exec("a", List.of("arping", "-c", "2", "-I", "veth-a", Lab.B_IP));
+        Object[] arping = LAB.lab().exec("a", List.of("arping", "-c", "2", "-I", "veth-a", Lab.B_IP));
         assumeTrue(((String) arping[1]).contains("Unicast reply from"), "not iputils' arping: " + arping[1]);
         Object[] ours = sendFromA("-p", "arp", "-d", Lab.B_IP, "-c", "2", "-i", "100ms", "--wait");
         assertEquals(arping[0], ours[0]);
         assertEquals(withoutTimes(((String) arping[1]).lines().filter(line -> line.contains(" reply from ")).toList()),
                 withoutTimes(((String) ours[1]).lines().toList()));
-        Object[] arpingAbsent = lab.exec("a", List.of("arping", "-c", "1", "-w", "1", "-I", "veth-a", ABSENT_IP));
+        Object[] arpingAbsent = LAB.lab().exec("a", List.of("arping", "-c", "1", "-w", "1", "-I", "veth-a", ABSENT_IP));
         Object[] oursAbsent = sendFromA("-p", "arp", "-d", ABSENT_IP, "--wait=300ms");
         assertEquals(arpingAbsent[0], oursAbsent[0], "both exit 1 without an answer");
     }
@@ -135,7 +125,7 @@ class ArpVlanIT {
 
     /** B sends "SPA is-at B's MAC" to A every 25 ms (20 s at most), target MAC {@code tha}; returns once it sends. */
     private static Background forgedRepliesFromB(String spa, String tha) throws Exception {
-        Background sender = Background.start(lab.on("b", rawsock("send", "-v", "--link", "-I", "veth-b", "-p", "arp",
+        Background sender = Background.start(LAB.lab().on("b", rawsock("send", "-v", "--link", "-I", "veth-b", "-p", "arp",
                 "--arp-op", "reply", "-d", Lab.A_IP, "--arp-spa", spa, "--arp-tha", tha, "--dst-mac", Lab.A_MAC, "-c",
                 "800", "-i", "25ms")));
         assertTrue(sender.awaitStderr("sending", 30_000), "never sent: " + sender.stderr());
@@ -151,15 +141,15 @@ class ArpVlanIT {
         String announced = "169.254.99.77";
         String newMac = "02:00:00:00:99:77";
         // B knows the address at an old MAC; locktime 0 lets an announcement replace it at once.
-        assertEquals(0, lab.exec("b", List.of("ip", "neigh", "replace", announced, "lladdr", "02:00:00:00:99:66", "dev",
+        assertEquals(0, LAB.lab().exec("b", List.of("ip", "neigh", "replace", announced, "lladdr", "02:00:00:00:99:66", "dev",
                 "veth-b", "nud", "stale"))[0]);
-        assertEquals(0, lab.exec("b", List.of("sysctl", "-qw", "net.ipv4.neigh.veth-b.locktime=0"))[0]);
+        assertEquals(0, LAB.lab().exec("b", List.of("sysctl", "-qw", "net.ipv4.neigh.veth-b.locktime=0"))[0]);
         Object[] run = sendFromA("-p", "arp", "-d", announced, "--arp-spa", announced, "--arp-sha", newMac);
         assertEquals(0, run[0], (String) run[2]);
         String neighbours = "";
         long deadline = System.currentTimeMillis() + 10_000;
         for (int i = 0; i < 100 && System.currentTimeMillis() < deadline && !neighbours.contains(newMac); i++) {
-            neighbours = (String) lab.exec("b", List.of("ip", "neigh", "show", announced))[1];
+            neighbours = (String) LAB.lab().exec("b", List.of("ip", "neigh", "show", announced))[1];
             if (!neighbours.contains(newMac)) {
                 Thread.sleep(100);
             }
@@ -201,11 +191,11 @@ class ArpVlanIT {
      */
     @Test
     void bsVlanInterfaceAnswersTaggedFrames() throws Exception {
-        Object[] added = lab.exec("b", List.of("ip", "link", "add", "link", "veth-b", "name", "veth-b.100", "type",
+        Object[] added = LAB.lab().exec("b", List.of("ip", "link", "add", "link", "veth-b", "name", "veth-b.100", "type",
                 "vlan", "id", "100"));
         assumeTrue((int) added[0] == 0, "this kernel makes no VLAN interfaces (CONFIG_VLAN_8021Q): " + added[2]);
-        assertEquals(0, lab.exec("b", List.of("ip", "addr", "add", "169.254.100.2/24", "dev", "veth-b.100"))[0]);
-        assertEquals(0, lab.exec("b", List.of("ip", "link", "set", "veth-b.100", "up"))[0]);
+        assertEquals(0, LAB.lab().exec("b", List.of("ip", "addr", "add", "169.254.100.2/24", "dev", "veth-b.100"))[0]);
+        assertEquals(0, LAB.lab().exec("b", List.of("ip", "link", "set", "veth-b.100", "up"))[0]);
         Object[] arp = sendFromA("--vlan", "100", "-p", "arp", "-d", "169.254.100.2", "--arp-spa", "169.254.100.1",
                 "-c", "2", "-i", "100ms", "--wait");
         assertEquals(0, arp[0], (String) arp[2]);

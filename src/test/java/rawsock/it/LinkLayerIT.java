@@ -9,35 +9,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import rawsock.testing.Background;
 import rawsock.testing.Lab;
+import rawsock.testing.LabExtension;
 import rawsock.testing.Marks;
 import rawsock.testing.Processes;
 import rawsock.testing.RequiresRoot;
 
 /**
- * The link layer between two hosts of a private lab (network namespaces joined by a veth pair,
+ * The link layer between two hosts of a private LAB.lab() (network namespaces joined by a veth pair,
  * no route out): frames really cross a wire, and the other host's kernel answers.
  */
 @RequiresRoot
 class LinkLayerIT {
-    private static Lab lab;
+    @RegisterExtension
+    static final LabExtension LAB = new LabExtension(Lab::up);
 
-    @BeforeAll
-    static void up() throws Exception {
-        lab = Lab.up();
-    }
-
-    @AfterAll
-    static void down() throws Exception {
-        if (lab != null) {
-            lab.close();
-        }
-    }
 
     private static List<String> rawsock(String... args) {
         return ToolProcess.command(args);
@@ -48,7 +38,7 @@ class LinkLayerIT {
      * (tcpdump's, or rawsock recv's with -v): from then on it misses nothing.
      */
     private static Background listening(String host, List<String> command) throws Exception {
-        Background background = Background.start(lab.on(host, command));
+        Background background = Background.start(LAB.lab().on(host, command));
         assertTrue(background.awaitStderr("listening on", 30_000), "never listened: " + background.stderr());
         return background;
     }
@@ -58,7 +48,7 @@ class LinkLayerIT {
         // -t only bounds a broken run: the window opens before the sender's JVM starts.
         Background recv = listening("a", rawsock("recv", "-v", "--link", "-I", "veth-a", "--filter", "arp", "-c", "2",
                 "-t", "60s", "-f", "json"));
-        Object[] send = lab.exec("a", rawsock("send", "--link", "-I", "veth-a", "-p", "arp", "-d", Lab.B_IP));
+        Object[] send = LAB.lab().exec("a", rawsock("send", "--link", "-I", "veth-a", "-p", "arp", "-d", Lab.B_IP));
         assertEquals(0, send[0], (String) send[2]);
         assertEquals(0, recv.await(90), recv.stderr());
         String json = recv.stdout();
@@ -66,7 +56,7 @@ class LinkLayerIT {
         assertTrue(json.matches("(?s).*\"arp\":\\{[^}]*\"op\":2.*"), json);
         assertTrue(json.contains(Lab.B_MAC), json);
         // B's kernel learnt A's address from the request: an observer independent of rawsock.
-        Object[] neighbours = lab.exec("b", List.of("ip", "neigh", "show", Lab.A_IP));
+        Object[] neighbours = LAB.lab().exec("b", List.of("ip", "neigh", "show", Lab.A_IP));
         assertTrue(((String) neighbours[1]).contains(Lab.A_MAC), (String) neighbours[1]);
     }
 
@@ -75,7 +65,7 @@ class LinkLayerIT {
         int id = Marks.id();
         Background tcpdump = listening("a", List.of("tcpdump", "-i", "veth-a", "-nn", "-l", "-c", "2",
                 "icmp and icmp[4:2] == " + id));
-        Object[] send = lab.exec("a", rawsock("send", "-I", "veth-a", "-d", Lab.B_IP, "--icmp-id", String.valueOf(id)));
+        Object[] send = LAB.lab().exec("a", rawsock("send", "-I", "veth-a", "-d", Lab.B_IP, "--icmp-id", String.valueOf(id)));
         assertEquals(0, send[0], (String) send[2]);
         assertEquals(0, tcpdump.await(20), "tcpdump saw request and reply: " + tcpdump.stderr());
         String seen = tcpdump.stdout();
@@ -95,7 +85,7 @@ class LinkLayerIT {
                     rawsock("send", "-I", "veth-a", "-p", "udp", "-d", Lab.B_IP, "--dport", "9999", "--data", "udp"),
                     rawsock("send", "-I", "veth-a", "-p", "tcp", "-d", Lab.B_IP, "--dport", "22", "--flags", "S"));
             for (List<String> command : session) {
-                Object[] result = lab.exec("a", command);
+                Object[] result = LAB.lab().exec("a", command);
                 assertEquals(0, result[0], String.join(" ", command) + ": " + result[2]);
             }
             String aToB = Lab.A_MAC + " > " + Lab.B_MAC;
@@ -154,14 +144,14 @@ class LinkLayerIT {
         // An echo request frame from A to B, as one line of hex (what recv -f hex prints).
         Background capture = listening("a", rawsock("recv", "-v", "--link", "-I", "veth-a", "--filter", "icmp", "-c",
                 "1", "-t", "60s", "-f", "hex"));
-        lab.exec("a", rawsock("send", "--link", "-I", "veth-a", "-d", Lab.B_IP, "--dst-mac", Lab.B_MAC, "--icmp-id",
+        LAB.lab().exec("a", rawsock("send", "--link", "-I", "veth-a", "-d", Lab.B_IP, "--dst-mac", Lab.B_MAC, "--icmp-id",
                 String.valueOf(id)));
         assertEquals(0, capture.await(90), capture.stderr());
         String hex = capture.stdout().strip();
         assertTrue(hex.matches("[0-9a-f]+"), "one frame in hex: " + hex);
         Background tcpdump = listening("a", List.of("tcpdump", "-i", "veth-a", "-nn", "-l", "-c", "2",
                 "icmp and icmp[4:2] == " + id));
-        List<String> replay = new ArrayList<>(lab.on("a", rawsock("send", "--link", "-I", "veth-a", "--stdin-hex")));
+        List<String> replay = new ArrayList<>(LAB.lab().on("a", rawsock("send", "--link", "-I", "veth-a", "--stdin-hex")));
         Process sender = new ProcessBuilder(replay).start();
         sender.getOutputStream().write((hex + "\n").getBytes(StandardCharsets.US_ASCII));
         sender.getOutputStream().close();
@@ -187,7 +177,7 @@ class LinkLayerIT {
         List<String> old = new ArrayList<>(capture);
         old.add("--no-ring");
         Background recvmmsg = listening("b", rawsock(old.toArray(new String[0])));
-        Process sender = new ProcessBuilder(lab.on("a", rawsock("send", "--link", "-I", "veth-a", "--stdin-hex"))).start();
+        Process sender = new ProcessBuilder(LAB.lab().on("a", rawsock("send", "--link", "-I", "veth-a", "--stdin-hex"))).start();
         sender.getOutputStream().write((frame + "\n").getBytes(StandardCharsets.US_ASCII));
         sender.getOutputStream().close();
         assertTrue(sender.waitFor(30, TimeUnit.SECONDS));
@@ -218,7 +208,7 @@ class LinkLayerIT {
         java.nio.file.Files.write(capture, rawsock.testing.PcapFiles.of(1, 0, rawsock.output.Hex.decode(frame)));
         Background tcpdump = listening("b", List.of("tcpdump", "-i", "veth-b", "-e", "-nn", "-vv", "-l", "-c", "1",
                 "vlan 100 and vlan 200 and udp dst port " + port));
-        Object[] sent = lab.exec("a", rawsock("send", "--link", "-I", "veth-a", "--read-pcap", capture.toString(),
+        Object[] sent = LAB.lab().exec("a", rawsock("send", "--link", "-I", "veth-a", "--read-pcap", capture.toString(),
                 "--fix-checksums"));
         assertEquals(0, sent[0], (String) sent[2]);
         assertEquals(0, tcpdump.await(30), tcpdump.stderr());
@@ -234,11 +224,11 @@ class LinkLayerIT {
         try (Background recv = listening("b", rawsock("recv", "-v", "--link", "--promisc", "-I", "veth-b", "-t", "120s",
                     "-f", "hex"))) {
             // The kernel's own count of promiscuous users of the interface, independent of rawsock.
-            Object[] during = lab.exec("b", List.of("ip", "-d", "link", "show", "veth-b"));
+            Object[] during = LAB.lab().exec("b", List.of("ip", "-d", "link", "show", "veth-b"));
             assertTrue(((String) during[1]).contains("promiscuity 1"), (String) during[1]);
             signal("INT", recv.pid());
             assertEquals(130, recv.await(30), recv.stderr());
-            Object[] after = lab.exec("b", List.of("ip", "-d", "link", "show", "veth-b"));
+            Object[] after = LAB.lab().exec("b", List.of("ip", "-d", "link", "show", "veth-b"));
             assertTrue(((String) after[1]).contains("promiscuity 0"), (String) after[1]);
         }
     }
@@ -246,13 +236,13 @@ class LinkLayerIT {
     @Test
     void aDownInterfaceIsNamedWithExitFour() throws Exception {
         // A veth pair left down (the dummy driver may be missing from the kernel).
-        lab.exec("a", List.of("ip", "link", "add", "dummy-down", "type", "veth", "peer", "name", "dummy-peer"));
-        Object[] result = lab.exec("a", rawsock("send", "--link", "-I", "dummy-down", "-p", "arp", "-d", Lab.B_IP,
+        LAB.lab().exec("a", List.of("ip", "link", "add", "dummy-down", "type", "veth", "peer", "name", "dummy-peer"));
+        Object[] result = LAB.lab().exec("a", rawsock("send", "--link", "-I", "dummy-down", "-p", "arp", "-d", Lab.B_IP,
                 "--src", Lab.A_IP));
         assertEquals(4, result[0], (String) result[2]);
         assertTrue(((String) result[2]).contains("ENETDOWN"), (String) result[2]);
         assertTrue(((String) result[2]).contains("dummy-down"), (String) result[2]);
-        Object[] missing = lab.exec("a", rawsock("send", "--link", "-I", "nosuch0", "-p", "arp", "-d", Lab.B_IP));
+        Object[] missing = LAB.lab().exec("a", rawsock("send", "--link", "-I", "nosuch0", "-p", "arp", "-d", Lab.B_IP));
         assertEquals(2, missing[0], (String) missing[2]);
         // the interfaces of the namespace the command runs in, not the host's
         String listed = (String) missing[2];

@@ -5,42 +5,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import rawsock.testing.Background;
 import rawsock.testing.Lab;
+import rawsock.testing.LabExtension;
 import rawsock.testing.RequiresRoot;
 
 /**
- * Multicast and broadcast from host A of the two-host lab, judged by tcpdump on host B: --ttl
+ * Multicast and broadcast from host A of the two-host LAB.lab(), judged by tcpdump on host B: --ttl
  * reaches multicast (IP_MULTICAST_TTL / IPV6_MULTICAST_HOPS), -I picks the interface multicast
  * leaves by, a broadcast address is sent to (SO_BROADCAST), and a send the kernel refuses for
  * its route is not blamed on privileges.
  */
 @RequiresRoot
 class MulticastBroadcastIT {
-    private static Lab lab;
+    @RegisterExtension
+    static final LabExtension LAB = new LabExtension(Lab::up);
 
-    @BeforeAll
-    static void up() throws Exception {
-        lab = Lab.up();
-    }
-
-    @AfterAll
-    static void down() throws Exception {
-        if (lab != null) {
-            lab.close();
-        }
-    }
 
     /** Sends from A while tcpdump -v on B waits for one packet matching {@code filter}; returns tcpdump's text. */
     private static String seenOnB(String filter, String... args) throws Exception {
         List<String> tcpdump = List.of("tcpdump", "-i", "veth-b", "-nn", "-l", "-v", "--immediate-mode", "-c", "1",
                 filter);
-        try (Background capture = Background.start(lab.on("b", tcpdump))) {
+        try (Background capture = Background.start(LAB.lab().on("b", tcpdump))) {
             assertTrue(capture.awaitStderr("listening on", 15_000), capture.stderr());
-            Object[] run = lab.exec("a", ToolProcess.command(args));
+            Object[] run = LAB.lab().exec("a", ToolProcess.command(args));
             assertEquals(0, run[0], String.join(" ", args) + ": " + run[1] + run[2]);
             assertEquals(0, capture.await(20), capture.stderr());
             return capture.stdout();
@@ -72,14 +62,14 @@ class MulticastBroadcastIT {
     @Test
     void aSendTheRouteProhibitsNamesTheRouteNotPrivileges() throws Exception {
         List<String> route = List.of("ip", "route", "add", "prohibit", "169.254.77.0/24");
-        assertEquals(0, lab.exec("a", route)[0]);
-        Object[] run = lab.exec("a", ToolProcess.command("send", "-d", "169.254.77.1"));
+        assertEquals(0, LAB.lab().exec("a", route)[0]);
+        Object[] run = LAB.lab().exec("a", ToolProcess.command("send", "-d", "169.254.77.1"));
         String stderr = (String) run[2];
         assertEquals(4, run[0], stderr);
         assertTrue(stderr.contains("EACCES") && stderr.contains("prohibit"), stderr);
         assertTrue(!stderr.contains("root"), stderr);
         // ping, as root too, gets the same EACCES and says broadcast or firewall, not privileges.
-        Object[] ping = lab.exec("a", new ArrayList<>(List.of("ping", "-c", "1", "169.254.77.1")));
+        Object[] ping = LAB.lab().exec("a", new ArrayList<>(List.of("ping", "-c", "1", "169.254.77.1")));
         assertTrue((int) ping[0] != 0 && ((String) ping[2]).contains("firewall"), ping[1] + " " + ping[2]);
     }
 }

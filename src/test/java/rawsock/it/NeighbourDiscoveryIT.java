@@ -4,15 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import rawsock.testing.Background;
 import rawsock.testing.Lab;
+import rawsock.testing.LabExtension;
 import rawsock.testing.RequiresRoot;
 
 /**
- * Neighbour discovery messages built by send on host A of the two-host lab, judged by host B's
+ * Neighbour discovery messages built by send on host A of the two-host LAB.lab(), judged by host B's
  * kernel (which drops any whose hop limit, checksum or layout is wrong, RFC 4861 7.1) and by
  * tcpdump -vv on B: a neighbor solicitation to B's solicited-node group draws B's neighbor
  * advertisement; an advertisement with --nd-flags SO and --nd-tll rewrites B's neighbour cache,
@@ -22,25 +22,15 @@ import rawsock.testing.RequiresRoot;
 @RequiresRoot
 class NeighbourDiscoveryIT {
     private static final String A_LINK_LOCAL = "fe80::ff:fe00:9901";
-    private static Lab lab;
+    @RegisterExtension
+    static final LabExtension LAB = new LabExtension(Lab::up);
 
-    @BeforeAll
-    static void up() throws Exception {
-        lab = Lab.up();
-    }
-
-    @AfterAll
-    static void down() throws Exception {
-        if (lab != null) {
-            lab.close();
-        }
-    }
 
     /** Runs send on A while tcpdump -vv on {@code host} waits for {@code count} packets matching {@code filter}. */
     private static String seen(String host, int count, String filter, String... args) throws Exception {
         List<String> tcpdump = List.of("tcpdump", "-i", "veth-" + host, "-nn", "-l", "-vv", "--immediate-mode", "-c",
                 String.valueOf(count), filter);
-        try (Background capture = Background.start(lab.on(host, tcpdump))) {
+        try (Background capture = Background.start(LAB.lab().on(host, tcpdump))) {
             assertTrue(capture.awaitStderr("listening on", 15_000), capture.stderr());
             sendOnA(args);
             assertEquals(0, capture.await(20), capture.stderr() + capture.stdout());
@@ -49,12 +39,12 @@ class NeighbourDiscoveryIT {
     }
 
     private static void sendOnA(String... args) throws Exception {
-        Object[] run = lab.exec("a", ToolProcess.command(args));
+        Object[] run = LAB.lab().exec("a", ToolProcess.command(args));
         assertEquals(0, run[0], String.join(" ", args) + ": " + run[1] + run[2]);
     }
 
     private static String onB(String... command) throws Exception {
-        Object[] run = lab.exec("b", List.of(command));
+        Object[] run = LAB.lab().exec("b", List.of(command));
         assertEquals(0, run[0], String.join(" ", command) + ": " + run[1] + run[2]);
         return (String) run[1];
     }

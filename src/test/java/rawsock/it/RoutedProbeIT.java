@@ -6,10 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import rawsock.testing.Lab;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import rawsock.testing.LabExtension;
 import rawsock.testing.Marks;
 import rawsock.testing.RequiresRoot;
 import rawsock.testing.RoutedLab;
@@ -20,29 +19,19 @@ import rawsock.testing.RoutedLab;
  */
 @RequiresRoot
 class RoutedProbeIT {
-    private static Lab lab;
+    @RegisterExtension
+    static final LabExtension LAB = new LabExtension(RoutedLab::up);
 
-    @BeforeAll
-    static void up() throws Exception {
-        lab = RoutedLab.up();
-    }
-
-    @AfterAll
-    static void down() throws Exception {
-        if (lab != null) {
-            lab.close();
-        }
-    }
 
     /** Runs rawsock on host A; returns {exit status, stdout, stderr}. */
     static Object[] rawsockOnA(String... args) throws Exception {
-        return lab.exec("a", ToolProcess.command(args));
+        return LAB.lab().exec("a", ToolProcess.command(args));
     }
 
     static Object[] pingOnA(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("ping"));
         command.addAll(Arrays.asList(args));
-        return lab.exec("a", command);
+        return LAB.lab().exec("a", command);
     }
 
     @Test

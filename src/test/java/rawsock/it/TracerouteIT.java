@@ -9,19 +9,18 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import rawsock.testing.Background;
 import rawsock.testing.Json;
 import rawsock.testing.JsonSchemaCheck;
-import rawsock.testing.Lab;
+import rawsock.testing.LabExtension;
 import rawsock.testing.Marks;
 import rawsock.testing.RequiresRoot;
 import rawsock.testing.RoutedLab;
 
 /**
- * send --traceroute in the routed lab (A, router R, B): the hops it lists are the system
+ * send --traceroute in the routed LAB.lab() (A, router R, B): the hops it lists are the system
  * traceroute's (Debian's traceroute, -n) from the same host to the same target, for ICMP, UDP
  * and TCP probes over IPv4 and IPv6; a router that keeps its errors to itself (nftables in its
  * namespace) is a hop of "*"; a router without a route marks "!N", one rejecting the destination
@@ -31,26 +30,16 @@ import rawsock.testing.RoutedLab;
 @RequiresRoot
 class TracerouteIT {
     private static final Pattern HOP = Pattern.compile("^ ?(\\d+) (.*)$");
-    private static Lab lab;
+    @RegisterExtension
+    static final LabExtension LAB = new LabExtension(RoutedLab::up);
 
-    @BeforeAll
-    static void up() throws Exception {
-        lab = RoutedLab.up();
-    }
-
-    @AfterAll
-    static void down() throws Exception {
-        if (lab != null) {
-            lab.close();
-        }
-    }
 
     private static Object[] onA(String... command) throws Exception {
-        return lab.exec("a", Arrays.asList(command));
+        return LAB.lab().exec("a", Arrays.asList(command));
     }
 
     private static Object[] rawsockOnA(String... args) throws Exception {
-        return lab.exec("a", ToolProcess.command(args));
+        return LAB.lab().exec("a", ToolProcess.command(args));
     }
 
     /**
@@ -239,9 +228,9 @@ class TracerouteIT {
                 "add rule inet trace_still in icmpv6 type echo-request drop");
         try {
             for (String dst : new String[] {RoutedLab.B_IP, RoutedLab.B_IP6}) {
-                try (Background ping = Background.start(lab.on("a", List.of("ping", "-n", "-t", "1", "-i", "0.01",
+                try (Background ping = Background.start(LAB.lab().on("a", List.of("ping", "-n", "-t", "1", "-i", "0.01",
                         "-c", "400", "-s", String.valueOf(Marks.id() % 100 + 8), dst)));
-                        Background theirs = Background.start(lab.on("a", List.of("traceroute", "-n", "-I", "-w", "1",
+                        Background theirs = Background.start(LAB.lab().on("a", List.of("traceroute", "-n", "-I", "-w", "1",
                                 "-m", "4", "-q", "5", dst)))) {
                     Object[] run = rawsockOnA("send", "-d", dst, "--traceroute", "--ttl", "4", "--wait", "1s",
                             "-i", "20ms");
@@ -264,7 +253,7 @@ class TracerouteIT {
         for (String command : commands) {
             List<String> line = new ArrayList<>(List.of("nft"));
             line.addAll(Arrays.asList(command.split(" ")));
-            Object[] run = lab.exec(host, line);
+            Object[] run = LAB.lab().exec(host, line);
             assertEquals(0, run[0], "nft " + command + ": " + run[1] + run[2]);
         }
     }
