@@ -1,5 +1,8 @@
 package rawsock.filter;
 
+import rawsock.packet.MacAddress;
+import rawsock.text.HexDigits;
+
 /**
  * Literal parsers for the filter language. They never consult a resolver: a string that is not a
  * literal is refused by the caller, so compiling a filter never causes a DNS lookup.
@@ -121,7 +124,7 @@ final class Addresses {
             }
             int v = 0;
             for (int j = 0; j < p.length(); j++) {
-                int d = Character.digit(p.charAt(j), 16);
+                int d = HexDigits.value(p.charAt(j));
                 if (d < 0) {
                     return null;
                 }
@@ -136,57 +139,9 @@ final class Addresses {
         return out;
     }
 
-    /**
-     * A MAC address as 6 bytes: six 1-2 digit hex groups separated by ':' or '-' (all the same),
-     * or three 4-digit groups separated by '.'. Returns null otherwise.
-     */
+    /** A MAC address as 6 bytes, in the spellings {@link MacAddress#parse} takes, or null. */
     static byte[] parseMac(String s) {
-        char sep = s.indexOf(':') >= 0 ? ':' : s.indexOf('-') >= 0 ? '-' : s.indexOf('.') >= 0 ? '.' : 0;
-        if (sep == 0) {
-            return null;
-        }
-        String[] parts = s.split(sep == '.' ? "\\." : String.valueOf(sep), -1);
-        byte[] mac = new byte[6];
-        if (sep == '.') {
-            if (parts.length != 3) {
-                return null;
-            }
-            for (int i = 0; i < 3; i++) {
-                int v = hex(parts[i], 4, 4);
-                if (v < 0) {
-                    return null;
-                }
-                mac[2 * i] = (byte) (v >> 8);
-                mac[2 * i + 1] = (byte) v;
-            }
-            return mac;
-        }
-        if (parts.length != 6) {
-            return null;
-        }
-        for (int i = 0; i < 6; i++) {
-            int v = hex(parts[i], 1, 2);
-            if (v < 0) {
-                return null;
-            }
-            mac[i] = (byte) v;
-        }
-        return mac;
-    }
-
-    private static int hex(String p, int minLen, int maxLen) {
-        if (p.length() < minLen || p.length() > maxLen) {
-            return -1;
-        }
-        int v = 0;
-        for (int i = 0; i < p.length(); i++) {
-            int d = Character.digit(p.charAt(i), 16);
-            if (d < 0) {
-                return -1;
-            }
-            v = (v << 4) | d;
-        }
-        return v;
+        return MacAddress.tryParse(s);
     }
 
     /**
@@ -213,15 +168,15 @@ final class Addresses {
         }
         long v = 0;
         for (int i = 0; i < digits.length(); i++) {
-            int d = Character.digit(digits.charAt(i), radix);
-            if (d < 0 || digits.charAt(i) > 0x7f) {
+            int d = digit(digits.charAt(i), radix);
+            if (d < 0) {
                 return -1;
             }
             v = v * radix + d;
             if (v > 0xFFFFFFFFL) {
                 v = Long.MAX_VALUE;
                 for (int j = i + 1; j < digits.length(); j++) {
-                    if (Character.digit(digits.charAt(j), radix) < 0) {
+                    if (digit(digits.charAt(j), radix) < 0) {
                         return -1;
                     }
                 }
@@ -229,5 +184,11 @@ final class Addresses {
             }
         }
         return v;
+    }
+
+    /** An ASCII digit's value in base 10 or 16, or -1. */
+    private static int digit(char c, int radix) {
+        int d = HexDigits.value(c);
+        return d < radix ? d : -1;
     }
 }

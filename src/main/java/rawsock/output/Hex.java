@@ -1,6 +1,7 @@
 package rawsock.output;
 
 import java.nio.ByteBuffer;
+import rawsock.text.HexDigits;
 
 /**
  * Lowercase hex encoding and tolerant decoding.
@@ -11,24 +12,9 @@ import java.nio.ByteBuffer;
  * else is accepted: no {@code 0x} prefix, no trailing comments.
  */
 public final class Hex {
-    private static final char[] DIGITS = "0123456789abcdef".toCharArray();
-
     private Hex() {
     }
 
-    /** The value of one hex digit (either case), or -1 when {@code c} is not one. */
-    public static int digit(int c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
-    }
 
     /** True for the characters allowed between bytes. */
     public static boolean isSeparator(int c) {
@@ -43,8 +29,8 @@ public final class Hex {
         int o = offset;
         for (int i = src.position(), end = src.limit(); i < end; i++) {
             int b = src.get(i);
-            dst[o++] = (byte) DIGITS[(b >> 4) & 0xf];
-            dst[o++] = (byte) DIGITS[b & 0xf];
+            dst[o++] = (byte) HexDigits.of(b >> 4);
+            dst[o++] = (byte) HexDigits.of(b);
         }
         return o;
     }
@@ -54,8 +40,8 @@ public final class Hex {
         int o = offset;
         for (int i = src.position(), end = src.limit(); i < end; i++) {
             int b = src.get(i);
-            dst[o++] = DIGITS[(b >> 4) & 0xf];
-            dst[o++] = DIGITS[b & 0xf];
+            dst[o++] = HexDigits.of(b >> 4);
+            dst[o++] = HexDigits.of(b);
         }
         return o;
     }
@@ -64,7 +50,7 @@ public final class Hex {
     public static StringBuilder append(StringBuilder sb, ByteBuffer src) {
         for (int i = src.position(), end = src.limit(); i < end; i++) {
             int b = src.get(i);
-            sb.append(DIGITS[(b >> 4) & 0xf]).append(DIGITS[b & 0xf]);
+            sb.append(HexDigits.of(b >> 4)).append(HexDigits.of(b));
         }
         return sb;
     }
@@ -94,7 +80,7 @@ public final class Hex {
         int highColumn = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            int d = digit(c);
+            int d = HexDigits.value(c);
             if (d >= 0) {
                 if (high < 0) {
                     high = d;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.Objects;
+import rawsock.text.HexDigits;
 
 /**
  * Reads packets written one per line in hex (for {@code send --stdin-hex}), such as
@@ -70,7 +71,7 @@ public final class HexLineReader {
             while (c >= 0 && c != '\n') {
                 column++;
                 if (!comment) {
-                    int d = Hex.digit(c);
+                    int d = HexDigits.value(c);
                     if (d >= 0) {
                         content = true;
                         if (high < 0) {

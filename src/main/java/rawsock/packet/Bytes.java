@@ -1,6 +1,7 @@
 package rawsock.packet;
 
 import java.nio.ByteBuffer;
+import rawsock.text.HexDigits;
 
 /**
  * Big-endian absolute reads and writes that ignore the buffer's {@link ByteBuffer#order()}: wire
@@ -8,8 +9,6 @@ import java.nio.ByteBuffer;
  * moves the position other code relies on.
  */
 final class Bytes {
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
-
     private Bytes() {
     }
 
@@ -49,19 +48,19 @@ final class Bytes {
     static void appendHex(StringBuilder text, ByteBuffer buf, int from, int length) {
         for (int i = 0; i < length; i++) {
             int b = buf.get(from + i) & 0xff;
-            text.append(HEX[b >>> 4]).append(HEX[b & 0xf]);
+            text.append(HexDigits.of(b >>> 4)).append(HexDigits.of(b));
         }
     }
 
     static void appendHex16(StringBuilder text, int value) {
         text.append("0x");
         for (int shift = 12; shift >= 0; shift -= 4) {
-            text.append(HEX[(value >>> shift) & 0xf]);
+            text.append(HexDigits.of(value >>> shift));
         }
     }
 
     static void appendHex8(StringBuilder text, int value) {
-        text.append("0x").append(HEX[(value >>> 4) & 0xf]).append(HEX[value & 0xf]);
+        text.append("0x").append(HexDigits.of(value >>> 4)).append(HexDigits.of(value));
     }
 
     /** Range check shared by the builders' setters: a clear message instead of silent truncation. */

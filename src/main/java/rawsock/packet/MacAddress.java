@@ -1,6 +1,7 @@
 package rawsock.packet;
 
 import java.nio.ByteBuffer;
+import rawsock.text.HexDigits;
 
 /**
  * 48-bit Ethernet (EUI-48) addresses as 6-byte arrays: parsing what people type, and the one
@@ -11,7 +12,6 @@ public final class MacAddress {
     public static final int LENGTH = 6;
 
     private static final byte[] BROADCAST = {-1, -1, -1, -1, -1, -1};
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
     private static final String FORMS = "use aa:bb:cc:dd:ee:ff, aa-bb-cc-dd-ee-ff or aabb.ccdd.eeff";
     private static final int TEXT_LENGTH = 17;
     /** Per-thread scratch for {@link #format}, so formatting allocates the String and nothing else. */
@@ -42,12 +42,20 @@ public final class MacAddress {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("empty MAC address: " + FORMS);
         }
-        String s = text.trim();
-        byte[] mac = s.indexOf('.') >= 0 ? parseDotted(s) : parseSeparated(s);
+        byte[] mac = tryParse(text);
         if (mac == null) {
-            throw new IllegalArgumentException("bad MAC address '" + s + "': " + FORMS);
+            throw new IllegalArgumentException("bad MAC address '" + text.trim() + "': " + FORMS);
         }
         return mac;
+    }
+
+    /** The same as {@link #parse}, with null for text that is not a MAC address in those forms. */
+    public static byte[] tryParse(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String s = text.trim();
+        return s.indexOf('.') >= 0 ? parseDotted(s) : parseSeparated(s);
     }
 
     /** aa:bb:cc:dd:ee:ff or aa-bb-cc-dd-ee-ff; null when the text is neither. */
@@ -60,8 +68,8 @@ public final class MacAddress {
         while (group < LENGTH) {
             int value = 0;
             int digits = 0;
-            while (i < n && digits < 3 && hexDigit(s.charAt(i)) >= 0) {
-                value = value * 16 + hexDigit(s.charAt(i));
+            while (i < n && digits < 3 && HexDigits.value(s.charAt(i)) >= 0) {
+                value = value * 16 + HexDigits.value(s.charAt(i));
                 digits++;
                 i++;
             }
@@ -87,27 +95,14 @@ public final class MacAddress {
         byte[] mac = new byte[LENGTH];
         for (int b = 0; b < LENGTH; b++) {
             int at = 2 * b + b / 2; // 0, 2, 5, 7, 10, 12: two bytes per group, one dot after each group
-            int hi = hexDigit(s.charAt(at));
-            int lo = hexDigit(s.charAt(at + 1));
+            int hi = HexDigits.value(s.charAt(at));
+            int lo = HexDigits.value(s.charAt(at + 1));
             if (hi < 0 || lo < 0) {
                 return null;
             }
             mac[b] = (byte) (hi * 16 + lo);
         }
         return mac;
-    }
-
-    private static int hexDigit(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
     }
 
     /**
@@ -142,8 +137,8 @@ public final class MacAddress {
         if (i > 0) {
             text[at - 1] = ':';
         }
-        text[at] = HEX[(b >>> 4) & 0xf];
-        text[at + 1] = HEX[b & 0xf];
+        text[at] = HexDigits.of(b >>> 4);
+        text[at + 1] = HexDigits.of(b);
     }
 
     /** Appends "aa:bb:cc:dd:ee:ff" of a 6-byte array; allocates nothing. */
@@ -175,7 +170,7 @@ public final class MacAddress {
         if (i > 0) {
             text.append(':');
         }
-        text.append(HEX[(b >>> 4) & 0xf]).append(HEX[b & 0xf]);
+        text.append(HexDigits.of(b >>> 4)).append(HexDigits.of(b));
     }
 
     /** True for ff:ff:ff:ff:ff:ff. */

@@ -29,13 +29,14 @@ import org.junit.jupiter.api.Test;
 class LayeringTest {
     /** Each package and the rawsock packages it may use. */
     private static final Map<String, Set<String>> MAY_USE = Map.of(
-            "packet", Set.of(),
-            "filter", Set.of("packet"),
-            "output", Set.of("packet"),
+            "text", Set.of(),
+            "packet", Set.of("text"),
+            "filter", Set.of("packet", "text"),
+            "output", Set.of("packet", "text"),
             "net", Set.of(),
-            "app", Set.of("packet", "filter", "output", "net"),
-            "cli", Set.of("app", "packet", "filter", "output"),
-            "docs", Set.of("cli", "output"),
+            "app", Set.of("packet", "filter", "output", "net", "text"),
+            "cli", Set.of("app", "packet", "filter", "output", "text"),
+            "docs", Set.of("cli", "output", "text"),
             "(top)", Set.of("cli", "net")); // rawsock.Main: the console (isatty) and the command line
 
     private static final Pattern REFERENCE = Pattern.compile("rawsock/([a-z0-9_]+)/");
