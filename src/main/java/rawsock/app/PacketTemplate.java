@@ -289,7 +289,6 @@ final class PacketTemplate {
         return (int) Math.floorMod(port - countedPortBase, PORT_SPAN);
     }
 
-
     /** The TCP sequence number sent (the same for every packet). */
     long tcpSequence() {
         return tcpSequence;

@@ -136,7 +136,6 @@ final class ReplyWatcher implements ProbeWatcher {
         table.sent(index, realtimeNanos);
     }
 
-
     @Override
     public boolean watchUntil(long deadline, boolean stopWhenAnswered, Interrupts interrupts) throws IOException {
         return ProbeWatcher.pollUntil(deadline, stopWhenAnswered, interrupts, table, poller, this::readAll);

@@ -340,7 +340,6 @@ public final class SendSpec {
 
         public DropPrivileges.User user;
 
-
         public SendSpec build() {
             return new SendSpec(this);
         }

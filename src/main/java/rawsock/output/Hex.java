@@ -15,7 +15,6 @@ public final class Hex {
     private Hex() {
     }
 
-
     /** True for the characters allowed between bytes. */
     public static boolean isSeparator(int c) {
         return c == ' ' || c == '\t' || c == '\r' || c == ':';
