@@ -429,18 +429,15 @@ public final class SendCommand implements Callable<Integer> {
         if (s.input != SendSpec.Input.BUILD) {
             OptionSpec header = given(headerOptions());
             if (header != null) {
-                throw new UsageException(header.longestName() + " does not apply to whole packets from "
-                        + (s.input == SendSpec.Input.STDIN_HEX ? "--stdin-hex" : "--read-pcap"));
+                throw new UsageException(notForWholePackets(header.longestName(), s.input));
             }
             if (destinationFile != null) {
-                throw new UsageException("--dst-file does not apply to whole packets from "
-                        + (s.input == SendSpec.Input.STDIN_HEX ? "--stdin-hex" : "--read-pcap"));
+                throw new UsageException(notForWholePackets("--dst-file", s.input));
             }
             if (destination != null || ipv6) {
                 // Not rewritten and not used to route (which would send a packet where its header does
                 // not say): a replayed packet goes where its own header sends it.
-                throw new UsageException((destination != null ? "--dst" : "-6") + " does not apply to whole packets from "
-                        + (s.input == SendSpec.Input.STDIN_HEX ? "--stdin-hex" : "--read-pcap")
+                throw new UsageException(notForWholePackets(destination != null ? "--dst" : "-6", s.input)
                         + (s.link ? ": each frame carries its own MACs" : ": each goes to the destination in its own header"));
             }
             s.iface = iface;
@@ -557,13 +554,18 @@ public final class SendCommand implements Callable<Integer> {
             throw new UsageException("--wait with --flood: probes need time for their replies; use --rate or --interval");
         }
         if (s.input != SendSpec.Input.BUILD) {
-            throw new UsageException("--wait does not apply to whole packets from "
-                    + (s.input == SendSpec.Input.STDIN_HEX ? "--stdin-hex" : "--read-pcap"));
+            throw new UsageException(notForWholePackets("--wait", s.input));
         }
         if (link && !protocol.equalsIgnoreCase("arp")) {
             throw new UsageException("--wait with --link matches ARP replies only (-p arp); probe IP through the IP stack");
         }
         s.waitNanos = waitFor;
+    }
+
+    /** The refusal of an option that shapes packets when they come whole from --stdin-hex or --read-pcap. */
+    private static String notForWholePackets(String option, SendSpec.Input input) {
+        return option + " does not apply to whole packets from "
+                + (input == SendSpec.Input.STDIN_HEX ? "--stdin-hex" : "--read-pcap");
     }
 
     /** traceroute's defaults: 30 hops, 3 probes per hop, 5 s for each probe's answer. */
@@ -582,8 +584,7 @@ public final class SendCommand implements Callable<Integer> {
             return;
         }
         if (s.input != SendSpec.Input.BUILD) {
-            throw new UsageException("--traceroute does not apply to whole packets from "
-                    + (s.input == SendSpec.Input.STDIN_HEX ? "--stdin-hex" : "--read-pcap"));
+            throw new UsageException(notForWholePackets("--traceroute", s.input));
         }
         if (link) {
             throw new UsageException("--traceroute does not apply to --link frames (it probes through the IP stack)");
