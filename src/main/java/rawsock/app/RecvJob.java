@@ -189,14 +189,10 @@ public final class RecvJob {
             }
             socket.enableTimestamps();
         };
-        switch (spec.mode) {
-            case IPV6:
-                return RawSocket.open(Family.INET6, spec.protocol, first);
-            case LINK:
-                return RawSocket.open(Family.PACKET, LinuxConstants.ETH_P_ALL, first);
-            default:
-                return RawSocket.open(Family.INET, spec.protocol, first);
+        if (link) {
+            return RawSocket.open(Family.PACKET, LinuxConstants.ETH_P_ALL, first);
         }
+        return RawSocket.open(spec.mode == RecvSpec.Mode.IPV6 ? Family.INET6 : Family.INET, spec.protocol, first);
     }
 
     private LinkType linkType() {
