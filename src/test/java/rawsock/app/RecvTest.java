@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import rawsock.testing.CliRun;
 import rawsock.testing.Marks;
 import rawsock.testing.RequiresRoot;
+import rawsock.testing.ThreadStat;
 import rawsock.testing.UntilDone;
 
 /**
@@ -63,20 +64,14 @@ class RecvTest {
         return recv.get(30, TimeUnit.SECONDS);
     }
 
-    /** The calling thread's nice value as the kernel shows it (field 19 of its stat). */
-    private static int threadNice() throws IOException {
-        String stat = Files.readString(Path.of("/proc/thread-self/stat"));
-        return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[19 - 3]);
-    }
-
     /** recv writes at a lower priority than it captures, and gives the thread that ran it its own back. */
     @Test
     void theThreadThatRanRecvKeepsItsPriority() throws Exception {
         int port = Marks.freeUdpPort();
         int[] nice = receiveWhileSending(POOL.submit(() -> {
-            int before = threadNice();
+            int before = ThreadStat.nice();
             CliRun.run("recv", "-q", "-p", "udp", "--filter", "dst port " + port, "-c", "1", "-t", "10s", "-f", "hex");
-            return new int[] {before, threadNice()};
+            return new int[] {before, ThreadStat.nice()};
         }), port, Marks.payload());
         assertEquals(nice[0], nice[1]);
     }
