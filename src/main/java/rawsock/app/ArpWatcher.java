@@ -11,7 +11,7 @@ import rawsock.net.Poller;
 import rawsock.net.RawSocket;
 import rawsock.net.ReceiveInfo;
 import rawsock.packet.Arp;
-import rawsock.packet.ArpBuilder;
+import rawsock.packet.ArpFields;
 import rawsock.packet.EtherType;
 import rawsock.packet.Ethernet;
 import rawsock.packet.EthernetFrame;
@@ -47,7 +47,7 @@ final class ArpWatcher implements ProbeWatcher {
     private final Reply reply = new Reply();
     private final long startNanos = System.nanoTime();
 
-    private ArpWatcher(SendSpec spec, RawSocket socket, int ifindex, ArpBuilder request, ReplyPrinter printer) {
+    private ArpWatcher(SendSpec spec, RawSocket socket, int ifindex, ArpFields request, ReplyPrinter printer) {
         this.spec = spec;
         this.socket = socket;
         this.poller = new Poller(new RawSocket[] {socket});
@@ -58,7 +58,7 @@ final class ArpWatcher implements ProbeWatcher {
     }
 
     /** Opens the socket before {@code request} first leaves, so no early reply is missed. */
-    static ArpWatcher open(SendSpec spec, int ifindex, ArpBuilder request, OutputStream out, PrintWriter err)
+    static ArpWatcher open(SendSpec spec, int ifindex, ArpFields request, OutputStream out, PrintWriter err)
             throws IOException {
         RawSocket socket = RawSocket.open(Family.PACKET, EtherType.ARP, RawSocket::enableTimestamps);
         try {

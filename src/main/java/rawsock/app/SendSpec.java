@@ -7,7 +7,7 @@ import rawsock.packet.Igmp;
 import rawsock.packet.IpProtocol;
 import rawsock.packet.Ipv4;
 import rawsock.packet.Ipv6;
-import rawsock.packet.TcpBuilder;
+import rawsock.packet.TcpFields;
 import rawsock.packet.TcpFlags;
 
 /**
@@ -301,7 +301,7 @@ public final class SendSpec {
         public int tcpFlags = TcpFlags.SYN;
         public Long tcpSeq;
         public Long tcpAck;
-        public int tcpWindow = TcpBuilder.DEFAULT_WINDOW;
+        public int tcpWindow = TcpFields.DEFAULT_WINDOW;
         public int tcpUrgent;
         public byte[] tcpOptions;
 

@@ -20,6 +20,8 @@ import rawsock.net.RawSocket;
 import rawsock.net.ReceiveInfo;
 import rawsock.packet.DecodedPacket;
 import rawsock.packet.IpProtocol;
+import rawsock.packet.Ipv4;
+import rawsock.packet.Ipv6;
 import rawsock.packet.LinkType;
 import rawsock.packet.PacketDecoder;
 
@@ -181,10 +183,13 @@ final class TracerouteJob {
             socket.setTtl(hop);
             return;
         }
-        // IPv4's TTL is byte 8 of its header (the kernel recomputes an IP_HDRINCL header's
-        // checksum), IPv6's hop limit byte 7.
+        // The kernel recomputes an IP_HDRINCL header's checksum, so the TTL alone is written.
         ByteBuffer packet = template.packet();
-        packet.put(packet.position() + (spec.ipv6 ? 7 : 8), (byte) hop);
+        if (spec.ipv6) {
+            Ipv6.writeHopLimit(packet, packet.position(), hop);
+        } else {
+            Ipv4.writeTtl(packet, packet.position(), hop);
+        }
     }
 
     private void readAll(Poller poller, List<Ipv6HeaderRebuilder> rebuilders, TraceHops hops, TraceMatcher matcher)

@@ -25,8 +25,8 @@ class HostileBytesTest {
         for (String options : new String[] {"0101 0102", "0101 0103", "0101 0108"}) {
             TcpBuilder tcp = new TcpBuilder().options(TestBytes.hex(options));
             ByteBuffer out = ByteBuffer.allocate(44);
-            new Ipv4Builder().protocol(6).src(src).dst(src).emit(out, 24);
-            tcp.emit(out, null, src, src);
+            new Ipv4Builder().protocol(6).src(src).dst(src).build().emit(out, 24);
+            tcp.build().emit(out, null, src, src);
             assertDoesNotThrow(() -> hostile.exercise(out.array(), LinkType.RAW));
             Tcp view = new Tcp().wrap(ByteBuffer.wrap(out.array()), 20, 24);
             org.junit.jupiter.api.Assertions.assertEquals(-1, view.mss());

@@ -164,8 +164,8 @@ class Ipv6HostileBytesTest {
                 Icmpv6Builder icmp = new Icmpv6Builder().type(types[random.nextInt(types.length)])
                         .restOfHeader(random.nextLong() & 0xffffffffL).body(body);
                 ByteBuffer out = ByteBuffer.allocate(48 + body.length);
-                new Ipv6Builder().nextHeader(IpProtocol.ICMP6).src(a).dst(a).emit(out, icmp.headerLength());
-                icmp.emit(out, null, a, a);
+                new Ipv6Builder().nextHeader(IpProtocol.ICMP6).src(a).dst(a).build().emit(out, icmp.build().headerLength());
+                icmp.build().emit(out, null, a, a);
                 byte[] bytes = TestBytes.written(out);
                 exercise(bytes);
                 exercise(Arrays.copyOf(bytes, random.nextInt(bytes.length + 1)));
@@ -176,8 +176,8 @@ class Ipv6HostileBytesTest {
     private static byte[] icmpErrorAround(byte[] quoted, Random random) {
         Icmpv6Builder icmp = new Icmpv6Builder().type(1 + random.nextInt(4)).code(random.nextInt(8));
         ByteBuffer out = ByteBuffer.allocate(48 + quoted.length);
-        new Ipv6Builder().nextHeader(IpProtocol.ICMP6).emit(out, 8 + quoted.length);
-        icmp.emit(out, ByteBuffer.wrap(quoted), new byte[16], new byte[16]);
+        new Ipv6Builder().nextHeader(IpProtocol.ICMP6).build().emit(out, 8 + quoted.length);
+        icmp.build().emit(out, ByteBuffer.wrap(quoted), new byte[16], new byte[16]);
         return out.array();
     }
 

@@ -22,8 +22,8 @@ class Ipv6PatchTest {
     private static ByteBuffer ping(int flow, int tclass, int hlim, int id, int seq, byte[] payload) {
         ByteBuffer out = ByteBuffer.allocateDirect(48 + payload.length);
         new Ipv6Builder().flowLabel(flow).trafficClass(tclass).hopLimit(hlim).nextHeader(IpProtocol.ICMP6).src(SRC).dst(DST)
-                .emit(out, 8 + payload.length);
-        new Icmpv6Builder().id(id).seq(seq).emit(out, ByteBuffer.wrap(payload), SRC, DST);
+                .build().emit(out, 8 + payload.length);
+        new Icmpv6Builder().id(id).seq(seq).build().emit(out, ByteBuffer.wrap(payload), SRC, DST);
         return out.flip();
     }
 
@@ -86,14 +86,14 @@ class Ipv6PatchTest {
     @Test
     void payloadLengthAndNextHeaderWritten() {
         ByteBuffer packet = ByteBuffer.allocate(64);
-        new Ipv6Builder().nextHeader(IpProtocol.ICMP6).src(SRC).dst(DST).emit(packet, 16);
-        new Icmpv6Builder().id(5).seq(6).emit(packet, ByteBuffer.wrap(new byte[8]), SRC, DST);
+        new Ipv6Builder().nextHeader(IpProtocol.ICMP6).src(SRC).dst(DST).build().emit(packet, 16);
+        new Icmpv6Builder().id(5).seq(6).build().emit(packet, ByteBuffer.wrap(new byte[8]), SRC, DST);
         Ipv6.writePayloadLength(packet, 0, 12);
         Ipv6.writeNextHeader(packet, 0, IpProtocol.ICMP6);
         Icmpv6.updateChecksum(packet, ICMP, 12, Checksum.pseudoHeader(SRC, DST, IpProtocol.ICMP6, 12));
         ByteBuffer fresh = ByteBuffer.allocate(64);
-        new Ipv6Builder().nextHeader(IpProtocol.ICMP6).src(SRC).dst(DST).emit(fresh, 12);
-        new Icmpv6Builder().id(5).seq(6).emit(fresh, ByteBuffer.wrap(new byte[4]), SRC, DST);
+        new Ipv6Builder().nextHeader(IpProtocol.ICMP6).src(SRC).dst(DST).build().emit(fresh, 12);
+        new Icmpv6Builder().id(5).seq(6).build().emit(fresh, ByteBuffer.wrap(new byte[4]), SRC, DST);
         assertEquals(TestBytes.hex(fresh, 0, 52), TestBytes.hex(packet, 0, 52));
     }
 
@@ -120,15 +120,15 @@ class Ipv6PatchTest {
 
     private static ByteBuffer udp(int sport, byte[] data) {
         ByteBuffer out = ByteBuffer.allocate(58);
-        new Ipv6Builder().nextHeader(IpProtocol.UDP).src(SRC).dst(DST).emit(out, 18);
-        new UdpBuilder().sport(sport).dport(53).emit(out, ByteBuffer.wrap(data), SRC, DST);
+        new Ipv6Builder().nextHeader(IpProtocol.UDP).src(SRC).dst(DST).build().emit(out, 18);
+        new UdpBuilder().sport(sport).dport(53).build().emit(out, ByteBuffer.wrap(data), SRC, DST);
         return out.flip();
     }
 
     private static ByteBuffer tcp(long seq, byte[] data) {
         ByteBuffer out = ByteBuffer.allocate(70);
-        new Ipv6Builder().nextHeader(IpProtocol.TCP).src(SRC).dst(DST).emit(out, 30);
-        new TcpBuilder().sport(1).dport(2).seq(seq).emit(out, ByteBuffer.wrap(data), SRC, DST);
+        new Ipv6Builder().nextHeader(IpProtocol.TCP).src(SRC).dst(DST).build().emit(out, 30);
+        new TcpBuilder().sport(1).dport(2).seq(seq).build().emit(out, ByteBuffer.wrap(data), SRC, DST);
         return out.flip();
     }
 }

@@ -100,8 +100,8 @@ class LinkHostileBytesTest {
                     eth.vlan(i % 3 == 0 ? EtherType.QINQ : i % 3 == 1 ? EtherType.VLAN : EtherType.QINQ_9100, i % 8,
                             i % 2 == 0, i);
                 }
-                ByteBuffer out = ByteBuffer.allocate(eth.headerLength() + Captures.PORT_UNREACHABLE.length);
-                eth.emit(out);
+                ByteBuffer out = ByteBuffer.allocate(eth.build().headerLength() + Captures.PORT_UNREACHABLE.length);
+                eth.build().emit(out);
                 out.put(Captures.PORT_UNREACHABLE);
                 byte[] frame = TestBytes.written(out);
                 int layers = exercise(frame);

@@ -20,8 +20,8 @@ class PatchTest {
 
     private static ByteBuffer ping(int id, int ipId, int seq, byte[] payload) {
         ByteBuffer out = ByteBuffer.allocateDirect(28 + payload.length);
-        new Ipv4Builder().id(ipId).protocol(IpProtocol.ICMP).src(SRC).dst(DST).emit(out, 8 + payload.length);
-        new IcmpBuilder().id(id).seq(seq).emit(out, ByteBuffer.wrap(payload));
+        new Ipv4Builder().id(ipId).protocol(IpProtocol.ICMP).src(SRC).dst(DST).build().emit(out, 8 + payload.length);
+        new IcmpBuilder().id(id).seq(seq).build().emit(out, ByteBuffer.wrap(payload));
         return out.flip();
     }
 
@@ -75,8 +75,8 @@ class PatchTest {
         ByteBuffer packet = ping(1, 1, 1, new byte[8]);
         Ipv4.patchTtl(packet, 0, 3);
         ByteBuffer expected = ByteBuffer.allocate(36);
-        new Ipv4Builder().id(1).ttl(3).protocol(IpProtocol.ICMP).src(SRC).dst(DST).emit(expected, 16);
-        new IcmpBuilder().id(1).seq(1).emit(expected, ByteBuffer.wrap(new byte[8]));
+        new Ipv4Builder().id(1).ttl(3).protocol(IpProtocol.ICMP).src(SRC).dst(DST).build().emit(expected, 16);
+        new IcmpBuilder().id(1).seq(1).build().emit(expected, ByteBuffer.wrap(new byte[8]));
         assertEquals(TestBytes.hex(expected, 0, 36), hex(packet));
     }
 
@@ -84,8 +84,8 @@ class PatchTest {
         TcpBuilder tcp = new TcpBuilder().sport(sport).dport(80).seq(seq).ack(ack)
                 .options(TestBytes.hex("0204 05b4"));
         ByteBuffer out = ByteBuffer.allocateDirect(44 + payload.length);
-        new Ipv4Builder().protocol(IpProtocol.TCP).src(SRC).dst(DST).emit(out, tcp.headerLength() + payload.length);
-        tcp.emit(out, ByteBuffer.wrap(payload), SRC, DST);
+        new Ipv4Builder().protocol(IpProtocol.TCP).src(SRC).dst(DST).build().emit(out, tcp.build().headerLength() + payload.length);
+        tcp.build().emit(out, ByteBuffer.wrap(payload), SRC, DST);
         return out.flip();
     }
 
@@ -119,8 +119,8 @@ class PatchTest {
 
     private static ByteBuffer udp(int sport, int dport, byte[] payload) {
         ByteBuffer out = ByteBuffer.allocateDirect(28 + payload.length);
-        new Ipv4Builder().protocol(IpProtocol.UDP).src(SRC).dst(DST).emit(out, 8 + payload.length);
-        new UdpBuilder().sport(sport).dport(dport).emit(out, ByteBuffer.wrap(payload), SRC, DST);
+        new Ipv4Builder().protocol(IpProtocol.UDP).src(SRC).dst(DST).build().emit(out, 8 + payload.length);
+        new UdpBuilder().sport(sport).dport(dport).build().emit(out, ByteBuffer.wrap(payload), SRC, DST);
         return out.flip();
     }
 
@@ -151,7 +151,7 @@ class PatchTest {
     @Test
     void udpWithoutChecksumStaysWithout() {
         ByteBuffer out = ByteBuffer.allocate(8);
-        new UdpBuilder().sport(1).dport(2).checksum(0).emit(out, null, null, null);
+        new UdpBuilder().sport(1).dport(2).checksum(0).build().emit(out, null, null, null);
         Udp.patchSourcePort(out, 0, 1234);
         assertEquals(1234, out.getShort(0));
         assertEquals(0, out.getShort(6));
@@ -159,13 +159,13 @@ class PatchTest {
 
     @Test
     void timestampPatch() {
-        byte[] payload = IcmpBuilder.timestampPayload(0);
+        byte[] payload = IcmpFields.timestampPayload(0);
         ByteBuffer packet = ByteBuffer.allocate(20);
-        new IcmpBuilder().type(IcmpTypes.TIMESTAMP).id(3).seq(4).emit(packet, ByteBuffer.wrap(payload));
+        new IcmpBuilder().type(IcmpTypes.TIMESTAMP).id(3).seq(4).build().emit(packet, ByteBuffer.wrap(payload));
         Icmp.patchOriginateTimestamp(packet, 0, 12_345_678);
         ByteBuffer fresh = ByteBuffer.allocate(20);
         new IcmpBuilder().type(IcmpTypes.TIMESTAMP).id(3).seq(4)
-                .emit(fresh, ByteBuffer.wrap(IcmpBuilder.timestampPayload(12_345_678)));
+                .build().emit(fresh, ByteBuffer.wrap(IcmpFields.timestampPayload(12_345_678)));
         assertEquals(TestBytes.hex(fresh, 0, 20), TestBytes.hex(packet, 0, 20));
     }
 }
