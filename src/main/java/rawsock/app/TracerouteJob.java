@@ -65,7 +65,7 @@ final class TracerouteJob {
             source = SourceAddress.toward(spec.destination, spec.iface);
         }
         PacketTemplate template = PacketTemplate.build(spec, source, writesHeader);
-        TraceHops hops = new TraceHops(spec.ttl, (int) spec.count, spec.waitNanos);
+        TraceHops hops = new TraceHops(spec.ttl(), (int) spec.count, spec.waitNanos);
         TraceMatcher matcher = new TraceMatcher(spec, template, hops.probes());
         Family family = spec.ipv6 ? Family.INET6 : Family.INET;
         List<RawSocket> receivers = new ArrayList<>();
@@ -76,7 +76,7 @@ final class TracerouteJob {
             DropPrivileges.to(spec.user);
             if (!spec.quiet) {
                 // traceroute's first line, on stderr as traceroute prints it.
-                err.println("traceroute to " + matcher.destination() + ", " + spec.ttl + " hops max, "
+                err.println("traceroute to " + matcher.destination() + ", " + spec.ttl() + " hops max, "
                         + template.wireLength() + " byte packets");
                 err.flush();
             }
@@ -144,7 +144,7 @@ final class TracerouteJob {
         int ttlSet = -1;
         while (!interrupts.requested()) {
             long now = System.nanoTime();
-            while (printed < spec.ttl && hops.complete(printed + 1, now)) {
+            while (printed < spec.ttl() && hops.complete(printed + 1, now)) {
                 printed++;
                 printer.hop(hops, printed);
                 if (hops.last(printed)) {
