@@ -458,7 +458,7 @@ class DecoderTest {
     @Test
     void zeroTotalLengthMeansCapturedLength() {
         ByteBuffer buf = ByteBuffer.wrap(Captures.TCP_SYN.clone());
-        Ipv4.writeTotalLength(buf, 0, 0);
+        buf.putShort(Ipv4.TOTAL_LENGTH_OFFSET, (short) 0);
         Ipv4.updateHeaderChecksum(buf, 0);
         DecodedPacket p = decoder.decode(buf, LinkType.RAW);
         assertFalse(p.truncated());
