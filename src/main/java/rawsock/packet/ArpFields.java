@@ -33,6 +33,30 @@ public record ArpFields(int htype, int ptype, int hlen, int plen, int operation,
         targetIp = Bytes.address("ARP target protocol", targetIp, 4);
     }
 
+    /** A copy: the record never shares its bytes. */
+    @Override
+    public byte[] senderMac() {
+        return senderMac.clone();
+    }
+
+    /** A copy: the record never shares its bytes. */
+    @Override
+    public byte[] senderIp() {
+        return senderIp.clone();
+    }
+
+    /** A copy: the record never shares its bytes. */
+    @Override
+    public byte[] targetMac() {
+        return targetMac.clone();
+    }
+
+    /** A copy: the record never shares its bytes. */
+    @Override
+    public byte[] targetIp() {
+        return targetIp.clone();
+    }
+
     /**
      * The message {@code view} shows, its addresses read where this record writes them (hlen 6,
      * plen 4, whatever those fields say); null when fewer than 28 bytes are there.

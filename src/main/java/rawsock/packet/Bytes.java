@@ -83,6 +83,23 @@ final class Bytes {
         return value == -1 ? value : checkRange(what, value, 0, max);
     }
 
+    /**
+     * A copy of option bytes padded with zeros (EOL) to a multiple of 4, as IPv4 and TCP headers
+     * carry them; none for null.
+     *
+     * @throws IllegalArgumentException when longer than {@code max}
+     */
+    static byte[] optionsPadded(String what, byte[] options, int max, String header) {
+        if (options == null) {
+            return new byte[0];
+        }
+        if (options.length > max) {
+            throw new IllegalArgumentException(what + " are " + options.length + " bytes; at most " + max
+                    + " fit in " + header);
+        }
+        return java.util.Arrays.copyOf(options, (options.length + 3) & ~3);
+    }
+
     /** A copy of an address of {@code length} bytes, for a header record: never shared with the caller. */
     static byte[] address(String what, byte[] address, int length) {
         if (address == null || address.length != length) {

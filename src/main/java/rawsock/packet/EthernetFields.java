@@ -34,6 +34,24 @@ public record EthernetFields(byte[] dst, byte[] src, int[] tags, int etherType) 
         Bytes.checkRange("EtherType", etherType, 0, 0xffff);
     }
 
+    /** A copy: the record never shares its bytes. */
+    @Override
+    public byte[] dst() {
+        return dst.clone();
+    }
+
+    /** A copy: the record never shares its bytes. */
+    @Override
+    public byte[] src() {
+        return src.clone();
+    }
+
+    /** A copy: the record never shares its tags. */
+    @Override
+    public int[] tags() {
+        return tags.clone();
+    }
+
     /**
      * A VLAN tag for {@link #tags}: the TPID is normally {@link #TPID_8021Q} or, for the outer tag
      * of QinQ, {@link #TPID_8021AD}; any 16-bit value is written as given.

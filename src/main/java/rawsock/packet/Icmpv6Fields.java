@@ -32,9 +32,10 @@ public record Icmpv6Fields(int type, int code, long restOfHeader, int checksum, 
         body = body == null ? new byte[0] : body.clone();
     }
 
-    /** Any neighbour discovery message (types 133..137), code 0: its bytes 4-7, fixed part and options. */
-    public static Icmpv6Fields of(Icmpv6NdMessage message) {
-        return new Icmpv6Fields(message.type(), 0, message.restOfHeader(), COMPUTED, message.body());
+    /** A copy: the record never shares its bytes. */
+    @Override
+    public byte[] body() {
+        return body.clone();
     }
 
     /**

@@ -28,6 +28,18 @@ public record IgmpFields(int type, int maxResp, byte[] group, int checksum, byte
         body = body == null ? new byte[0] : body.clone();
     }
 
+    /** A copy: the record never shares its bytes. */
+    @Override
+    public byte[] group() {
+        return group.clone();
+    }
+
+    /** A copy: the record never shares its bytes. */
+    @Override
+    public byte[] body() {
+        return body.clone();
+    }
+
     /** The message {@code view} shows (its checksum too, every byte after 8 as the body); null under 8 bytes. */
     public static IgmpFields parse(Igmp view) {
         if (!view.has(0, Igmp.HEADER_LENGTH)) {

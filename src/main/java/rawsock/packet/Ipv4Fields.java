@@ -49,14 +49,25 @@ public record Ipv4Fields(int version, int ihl, int tos, int totalLength, int id,
         Bytes.checkComputedOr("IP checksum", checksum, 0xffff);
         src = Bytes.address("IP source", src, 4);
         dst = Bytes.address("IP destination", dst, 4);
-        if (options == null) {
-            options = new byte[0];
-        } else if (options.length > MAX_OPTIONS) {
-            throw new IllegalArgumentException("IP options are " + options.length + " bytes; at most "
-                    + MAX_OPTIONS + " fit in an IPv4 header");
-        } else {
-            options = Arrays.copyOf(options, (options.length + 3) & ~3);
-        }
+        options = Bytes.optionsPadded("IP options", options, MAX_OPTIONS, "an IPv4 header");
+    }
+
+    /** A copy: the record never shares its bytes. */
+    @Override
+    public byte[] src() {
+        return src.clone();
+    }
+
+    /** A copy: the record never shares its bytes. */
+    @Override
+    public byte[] dst() {
+        return dst.clone();
+    }
+
+    /** A copy: the record never shares its bytes. */
+    @Override
+    public byte[] options() {
+        return options.clone();
     }
 
     /**
@@ -131,6 +142,6 @@ public record Ipv4Fields(int version, int ihl, int tos, int totalLength, int id,
      */
     public byte[] pseudoHeaderDestination() {
         int at = Ipv4Options.finalDestination(ByteBuffer.wrap(options), 0, options.length);
-        return at < 0 ? dst : Arrays.copyOfRange(options, at, at + 4);
+        return at < 0 ? dst.clone() : Arrays.copyOfRange(options, at, at + 4);
     }
 }

@@ -56,6 +56,24 @@ public record Ipv6Fields(int version, int trafficClass, int flowLabel, int paylo
         }
     }
 
+    /** A copy: the record never shares its bytes. */
+    @Override
+    public byte[] src() {
+        return src.clone();
+    }
+
+    /** A copy: the record never shares its bytes. */
+    @Override
+    public byte[] dst() {
+        return dst.clone();
+    }
+
+    /** A copy: the record never shares its bytes. */
+    @Override
+    public byte[] extensions() {
+        return extensions.clone();
+    }
+
     /**
      * The header {@code view} shows, every field as it is there, with the extension headers the
      * view walked whole (so {@link #emit} writes the same bytes back); null without the fixed 40 bytes.

@@ -1,7 +1,6 @@
 package rawsock.packet;
 
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 
 /**
  * The header of a TCP segment (RFC 9293) a user can set, over IPv4 or IPv6, immutable, with its
@@ -43,14 +42,13 @@ public record TcpFields(int sourcePort, int destinationPort, long seq, long ack,
         Bytes.checkRange("TCP window", window, 0, 0xffff);
         Bytes.checkRange("TCP urgent pointer", urgent, 0, 0xffff);
         Bytes.checkComputedOr("TCP checksum", checksum, 0xffff);
-        if (options == null) {
-            options = new byte[0];
-        } else if (options.length > MAX_OPTIONS) {
-            throw new IllegalArgumentException("TCP options are " + options.length + " bytes; at most "
-                    + MAX_OPTIONS + " fit in a TCP header");
-        } else {
-            options = Arrays.copyOf(options, (options.length + 3) & ~3);
-        }
+        options = Bytes.optionsPadded("TCP options", options, MAX_OPTIONS, "a TCP header");
+    }
+
+    /** A copy: the record never shares its bytes. */
+    @Override
+    public byte[] options() {
+        return options.clone();
     }
 
     /**

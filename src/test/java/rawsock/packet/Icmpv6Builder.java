@@ -101,11 +101,10 @@ public final class Icmpv6Builder {
 
     /** Any neighbour discovery message (types 133..137), code 0: its bytes 4-7, fixed part and options. */
     public Icmpv6Builder neighborDiscovery(Icmpv6NdMessage message) {
-        Icmpv6Fields fields = Icmpv6Fields.of(message);
-        type = fields.type();
-        code = fields.code();
-        rest = fields.restOfHeader();
-        body = fields.body();
+        type = message.type();
+        code = 0;
+        rest = message.restOfHeader();
+        body = message.body();
         return this;
     }
 
