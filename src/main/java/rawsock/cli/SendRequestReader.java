@@ -164,7 +164,8 @@ final class SendRequestReader {
         }
         OptionSpec arpField = firstGiven(o.arpFields.options());
         if (arpField != null) {
-            throw new UsageException(arpField.longestName() + " applies to " + o.link.longestName() + " -p arp, not to "
+            throw new UsageException(arpField.longestName() + " applies to " + o.link.longestName() + " " + o.protocol.shortestName()
+                    + " arp, not to "
                     + o.protocol.longestName() + " " + protocol());
         }
         refuseOtherProtocols(s.protocol);
@@ -259,7 +260,8 @@ final class SendRequestReader {
             throw new UsageException(notForWholePackets(wait, s.input));
         }
         if (s.link && !arp()) {
-            throw new UsageException(wait + " with " + o.link.longestName() + " matches ARP replies only (-p arp); "
+            throw new UsageException(wait + " with " + o.link.longestName() + " matches ARP replies only ("
+                    + o.protocol.shortestName() + " arp); "
                     + "probe IP through the IP stack");
         }
         s.waitNanos = waitFor;
@@ -524,11 +526,11 @@ final class SendRequestReader {
         s.dontFragment = given(o.dontFragment);
         s.moreFragments = given(o.moreFragments);
         s.fragmentOffset = number(o.fragmentOffset, 0, 8191);
-        s.ipOptions = headerOptions(o.ipOptions);
+        s.ipOptions = optionBytes(o.ipOptions);
     }
 
     /** --ip-options or --tcp-options: hex, at most 40 bytes. */
-    private byte[] headerOptions(OptionSpec option) {
+    private byte[] optionBytes(OptionSpec option) {
         byte[] bytes = HexConverter.option(option.longestName(), value(option));
         if (bytes != null && bytes.length > MAX_HEADER_OPTIONS) {
             throw new UsageException(option.longestName() + " has " + bytes.length + " bytes (at most "
@@ -608,7 +610,7 @@ final class SendRequestReader {
         if (urgent != null) {
             s.tcpUrgent = urgent;
         }
-        s.tcpOptions = headerOptions(o.tcpOptions);
+        s.tcpOptions = optionBytes(o.tcpOptions);
     }
 
     private void readIgmp(SendSpec.Builder s) {
