@@ -31,7 +31,10 @@ final class IcmpRestOfHeader {
     private IcmpRestOfHeader() {
     }
 
-    /** Sets {@code s.icmpRest} and, for neighbour discovery, {@code s.icmpBody} from the options. */
+    /**
+     * Sets {@code s.icmpRest} and, for neighbour discovery, {@code s.icmpBody} from the options
+     * {@code o} as {@code r} reads them (this is part of {@link SendRequestReader}'s validation).
+     */
     static void fill(SendSpec.Builder s, SendOptions o, SendRequestReader r) {
         boolean icmp = s.protocol == IpProtocol.ICMP || s.protocol == IpProtocol.ICMP6;
         boolean v6 = s.protocol == IpProtocol.ICMP6;
