@@ -161,7 +161,7 @@ public final class RawSocket implements AutoCloseable {
     /** The first half of {@link #setReceiveBuffer}: asks, without reading back what was granted. */
     public void requestReceiveBuffer(int bytes) throws NativeException {
         options.putInt(0, bytes);
-        if (Native.LIBC.setsockopt(fd, LinuxConstants.SOL_SOCKET, LinuxConstants.SO_RCVBUFFORCE, optionsPointer, 4) < 0) {
+        if (Native.LIBC.setsockopt(fd, LinuxConstants.SOL_SOCKET, LinuxConstants.SO_RCVBUFFORCE, optionsPointer.address(), 4) < 0) {
             setInt(LinuxConstants.SOL_SOCKET, LinuxConstants.SO_RCVBUF, bytes, "SO_RCVBUF");
         }
     }
@@ -338,7 +338,7 @@ public final class RawSocket implements AutoCloseable {
         options.putInt(0, value);
         // The call's name is built only on failure: a string concatenation's first use costs
         // milliseconds, too long between socket() and the options that must follow it at once.
-        if (Native.LIBC.setsockopt(fd, level, name, optionsPointer, 4) < 0) {
+        if (Native.LIBC.setsockopt(fd, level, name, optionsPointer.address(), 4) < 0) {
             throw Native.failure("setsockopt(" + label + ", " + value + ")", null);
         }
     }
@@ -349,7 +349,7 @@ public final class RawSocket implements AutoCloseable {
      */
     void setOption(int level, int name, Pointer value, int length, String call, String subject)
             throws NativeException {
-        if (Native.LIBC.setsockopt(fd, level, name, value, length) < 0) {
+        if (Native.LIBC.setsockopt(fd, level, name, value.address(), length) < 0) {
             throw Native.failure(call, subject);
         }
     }
@@ -405,7 +405,7 @@ public final class RawSocket implements AutoCloseable {
         if (stampSends) {
             lastSendRealtime = Clock.realtimeNanos();
         }
-        long rc = Native.LIBC.sendmsg(fd, sendHeaderPointer, 0);
+        long rc = Native.LIBC.sendmsg(fd, sendHeaderPointer.address(), 0);
         if (rc < 0) {
             int errno = Native.errno();
             String context = errno == LinuxConstants.EMSGSIZE
@@ -547,7 +547,7 @@ public final class RawSocket implements AutoCloseable {
      * round trip. Calls sendmsg on fd -1 (EBADF, nothing is sent).
      */
     private void warmUp() {
-        Native.LIBC.sendmsg(-1, sendHeaderPointer, 0);
+        Native.LIBC.sendmsg(-1, sendHeaderPointer.address(), 0);
         Clock.realtimeNanos();
     }
 

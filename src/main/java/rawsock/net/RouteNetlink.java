@@ -1,5 +1,6 @@
 package rawsock.net;
 
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +49,8 @@ final class RouteNetlink implements AutoCloseable {
             ByteBuffer timeout = Native.allocate(Layouts.TIMEVAL_SIZE);
             timeout.putLong(0, WAIT_MICROS / 1_000_000L).putLong(8, WAIT_MICROS % 1_000_000L);
             Native.check(Native.LIBC.setsockopt(fd, LinuxConstants.SOL_SOCKET, LinuxConstants.SO_RCVTIMEO,
-                    Native.pointer(timeout), Layouts.TIMEVAL_SIZE), "setsockopt(SO_RCVTIMEO)");
+                    Native.address(timeout), Layouts.TIMEVAL_SIZE), "setsockopt(SO_RCVTIMEO)");
+            Reference.reachabilityFence(timeout);
         } catch (NativeException e) {
             socket.close();
             throw e;
@@ -175,7 +177,7 @@ final class RouteNetlink implements AutoCloseable {
         request.putInt(Layouts.NLMSG_SEQ, seq);
         // The body (family AF_UNSPEC: every family) stays zero.
         point(request, length);
-        Native.check(Native.LIBC.sendmsg(fd, Native.pointer(header), 0), call);
+        Native.check(Native.LIBC.sendmsg(fd, Native.address(header), 0), call);
         boolean interrupted = false;
         long deadline = System.nanoTime() + 2 * WAIT_MICROS * 1000;
         while (true) {

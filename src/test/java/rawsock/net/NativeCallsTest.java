@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /** Native calls that need no privilege, on an ordinary UDP socket. */
 class NativeCallsTest {
     /**
-     * setsockopt and getsockopt take five arguments: this guards against JNR-FFI's x86-64
+     * setsockopt (five primitive arguments, the memory passed as an address) and getsockopt take
+     * five arguments: this guards against JNR-FFI's x86-64
      * argument-passing bug (#181) by checking that a value set really comes back.
      */
     @Test
@@ -23,10 +24,10 @@ class NativeCallsTest {
             ByteBuffer length = Native.allocate(4);
             value.putInt(0, 1);
             Native.check(Native.LIBC.setsockopt(fd, LinuxConstants.SOL_IP, LinuxConstants.IP_TTL,
-                    Native.pointer(value), 4), "setsockopt");
+                    Native.address(value), 4), "setsockopt");
             value.putInt(0, 77);
             Native.check(Native.LIBC.setsockopt(fd, LinuxConstants.SOL_IP, LinuxConstants.IP_TTL,
-                    Native.pointer(value), 4), "setsockopt");
+                    Native.address(value), 4), "setsockopt");
             value.putInt(0, 0);
             length.putInt(0, 4);
             Native.check(Native.extra().getsockopt(fd, LinuxConstants.SOL_IP, LinuxConstants.IP_TTL,
