@@ -8,8 +8,9 @@ import rawsock.text.Numbers;
 
 /**
  * The filter language's literals, read by the parsers of rawsock.text under the filter's rules.
- * tcpdump (libpcap) reads a decimal with a leading zero as octal, in numbers and in address
- * parts alike, so the filter refuses one as ambiguous rather than read it otherwise; numbers
+ * A decimal with a leading zero is refused as ambiguous: in a number tcpdump (libpcap) reads it
+ * as octal ("port 010" is port 8), in an address part as decimal while inet_aton (ping, and the C
+ * library's name lookup) reads octal; LiteralsTcpdumpTest holds both facts to tcpdump. Numbers
  * take no sign and no blanks (the lexer has split the words). None of these consults a resolver:
  * a word that is not a literal is refused by the caller, so compiling a filter never causes a DNS
  * lookup.
@@ -17,7 +18,7 @@ import rawsock.text.Numbers;
 final class Literals {
     /** Numbers: decimal or 0x hex, no sign, a leading zero refused (tcpdump: octal). */
     static final Numbers.Syntax NUMBER = new Numbers.Syntax(LeadingZero.REFUSED, false, true, false);
-    /** Address parts: a leading zero refused (tcpdump: octal). */
+    /** Address parts: a leading zero refused (libpcap: decimal, inet_aton: octal). */
     static final LeadingZero OCTETS = LeadingZero.REFUSED;
 
     private Literals() {
