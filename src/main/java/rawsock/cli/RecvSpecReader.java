@@ -73,7 +73,7 @@ final class RecvSpecReader {
 
     /** The validated request; {@code parent} gives -q, --user and whether stdout is a terminal. */
     RecvSpec read(RawsockCommand parent) {
-        RecvSpec s = new RecvSpec();
+        RecvSpec.Builder s = new RecvSpec.Builder();
         s.quiet = parent.quiet();
         s.user = parent.account();
         String readPcapPath = readPcap.getValue();
@@ -173,11 +173,11 @@ final class RecvSpecReader {
                 s.filter = s.filterProgram.toByteArray(ByteOrder.nativeOrder());
             }
         }
-        return s;
+        return s.build();
     }
 
     /** -C, -G and -W: checked so that every file of the run gets a name of its own. */
-    private void rotation(RecvSpec s, String file) {
+    private void rotation(RecvSpec.Builder s, String file) {
         String size = rotateSize.getValue();
         Long seconds = rotateSeconds.getValue();
         Long files = rotateFiles.getValue();
@@ -245,7 +245,7 @@ final class RecvSpecReader {
      * Binary output onto a terminal is garbage for the reader and can upset the terminal itself;
      * like tcpdump -w - and tshark -w -, refuse it and say where it should go.
      */
-    private void refuseBinaryOnTerminal(RecvSpec s, String file, boolean stdoutIsTerminal) {
+    private void refuseBinaryOnTerminal(RecvSpec.Builder s, String file, boolean stdoutIsTerminal) {
         boolean pcapToStdout = "-".equals(file);
         OutputFormat toStdout = pcapToStdout ? s.fileFormat : s.format;
         if (toStdout != null && toStdout.binary() && stdoutIsTerminal) {
