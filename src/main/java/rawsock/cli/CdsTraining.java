@@ -62,6 +62,10 @@ public final class CdsTraining {
 
     public static void main(String[] args) throws IOException {
         run();
+        // Ends as rawsock.Main does, so the exit path is recorded too: on JDK 21 and later
+        // System.exit looks up a System.Logger ("java.lang.Runtime"), about 40 classes that a
+        // run ending at the end of main never loads.
+        System.exit(0);
     }
 
     /** Runs the training; returns the exit status of each command line (empty when skipped). */
