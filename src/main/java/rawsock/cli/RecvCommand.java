@@ -36,6 +36,7 @@ public final class RecvCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     // Each option's (long) name, written once: the annotation and RecvSpecReader's rules share it.
+    // picocli fills the fields below; RecvSpecReader reads them through the options' model objects.
     static final String PROTO = "--proto";
     static final String IPV6 = "-6";
     static final String LINK = "--link";
