@@ -13,15 +13,16 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import rawsock.packet.IcmpBuilder;
+import rawsock.packet.IcmpFields;
 import rawsock.packet.IcmpTypes;
 import rawsock.packet.IpProtocol;
-import rawsock.packet.TcpBuilder;
-import rawsock.packet.UdpBuilder;
+import rawsock.packet.TcpFields;
+import rawsock.packet.TcpFlags;
+import rawsock.packet.UdpFields;
 
 /**
  * Building one packet the way the send command's template does (app.PacketTemplate, which is
- * package-private): fresh builders from the options, the payload from a heap array, emitted into
+ * package-private): fresh header records from the options, the payload from a heap array, emitted into
  * a direct big-endian buffer with lengths and checksums computed. {@code kind}:
  * <ul>
  * <li>{@code icmp}: echo request, transport only (the kernel writes the IP header): default send</li>
@@ -69,20 +70,20 @@ public class EncoderBench {
         seq = (seq + 1) & 0xffff;
         switch (kind) {
             case "icmp":
-                new IcmpBuilder().type(IcmpTypes.ECHO_REQUEST).code(0).id(0x1234).seq(seq).checksum(null)
+                new IcmpFields(IcmpTypes.ECHO_REQUEST, 0, IcmpFields.idSeq(0x1234, seq), IcmpFields.COMPUTED)
                         .emit(out, payload);
                 break;
             case "udp":
-                new UdpBuilder().sport(40000).dport(9).checksum(null)
+                new UdpFields(40000, 9, UdpFields.COMPUTED, UdpFields.COMPUTED)
                         .emit(out, payload, Packets.LOOPBACK, Packets.LOOPBACK);
                 break;
             case "tcp":
-                new TcpBuilder().sport(40000).dport(80).seq(seq).ack(0).flags("S").window(TcpBuilder.DEFAULT_WINDOW)
-                        .options(TCP_MSS).checksum(null).emit(out, payload, Packets.LOOPBACK, Packets.LOOPBACK);
+                new TcpFields(40000, 80, seq, 0, TcpFields.COMPUTED, TcpFlags.SYN, TcpFields.DEFAULT_WINDOW, 0,
+                        TcpFields.COMPUTED, TCP_MSS).emit(out, payload, Packets.LOOPBACK, Packets.LOOPBACK);
                 break;
             case "ip-udp":
                 Packets.ipv4(IpProtocol.UDP).emit(out, 8 + payload.remaining());
-                new UdpBuilder().sport(40000).dport(9).checksum(null)
+                new UdpFields(40000, 9, UdpFields.COMPUTED, UdpFields.COMPUTED)
                         .emit(out, payload, Packets.LOOPBACK, Packets.LOOPBACK);
                 break;
             default:

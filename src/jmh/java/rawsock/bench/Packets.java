@@ -2,17 +2,18 @@ package rawsock.bench;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import rawsock.packet.IcmpBuilder;
+import rawsock.packet.IcmpFields;
 import rawsock.packet.IcmpTypes;
 import rawsock.packet.IpProtocol;
-import rawsock.packet.Ipv4Builder;
-import rawsock.packet.TcpBuilder;
-import rawsock.packet.UdpBuilder;
+import rawsock.packet.Ipv4Fields;
+import rawsock.packet.TcpFields;
+import rawsock.packet.TcpFlags;
+import rawsock.packet.UdpFields;
 
 /**
  * Real IPv4 packets for the decoder and writer benchmarks, as a raw socket on lo receives them:
  * an IPv4 header with a correct checksum, then ICMP, UDP or TCP with correct checksums. Built
- * with the rawsock.packet builders once, in setup; the benchmarks only read them.
+ * with the rawsock.packet header records once, in setup; the benchmarks only read them.
  */
 final class Packets {
     static final byte[] LOOPBACK = {127, 0, 0, 1};
@@ -30,7 +31,7 @@ final class Packets {
         ByteBuffer payload = payload(payloadSize);
         ByteBuffer out = newBuffer(20 + 8 + payloadSize);
         ipv4(IpProtocol.ICMP).emit(out, 8 + payloadSize);
-        new IcmpBuilder().type(IcmpTypes.ECHO_REQUEST).id(0x1234).seq(1).emit(out, payload);
+        new IcmpFields(IcmpTypes.ECHO_REQUEST, 0, IcmpFields.idSeq(0x1234, 1), IcmpFields.COMPUTED).emit(out, payload);
         return out.flip();
     }
 
@@ -38,7 +39,7 @@ final class Packets {
         ByteBuffer payload = payload(payloadSize);
         ByteBuffer out = newBuffer(20 + 8 + payloadSize);
         ipv4(IpProtocol.UDP).emit(out, 8 + payloadSize);
-        new UdpBuilder().sport(40000).dport(53).emit(out, payload, LOOPBACK, LOOPBACK);
+        new UdpFields(40000, 53, UdpFields.COMPUTED, UdpFields.COMPUTED).emit(out, payload, LOOPBACK, LOOPBACK);
         return out.flip();
     }
 
@@ -47,8 +48,8 @@ final class Packets {
         ByteBuffer payload = payload(payloadSize);
         ByteBuffer out = newBuffer(20 + 24 + payloadSize);
         ipv4(IpProtocol.TCP).emit(out, 24 + payloadSize);
-        new TcpBuilder().sport(40000).dport(80).seq(1_000_000L).flags("S").options(new byte[] {2, 4, 0x05, (byte) 0xb4})
-                .emit(out, payload, LOOPBACK, LOOPBACK);
+        new TcpFields(40000, 80, 1_000_000L, 0, TcpFields.COMPUTED, TcpFlags.SYN, TcpFields.DEFAULT_WINDOW, 0,
+                TcpFields.COMPUTED, new byte[] {2, 4, 0x05, (byte) 0xb4}).emit(out, payload, LOOPBACK, LOOPBACK);
         return out.flip();
     }
 
@@ -57,7 +58,7 @@ final class Packets {
         ByteBuffer quoted = udp(18);
         ByteBuffer out = newBuffer(20 + 8 + quoted.remaining());
         ipv4(IpProtocol.ICMP).emit(out, 8 + quoted.remaining());
-        new IcmpBuilder().type(IcmpTypes.DEST_UNREACH).code(IcmpTypes.CODE_PORT_UNREACH).emit(out, quoted);
+        new IcmpFields(IcmpTypes.DEST_UNREACH, IcmpTypes.CODE_PORT_UNREACH, 0, IcmpFields.COMPUTED).emit(out, quoted);
         return out.flip();
     }
 
@@ -76,8 +77,10 @@ final class Packets {
         }
     }
 
-    static Ipv4Builder ipv4(int protocol) {
-        return new Ipv4Builder().protocol(protocol).id(4321).src(LOOPBACK).dst(LOOPBACK);
+    static Ipv4Fields ipv4(int protocol) {
+        Ipv4Fields d = Ipv4Fields.DEFAULT;
+        return new Ipv4Fields(d.version(), d.ihl(), d.tos(), d.totalLength(), 4321, false, false, false, 0, d.ttl(),
+                protocol, d.checksum(), LOOPBACK, LOOPBACK, null);
     }
 
     /** Direct and big-endian, as the send template and the receive buffer are. */

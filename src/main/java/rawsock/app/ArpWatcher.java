@@ -11,7 +11,7 @@ import rawsock.net.Poller;
 import rawsock.net.RawSocket;
 import rawsock.net.ReceiveInfo;
 import rawsock.packet.Arp;
-import rawsock.packet.ArpBuilder;
+import rawsock.packet.ArpFields;
 import rawsock.packet.EtherType;
 import rawsock.packet.Ethernet;
 import rawsock.packet.EthernetFrame;
@@ -44,7 +44,7 @@ final class ArpWatcher extends ProbeWatcher {
     private final Arp arp = new Arp();
     private final Reply reply = new Reply();
 
-    private ArpWatcher(SendSpec spec, RawSocket socket, int ifindex, ArpBuilder request, ReplyPrinter printer) {
+    private ArpWatcher(SendSpec spec, RawSocket socket, int ifindex, ArpFields request, ReplyPrinter printer) {
         super(new ProbeTable(1), printer);
         this.spec = spec;
         this.socket = socket;
@@ -55,7 +55,7 @@ final class ArpWatcher extends ProbeWatcher {
     }
 
     /** Opens the socket before {@code request} first leaves, so no early reply is missed. */
-    static ArpWatcher open(SendSpec spec, int ifindex, ArpBuilder request, OutputStream out, PrintWriter err)
+    static ArpWatcher open(SendSpec spec, int ifindex, ArpFields request, OutputStream out, PrintWriter err)
             throws IOException {
         RawSocket socket = RawSocket.open(Family.PACKET, EtherType.ARP, RawSocket::enableTimestamps);
         try {

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import rawsock.packet.Arp;
-import rawsock.packet.ArpBuilder;
+import rawsock.packet.ArpFields;
 import rawsock.packet.EtherType;
-import rawsock.packet.EthernetBuilder;
+import rawsock.packet.EthernetFields;
 import rawsock.packet.MacAddress;
 
 /**
@@ -18,9 +18,9 @@ final class LinkFrame {
     private final PacketTemplate template;
     private final int protocol;
     private final byte[] destinationMac;
-    private final ArpBuilder arp;
+    private final ArpFields arp;
 
-    private LinkFrame(PacketTemplate template, int protocol, byte[] destinationMac, ArpBuilder arp) {
+    private LinkFrame(PacketTemplate template, int protocol, byte[] destinationMac, ArpFields arp) {
         this.template = template;
         this.protocol = protocol;
         this.destinationMac = destinationMac;
@@ -36,7 +36,7 @@ final class LinkFrame {
         if (spec.etherType != null && spec.etherType != ipType) {
             // Another EtherType carries the payload alone: the user's own protocol.
             byte[] destinationMac = required(spec.destinationMac, "--ethertype " + spec.etherType);
-            EthernetBuilder ethernet = ethernet(spec, sourceMac, destinationMac, spec.etherType);
+            EthernetFields ethernet = ethernet(spec, sourceMac, destinationMac, spec.etherType);
             ByteBuffer frame = ByteBuffer.allocate(ethernet.headerLength() + spec.payload.length);
             ethernet.emit(frame);
             frame.put(spec.payload).flip();
@@ -49,7 +49,7 @@ final class LinkFrame {
                     + spec.destination.getHostAddress() + " on " + spec.iface + " (send --proto arp first, or give --dst-mac)");
         }
         InetAddress source = spec.source != null ? spec.source : SourceAddress.toward(spec.destination, spec.iface);
-        EthernetBuilder ethernet = ethernet(spec, sourceMac, destinationMac, ipType);
+        EthernetFields ethernet = ethernet(spec, sourceMac, destinationMac, ipType);
         ByteBuffer header = ByteBuffer.allocate(ethernet.headerLength());
         ethernet.emit(header);
         return new LinkFrame(PacketTemplate.build(spec, source, true, header.array()), protocol(spec, ipType),
@@ -75,10 +75,11 @@ final class LinkFrame {
         byte[] targetMac = spec.arpTargetMac != null ? spec.arpTargetMac
                 : spec.arpOperation == Arp.REQUEST ? MacAddress.zero() : destinationMac;
         InetAddress targetIp = spec.arpTargetIp != null ? spec.arpTargetIp : spec.destination;
-        ArpBuilder arp = new ArpBuilder().operation(spec.arpOperation)
-                .senderMac(spec.arpSenderMac != null ? spec.arpSenderMac : sourceMac).senderIp(senderIp.getAddress())
-                .targetMac(targetMac).targetIp(targetIp.getAddress());
-        EthernetBuilder ethernet = ethernet(spec, sourceMac, destinationMac, type);
+        ArpFields d = ArpFields.DEFAULT;
+        ArpFields arp = new ArpFields(d.htype(), d.ptype(), d.hlen(), d.plen(), spec.arpOperation,
+                spec.arpSenderMac != null ? spec.arpSenderMac : sourceMac, senderIp.getAddress(), targetMac,
+                targetIp.getAddress());
+        EthernetFields ethernet = ethernet(spec, sourceMac, destinationMac, type);
         ByteBuffer frame = ByteBuffer.allocate(ethernet.headerLength() + arp.headerLength());
         ethernet.emit(frame);
         arp.emit(frame);
@@ -97,16 +98,16 @@ final class LinkFrame {
      * The Ethernet header with the tags of --vlan, outermost first: one tag is 802.1Q (0x8100);
      * of two, the outer is the 802.1ad service tag (0x88a8) and the inner 802.1Q, as QinQ stacks them.
      */
-    static EthernetBuilder ethernet(SendSpec spec, byte[] source, byte[] destination, int etherType) {
-        EthernetBuilder ethernet = new EthernetBuilder().src(source).dst(destination).etherType(etherType);
-        for (int i = 0; i < spec.vlanIds.length; i++) {
-            ethernet.vlan(tpid(spec, i), spec.vlanPriority, false, spec.vlanIds[i]);
+    static EthernetFields ethernet(SendSpec spec, byte[] source, byte[] destination, int etherType) {
+        int[] tags = new int[spec.vlanIds.length];
+        for (int i = 0; i < tags.length; i++) {
+            tags[i] = EthernetFields.tag(tpid(spec, i), spec.vlanPriority, false, spec.vlanIds[i]);
         }
-        return ethernet;
+        return new EthernetFields(destination, source, tags, etherType);
     }
 
     private static int tpid(SendSpec spec, int tag) {
-        return spec.vlanIds.length > 1 && tag == 0 ? EthernetBuilder.TPID_8021AD : EthernetBuilder.TPID_8021Q;
+        return spec.vlanIds.length > 1 && tag == 0 ? EthernetFields.TPID_8021AD : EthernetFields.TPID_8021Q;
     }
 
     /** The protocol the packet socket is told (sll_protocol): the frame's first type field. */
@@ -128,7 +129,7 @@ final class LinkFrame {
     }
 
     /** The ARP message the frame carries (its sender and target, to match replies), or null. */
-    ArpBuilder arp() {
+    ArpFields arp() {
         return arp;
     }
 }

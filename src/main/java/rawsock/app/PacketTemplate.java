@@ -4,19 +4,18 @@ import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import rawsock.packet.Icmp;
-import rawsock.packet.IcmpBuilder;
+import rawsock.packet.IcmpFields;
 import rawsock.packet.IcmpTypes;
-import rawsock.packet.Icmpv6Builder;
+import rawsock.packet.Icmpv6Fields;
 import rawsock.packet.Icmpv6Types;
-import rawsock.packet.IgmpBuilder;
+import rawsock.packet.IgmpFields;
 import rawsock.packet.IpProtocol;
-import rawsock.packet.Ipv4Builder;
-import rawsock.packet.Ipv6;
-import rawsock.packet.Ipv6Builder;
+import rawsock.packet.Ipv4Fields;
+import rawsock.packet.Ipv6Fields;
 import rawsock.packet.Tcp;
-import rawsock.packet.TcpBuilder;
+import rawsock.packet.TcpFields;
 import rawsock.packet.Udp;
-import rawsock.packet.UdpBuilder;
+import rawsock.packet.UdpFields;
 
 /**
  * The packet a send loop sends, built once from the spec into a direct buffer. Per packet only
@@ -27,7 +26,6 @@ import rawsock.packet.UdpBuilder;
 final class PacketTemplate {
     /** Ports 1..65535: counted source ports never use 0. */
     private static final long PORT_SPAN = 65535;
-    private static final int IPV6_HEADER = Ipv6.HEADER_LENGTH;
 
     private final ByteBuffer packet;
     private final int transportOffset;
@@ -85,10 +83,13 @@ final class PacketTemplate {
         boolean laterFragment = spec.laterFragment();
         int transportLength = spec.transportHeaderLength() + payload.remaining();
         // The command line refused a packet over 65535 bytes (SendSpec.ipPacketLength).
-        int ipLength = !writesHeader ? 0 : spec.ipv6 ? IPV6_HEADER : ipv4Header(spec, probe.ttl(), src, dst).headerLength();
+        Ipv4Fields ipv4 = writesHeader && !spec.ipv6 ? ipv4Header(spec, probe.ttl(), src, dst) : null;
+        Ipv6Fields ipv6 = writesHeader && spec.ipv6 ? ipv6Header(spec, probe.ttl(), src, dst) : null;
+        int ipLength = ipv4 != null ? ipv4.headerLength() : ipv6 != null ? ipv6.headerLength() : 0;
         int onWire = (int) spec.ipPacketLength(payload.remaining());
         ByteBuffer transport = ByteBuffer.allocate(transportLength);
-        byte[] pseudoDst = spec.ipv6 ? dst : Ipv4Builder.pseudoHeaderDestination(spec.ipOptions, dst);
+        // IPv4 options (a source route may change the destination summed) make rawsock write the header.
+        byte[] pseudoDst = ipv4 != null ? ipv4.pseudoHeaderDestination() : dst;
         if (laterFragment) {
             transport.put(payload);
         } else {
@@ -98,10 +99,10 @@ final class PacketTemplate {
         ByteBuffer out = ByteBuffer.allocateDirect(linkHeader.length + ipLength + transport.remaining())
                 .order(ByteOrder.BIG_ENDIAN);
         out.put(linkHeader);
-        if (writesHeader && spec.ipv6) {
-            ipv6Header(spec, probe.ttl(), src, dst).emit(out, transport.remaining());
-        } else if (writesHeader) {
-            ipv4Header(spec, probe.ttl(), src, dst).emit(out, transport.remaining());
+        if (ipv6 != null) {
+            ipv6.emit(out, transport.remaining());
+        } else if (ipv4 != null) {
+            ipv4.emit(out, transport.remaining());
         }
         out.put(transport);
         out.flip();
@@ -127,94 +128,72 @@ final class PacketTemplate {
         return new PacketTemplate(out, 0, false, false, 0, out.remaining());
     }
 
-    private static Ipv6Builder ipv6Header(SendSpec spec, Integer ttl, byte[] src, byte[] dst) {
-        Ipv6Builder ip = new Ipv6Builder().nextHeader(spec.protocol).src(src).dst(dst);
-        if (ttl != null) {
-            ip.hopLimit(ttl);
-        }
-        if (spec.tos != null) {
-            ip.trafficClass(spec.tos);
-        }
-        if (spec.flowLabel != null) {
-            ip.flowLabel(spec.flowLabel);
-        }
-        return ip;
+    /** The IPv6 header of a probe with hop limit {@code ttl} (null: the default). */
+    private static Ipv6Fields ipv6Header(SendSpec spec, Integer ttl, byte[] src, byte[] dst) {
+        Ipv6Fields d = Ipv6Fields.DEFAULT;
+        return new Ipv6Fields(d.version(), orElse(spec.tos, d.trafficClass()), orElse(spec.flowLabel, d.flowLabel()),
+                d.payloadLength(), spec.protocol, orElse(ttl, d.hopLimit()), src, dst, d.extensions());
     }
 
-    private static Ipv4Builder ipv4Header(SendSpec spec, Integer ttl, byte[] src, byte[] dst) {
-        Ipv4Builder ip = new Ipv4Builder().protocol(spec.protocol == IpProtocol.RAW ? IpProtocol.RAW : spec.protocol)
-                .src(src).dst(dst).df(spec.dontFragment).mf(spec.moreFragments);
-        if (ttl != null) {
-            ip.ttl(ttl);
-        }
-        if (spec.tos != null) {
-            ip.tos(spec.tos);
-        }
-        if (spec.ipId != null) {
-            ip.id(spec.ipId);
-        }
-        if (spec.fragmentOffset != null) {
-            ip.fragmentOffset(spec.fragmentOffset);
-        }
-        if (spec.ipOptions != null) {
-            ip.options(spec.ipOptions); // at most 40 bytes: the command line checked
-        }
-        return ip;
+    /** The IPv4 header of a probe with TTL {@code ttl} (null: the default); its options at most 40 bytes (checked). */
+    private static Ipv4Fields ipv4Header(SendSpec spec, Integer ttl, byte[] src, byte[] dst) {
+        Ipv4Fields d = Ipv4Fields.DEFAULT;
+        return new Ipv4Fields(d.version(), d.ihl(), orElse(spec.tos, d.tos()), d.totalLength(), orElse(spec.ipId, d.id()),
+                d.reservedFlag(), spec.dontFragment, spec.moreFragments, orElse(spec.fragmentOffset, d.fragmentOffset()),
+                orElse(ttl, d.ttl()), spec.protocol, d.checksum(), src, dst, spec.ipOptions);
     }
 
     private static void emitTransport(SendSpec spec, ProbeFields probe, ByteBuffer out, ByteBuffer payload, byte[] src,
             byte[] dst) {
+        int checksum = orElse(spec.checksum, IcmpFields.COMPUTED); // each record's COMPUTED is -1
         switch (spec.protocol) {
             case IpProtocol.ICMP:
-                IcmpBuilder icmp = new IcmpBuilder().type(spec.icmpType).code(spec.icmpCode).checksum(spec.checksum);
-                if (IcmpTypes.hasIdSeq(spec.icmpType)) {
-                    icmp.id(spec.icmpId).seq(spec.icmpSeq);
-                } else {
-                    icmp.restOfHeader(spec.icmpRest);
-                }
-                icmp.emit(out, payload);
+                new IcmpFields(spec.icmpType, spec.icmpCode, restOfHeader(spec), checksum).emit(out, payload);
                 break;
             case IpProtocol.ICMP6:
-                Icmpv6Builder icmp6 = new Icmpv6Builder().type(spec.icmpType).code(spec.icmpCode).checksum(spec.checksum);
-                if (Icmpv6Types.hasIdSeq(spec.icmpType)) {
-                    icmp6.id(spec.icmpId).seq(spec.icmpSeq);
-                } else {
-                    icmp6.restOfHeader(spec.icmpRest).body(spec.icmpBody);
-                }
-                icmp6.emit(out, payload, src, dst);
+                boolean echo = Icmpv6Types.hasIdSeq(spec.icmpType);
+                new Icmpv6Fields(spec.icmpType, spec.icmpCode, restOfHeader(spec), checksum, echo ? null : spec.icmpBody)
+                        .emit(out, payload, src, dst);
                 break;
             case IpProtocol.UDP:
-                new UdpBuilder().sport(probe.sourcePort()).dport(probe.destinationPort())
-                        .checksum(spec.checksum).emit(out, payload, src, dst);
+                new UdpFields(probe.sourcePort(), probe.destinationPort(), UdpFields.COMPUTED, checksum)
+                        .emit(out, payload, src, dst);
                 break;
             case IpProtocol.TCP:
-                TcpBuilder tcp = new TcpBuilder().sport(probe.sourcePort())
-                        .dport(probe.destinationPort())
-                        .seq(probe.tcpSequence())
-                        .ack(spec.tcpAck == null ? 0 : spec.tcpAck).flags(spec.tcpFlags).window(spec.tcpWindow)
-                        .urgent(spec.tcpUrgent).checksum(spec.checksum);
-                if (spec.tcpOptions != null) {
-                    tcp.options(spec.tcpOptions);
-                }
-                tcp.emit(out, payload, src, dst);
+                TcpFields d = TcpFields.DEFAULT;
+                new TcpFields(probe.sourcePort(), probe.destinationPort(), probe.tcpSequence(), orElse(spec.tcpAck, d.ack()),
+                        d.dataOffset(), spec.tcpFlags, spec.tcpWindow, spec.tcpUrgent, checksum, spec.tcpOptions)
+                        .emit(out, payload, src, dst);
                 break;
             case IpProtocol.IGMP:
-                igmp(spec).emit(out);
+                new IgmpFields(spec.igmpType, spec.igmpMaxResponse,
+                        spec.igmpGroup == null ? IgmpFields.DEFAULT.group() : spec.igmpGroup.getAddress(), checksum, null)
+                        .emit(out);
                 break;
             default:
                 out.put(payload);
         }
     }
 
-    private static IgmpBuilder igmp(SendSpec spec) {
-        return IgmpBuilder.ofType(spec.igmpType).maxResp(spec.igmpMaxResponse)
-                .group(spec.igmpGroup == null ? new byte[4] : spec.igmpGroup.getAddress()).checksum(spec.checksum);
+    /** Bytes 4-7 of the ICMP or ICMPv6 header: id and sequence for the types that carry them, else the spec's. */
+    private static long restOfHeader(SendSpec spec) {
+        boolean idSeq = spec.protocol == IpProtocol.ICMP6 ? Icmpv6Types.hasIdSeq(spec.icmpType)
+                : IcmpTypes.hasIdSeq(spec.icmpType);
+        return idSeq ? IcmpFields.idSeq(spec.icmpId, spec.icmpSeq) : spec.icmpRest;
+    }
+
+    private static int orElse(Integer value, int fallback) {
+        return value != null ? value : fallback;
+    }
+
+    private static long orElse(Long value, long fallback) {
+        return value != null ? value : fallback;
     }
 
     /** ICMP timestamp requests without a payload get the three timestamps RFC 792 defines. */
     private static byte[] payloadOf(SendSpec spec) {
         if (fillsTimestamps(spec)) {
-            return IcmpBuilder.timestampPayload(System.currentTimeMillis());
+            return IcmpFields.timestampPayload(System.currentTimeMillis());
         }
         return spec.payload;
     }
@@ -240,7 +219,7 @@ final class PacketTemplate {
      */
     void prepare(ByteBuffer target, long index) {
         if (stampsOriginate) {
-            int now = IcmpBuilder.millisSinceMidnightUtc(System.currentTimeMillis());
+            int now = IcmpFields.millisSinceMidnightUtc(System.currentTimeMillis());
             if (fixChecksum) {
                 Icmp.patchOriginateTimestamp(target, transportOffset, now);
             } else {

@@ -2,7 +2,6 @@ package rawsock.app;
 
 import java.net.InetAddress;
 import java.util.concurrent.ThreadLocalRandom;
-import rawsock.packet.IpProtocol;
 
 /**
  * The fields that may differ from one probe shape to the next (target, ports, TTL), with the
@@ -13,11 +12,10 @@ import rawsock.packet.IpProtocol;
 record ProbeFields(InetAddress target, int destinationPort, int sourcePort, Integer ttl, long tcpSequence) {
     /** The first probe of a run: the spec's values, a random source port and sequence where it gave none. */
     static ProbeFields first(SendSpec spec) {
-        int dport = spec.destinationPort != null ? spec.destinationPort : spec.protocol == IpProtocol.TCP ? 80 : 0;
         // Linux's default ephemeral range, so replies look like any client's.
-        int sport = spec.sourcePort != null ? spec.sourcePort : 32768 + ThreadLocalRandom.current().nextInt(60999 - 32768 + 1);
+        int sport = spec.sourcePort() != null ? spec.sourcePort() : 32768 + ThreadLocalRandom.current().nextInt(60999 - 32768 + 1);
         long seq = spec.tcpSeq != null ? spec.tcpSeq : ThreadLocalRandom.current().nextLong(1L << 32);
-        return new ProbeFields(spec.destination, dport, sport, spec.ttl, seq);
+        return new ProbeFields(spec.destination, spec.destinationPort(), sport, spec.ttl(), seq);
     }
 
     /** Probe {@code index}'s fields in {@code plan}, this run's random choices kept. */

@@ -43,7 +43,7 @@ final class ReplyMatcher {
     ReplyMatcher(SendSpec spec, PacketTemplate template) {
         this.protocol = spec.protocol;
         this.destination = text(spec.destination);
-        this.destinationPort = spec.destinationPort == null ? (protocol == IpProtocol.TCP ? 80 : 0) : spec.destinationPort;
+        this.destinationPort = spec.destinationPort();
         this.icmpId = spec.icmpId;
         this.firstSequence = spec.icmpSeq;
         this.expectedReplyType = replyType(spec);

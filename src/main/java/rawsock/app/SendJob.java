@@ -235,8 +235,8 @@ public final class SendJob {
         if (writesHeader) {
             socket.setHeaderIncluded(true);
         } else {
-            if (spec.ttl != null) {
-                socket.setTtl(spec.ttl);
+            if (spec.ttl() != null) {
+                socket.setTtl(spec.ttl());
             }
             if (spec.tos != null) {
                 socket.setTos(spec.tos);
@@ -255,8 +255,8 @@ public final class SendJob {
         }
         if (spec.destination.isMulticastAddress()) {
             // IP_TTL does not reach multicast, which the kernel sends with TTL 1 unless told.
-            if (spec.ttl != null && !writesHeader) {
-                socket.setMulticastTtl(spec.ttl);
+            if (spec.ttl() != null && !writesHeader) {
+                socket.setMulticastTtl(spec.ttl());
             }
             if (spec.iface != null) {
                 socket.setMulticastInterface(Interfaces.indexOf(spec.iface));

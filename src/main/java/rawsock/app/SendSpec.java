@@ -1,14 +1,14 @@
 package rawsock.app;
 
 import java.net.InetAddress;
-import rawsock.packet.Arp;
-import rawsock.packet.IcmpTypes;
-import rawsock.packet.Igmp;
+import rawsock.packet.ArpFields;
+import rawsock.packet.IcmpFields;
+import rawsock.packet.IgmpFields;
 import rawsock.packet.IpProtocol;
 import rawsock.packet.Ipv4;
 import rawsock.packet.Ipv6;
-import rawsock.packet.TcpBuilder;
-import rawsock.packet.TcpFlags;
+import rawsock.packet.TcpFields;
+import rawsock.packet.UdpFields;
 
 /**
  * Everything {@code send} needs, validated by the command line before any socket is opened, and
@@ -45,9 +45,11 @@ public final class SendSpec {
     public final String iface;
     public final boolean headerIncluded;
 
-    /** Hop limit on IPv6; the first of {@link #ttls}. */
-    public final Integer ttl;
-    /** --ttl as a list or range (null when not given): one probe per value. */
+    /**
+     * The TTLs (hop limits on IPv6) of the probes, one probe per value: --ttl as a list or range,
+     * else the single default the command line chose (the maximum hop of --traceroute, 255 for
+     * neighbour discovery); null = the kernel's or, where rawsock writes the header, 64.
+     */
     public final ValueList ttls;
     /** Traffic class on IPv6. */
     public final Integer tos;
@@ -68,11 +70,10 @@ public final class SendSpec {
     /** ICMPv6 bytes after the 8-byte header, before the payload: a neighbour discovery message's fixed part and options. */
     public final byte[] icmpBody;
 
-    /** The first of {@link #sourcePorts}, or null (a random ephemeral port). */
-    public final Integer sourcePort;
-    /** The first of {@link #destinationPorts}, or null (the protocol's default). */
-    public final Integer destinationPort;
-    /** --sport and --dport as lists or ranges (null when not given): one probe per value. */
+    /**
+     * --sport and --dport as lists or ranges, one probe per value (or the command line's single
+     * default: UDP port 33434 for --traceroute); null when not given.
+     */
     public final ValueList sourcePorts;
     public final ValueList destinationPorts;
     public final int tcpFlags;
@@ -152,8 +153,7 @@ public final class SendSpec {
         this.source = b.source;
         this.iface = b.iface;
         this.headerIncluded = b.headerIncluded;
-        this.ttls = b.ttls;
-        this.ttl = b.ttls != null ? Integer.valueOf(b.ttls.first()) : b.ttl;
+        this.ttls = listOr(b.ttls, b.ttl);
         this.tos = b.tos;
         this.flowLabel = b.flowLabel;
         this.ipId = b.ipId;
@@ -167,10 +167,8 @@ public final class SendSpec {
         this.icmpSeq = b.icmpSeq;
         this.icmpRest = b.icmpRest;
         this.icmpBody = b.icmpBody;
-        this.sourcePorts = b.sourcePorts;
-        this.destinationPorts = b.destinationPorts;
-        this.sourcePort = b.sourcePorts != null ? Integer.valueOf(b.sourcePorts.first()) : b.sourcePort;
-        this.destinationPort = b.destinationPorts != null ? Integer.valueOf(b.destinationPorts.first()) : b.destinationPort;
+        this.sourcePorts = listOr(b.sourcePorts, b.sourcePort);
+        this.destinationPorts = listOr(b.destinationPorts, b.destinationPort);
         this.tcpFlags = b.tcpFlags;
         this.tcpSeq = b.tcpSeq;
         this.tcpAck = b.tcpAck;
@@ -202,6 +200,29 @@ public final class SendSpec {
         this.traceroute = b.traceroute;
         this.quiet = b.quiet;
         this.user = b.user;
+    }
+
+    /** The list given, else a list of the single value, else null. */
+    private static ValueList listOr(ValueList list, Integer single) {
+        return list != null ? list : single != null ? ValueList.of(single) : null;
+    }
+
+    /** The first probe's TTL (IPv6 hop limit; for --traceroute the maximum hop), or null: not given. */
+    public Integer ttl() {
+        return ttls == null ? null : ttls.first();
+    }
+
+    /** The first probe's source port, or null: a random ephemeral port. */
+    public Integer sourcePort() {
+        return sourcePorts == null ? null : sourcePorts.first();
+    }
+
+    /** The first probe's destination port: the first of --dport, else the protocol's default (TCP 80, UDP 0). */
+    public int destinationPort() {
+        if (destinationPorts != null) {
+            return destinationPorts.first();
+        }
+        return protocol == IpProtocol.TCP ? TcpFields.DEFAULT.destinationPort() : UdpFields.DEFAULT.destinationPort();
     }
 
     /**
@@ -277,6 +298,7 @@ public final class SendSpec {
         public String iface;
         public boolean headerIncluded;
 
+        /** A TTL for when --ttl gives none (see {@link SendSpec#ttls}); --ttl's list wins. */
         public Integer ttl;
         public ValueList ttls;
         public Integer tos;
@@ -287,26 +309,27 @@ public final class SendSpec {
         public Integer fragmentOffset;
         public byte[] ipOptions;
 
-        public int icmpType = IcmpTypes.ECHO_REQUEST;
+        public int icmpType = IcmpFields.DEFAULT.type();
         public int icmpCode;
         public int icmpId;
         public int icmpSeq = 1;
         public long icmpRest;
         public byte[] icmpBody = new byte[0];
 
+        /** Ports for when --sport/--dport give none (see {@link SendSpec#sourcePorts}); the lists win. */
         public Integer sourcePort;
         public Integer destinationPort;
         public ValueList sourcePorts;
         public ValueList destinationPorts;
-        public int tcpFlags = TcpFlags.SYN;
+        public int tcpFlags = TcpFields.DEFAULT.flags();
         public Long tcpSeq;
         public Long tcpAck;
-        public int tcpWindow = TcpBuilder.DEFAULT_WINDOW;
+        public int tcpWindow = TcpFields.DEFAULT.window();
         public int tcpUrgent;
         public byte[] tcpOptions;
 
-        public int igmpType = Igmp.MEMBERSHIP_QUERY;
-        public int igmpMaxResponse = 100;
+        public int igmpType = IgmpFields.DEFAULT.type();
+        public int igmpMaxResponse = IgmpFields.DEFAULT.maxResp();
         public InetAddress igmpGroup;
 
         public boolean link;
@@ -317,7 +340,7 @@ public final class SendSpec {
         public int[] vlanIds = new int[0];
         public int vlanPriority;
 
-        public int arpOperation = Arp.REQUEST;
+        public int arpOperation = ArpFields.DEFAULT.operation();
         public byte[] arpSenderMac;
         public InetAddress arpSenderIp;
         public byte[] arpTargetMac;

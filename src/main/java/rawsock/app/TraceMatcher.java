@@ -57,7 +57,7 @@ final class TraceMatcher {
 
     /** The port UDP and TCP probes go to: as the template builds them (UDP 0 and TCP 80 unless given). */
     static int destinationPort(SendSpec spec) {
-        return spec.destinationPort != null ? spec.destinationPort : spec.protocol == IpProtocol.TCP ? 80 : 0;
+        return spec.destinationPort();
     }
 
     /** The ICMP type our probes' answers from the destination have, or -1 (UDP and TCP probes). */

@@ -12,6 +12,8 @@ import rawsock.net.RawSocket;
 import rawsock.net.ReceiveInfo;
 import rawsock.packet.DecodedPacket;
 import rawsock.packet.IpProtocol;
+import rawsock.packet.Ipv4;
+import rawsock.packet.Ipv6;
 import rawsock.packet.LinkType;
 import rawsock.packet.PacketDecoder;
 
@@ -51,7 +53,7 @@ final class TracerouteJob {
             source = SourceAddress.toward(spec.destination, spec.iface);
         }
         PacketTemplate template = PacketTemplate.build(spec, source, writesHeader);
-        TraceHops hops = new TraceHops(spec.ttl, (int) spec.count, spec.waitNanos);
+        TraceHops hops = new TraceHops(spec.ttl(), (int) spec.count, spec.waitNanos);
         TraceMatcher matcher = new TraceMatcher(spec, template, hops.probes());
         Family family = spec.ipv6 ? Family.INET6 : Family.INET;
         try (RawSocket socket = RawSocket.open(family, writesHeader ? IpProtocol.RAW : spec.protocol);
@@ -61,7 +63,7 @@ final class TracerouteJob {
             DropPrivileges.to(spec.user);
             if (!spec.quiet) {
                 // traceroute's first line, on stderr as traceroute prints it.
-                err.println("traceroute to " + matcher.destination() + ", " + spec.ttl + " hops max, "
+                err.println("traceroute to " + matcher.destination() + ", " + spec.ttl() + " hops max, "
                         + template.wireLength() + " byte packets");
                 err.flush();
             }
@@ -99,7 +101,7 @@ final class TracerouteJob {
         int ttlSet = -1;
         while (!interrupts.requested()) {
             long now = System.nanoTime();
-            while (printed < spec.ttl && hops.complete(printed + 1, now)) {
+            while (printed < spec.ttl() && hops.complete(printed + 1, now)) {
                 printed++;
                 printer.hop(hops, printed);
                 if (hops.last(printed)) {
@@ -138,10 +140,13 @@ final class TracerouteJob {
             socket.setTtl(hop);
             return;
         }
-        // IPv4's TTL is byte 8 of its header (the kernel recomputes an IP_HDRINCL header's
-        // checksum), IPv6's hop limit byte 7.
+        // The kernel recomputes an IP_HDRINCL header's checksum, so the TTL alone is written.
         ByteBuffer packet = template.packet();
-        packet.put(packet.position() + (spec.ipv6 ? 7 : 8), (byte) hop);
+        if (spec.ipv6) {
+            Ipv6.writeHopLimit(packet, packet.position(), hop);
+        } else {
+            Ipv4.writeTtl(packet, packet.position(), hop);
+        }
     }
 
     private void handle(ByteBuffer packet, ReceiveInfo info, TraceHops hops, TraceMatcher matcher) {

@@ -5,6 +5,7 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.Arrays;
+import picocli.CommandLine.Model.OptionSpec;
 import rawsock.app.LinkAddresses;
 import rawsock.app.SendSpec;
 import rawsock.app.UsageException;
@@ -30,18 +31,22 @@ final class IcmpRestOfHeader {
     private IcmpRestOfHeader() {
     }
 
-    /** Sets {@code s.icmpRest} and, for neighbour discovery, {@code s.icmpBody} from the options. */
-    static void fill(SendSpec.Builder s, SendCommand.IcmpFields f) {
+    /**
+     * Sets {@code s.icmpRest} and, for neighbour discovery, {@code s.icmpBody} from the options
+     * {@code o} as {@code r} reads them (this is part of {@link SendRequestReader}'s validation).
+     */
+    static void fill(SendSpec.Builder s, SendOptions o, SendRequestReader r) {
         boolean icmp = s.protocol == IpProtocol.ICMP || s.protocol == IpProtocol.ICMP6;
         boolean v6 = s.protocol == IpProtocol.ICMP6;
         int type = s.icmpType;
         String typeName = v6 ? Icmpv6Types.name(type) : IcmpTypes.name(type);
-        if (icmp && (f.id != null || f.seq != null) && !(v6 ? Icmpv6Types.hasIdSeq(type) : IcmpTypes.hasIdSeq(type))) {
-            throw new UsageException("--icmp-id/--icmp-seq do not apply to --icmp-type " + typeName
-                    + ", which has no identifier or sequence number");
+        boolean idOrSeq = r.value(o.icmpId) != null || r.value(o.icmpSeq) != null;
+        if (icmp && idOrSeq && !(v6 ? Icmpv6Types.hasIdSeq(type) : IcmpTypes.hasIdSeq(type))) {
+            throw new UsageException(o.icmpId.longestName() + "/" + o.icmpSeq.longestName() + " do not apply to "
+                    + o.icmpType.longestName() + " " + typeName + ", which has no identifier or sequence number");
         }
-        s.icmpRest = restOfHeader(icmp, v6, type, typeName, f);
-        Icmpv6NdMessage nd = neighbourDiscovery(s, v6 ? type : -1, typeName, f);
+        s.icmpRest = restOfHeader(icmp, v6, type, typeName, o, r);
+        Icmpv6NdMessage nd = neighbourDiscovery(s, v6 ? type : -1, typeName, o, r);
         if (nd != null) {
             s.icmpRest = nd.restOfHeader();
             s.icmpBody = nd.body();
@@ -52,26 +57,28 @@ final class IcmpRestOfHeader {
         }
     }
 
-    private static long restOfHeader(boolean icmp, boolean v6, int type, String typeName, SendCommand.IcmpFields f) {
-        if (f.mtu != null) {
-            require(icmp && type == (v6 ? Icmpv6Types.PACKET_TOO_BIG : IcmpTypes.DEST_UNREACH), "--icmp-mtu",
+    private static long restOfHeader(boolean icmp, boolean v6, int type, String typeName, SendOptions o,
+            SendRequestReader r) {
+        if (r.value(o.icmpMtu) != null) {
+            require(icmp && type == (v6 ? Icmpv6Types.PACKET_TOO_BIG : IcmpTypes.DEST_UNREACH), o, o.icmpMtu,
                     v6 ? "packet-too-big (2)" : "dest-unreach (3)", typeName);
-            return Integer.toUnsignedLong(Ranges.check("--icmp-mtu", f.mtu, 0, v6 ? 0xffffffffL : 0xffff));
+            return Integer.toUnsignedLong(r.number(o.icmpMtu, 0, v6 ? 0xffffffffL : 0xffff));
         }
-        if (f.gateway != null) {
-            require(icmp && !v6 && type == IcmpTypes.REDIRECT, "--icmp-gateway", "redirect (5)", typeName);
-            InetAddress address = AddressOption.resolve("--icmp-gateway", f.gateway, false);
+        String gateway = r.value(o.icmpGateway);
+        if (gateway != null) {
+            require(icmp && !v6 && type == IcmpTypes.REDIRECT, o, o.icmpGateway, "redirect (5)", typeName);
+            InetAddress address = AddressOption.resolve(o.icmpGateway.longestName(), gateway, false);
             if (!(address instanceof Inet4Address)) {
-                throw new UsageException("--icmp-gateway " + f.gateway + " is not an IPv4 address");
+                throw new UsageException(o.icmpGateway.longestName() + " " + gateway + " is not an IPv4 address");
             }
             byte[] a = address.getAddress();
             return ((a[0] & 0xffL) << 24) | ((a[1] & 0xff) << 16) | ((a[2] & 0xff) << 8) | (a[3] & 0xff);
         }
-        if (f.pointer != null) {
-            require(icmp && type == (v6 ? Icmpv6Types.PARAM_PROBLEM : IcmpTypes.PARAM_PROBLEM), "--icmp-pointer",
+        if (r.value(o.icmpPointer) != null) {
+            require(icmp && type == (v6 ? Icmpv6Types.PARAM_PROBLEM : IcmpTypes.PARAM_PROBLEM), o, o.icmpPointer,
                     v6 ? "param-problem (4)" : "param-problem (12)", typeName);
-            return v6 ? Integer.toUnsignedLong(Ranges.check("--icmp-pointer", f.pointer, 0, 0xffffffffL))
-                    : (long) Ranges.check("--icmp-pointer", f.pointer, 0, 255) << 24;
+            return v6 ? Integer.toUnsignedLong(r.number(o.icmpPointer, 0, 0xffffffffL))
+                    : (long) r.number(o.icmpPointer, 0, 255) << 24;
         }
         return 0;
     }
@@ -83,84 +90,90 @@ final class IcmpRestOfHeader {
      * interface's MAC as source link-layer address and a neighbor advertisement as target
      * link-layer address, as the kernel sends them; an interface without one (lo) adds none.
      */
-    private static Icmpv6NdMessage neighbourDiscovery(SendSpec.Builder s, int type, String typeName,
-            SendCommand.IcmpFields f) {
-        checkApplies(type, typeName, f.ndFlags, "--nd-flags", Field.ND_FLAGS);
-        checkApplies(type, typeName, f.ndTarget, "--nd-target", Field.TARGET);
-        checkApplies(type, typeName, f.ndDestination, "--nd-destination", Field.DESTINATION);
-        checkApplies(type, typeName, f.ndSll, "--nd-sll", Field.SOURCE_LINK_LAYER);
-        checkApplies(type, typeName, f.ndTll, "--nd-tll", Field.TARGET_LINK_LAYER);
-        checkApplies(type, typeName, f.ndHopLimit, "--nd-hop-limit", Field.HOP_LIMIT);
-        checkApplies(type, typeName, f.ndRouterLifetime, "--nd-router-lifetime", Field.ROUTER_LIFETIME);
-        checkApplies(type, typeName, f.ndReachableTime, "--nd-reachable-time", Field.REACHABLE_TIME);
-        checkApplies(type, typeName, f.ndRetransTimer, "--nd-retrans-timer", Field.RETRANS_TIMER);
+    private static Icmpv6NdMessage neighbourDiscovery(SendSpec.Builder s, int type, String typeName, SendOptions o,
+            SendRequestReader r) {
+        checkApplies(type, typeName, o, r, o.ndFlags, Field.ND_FLAGS);
+        checkApplies(type, typeName, o, r, o.ndTarget, Field.TARGET);
+        checkApplies(type, typeName, o, r, o.ndDestination, Field.DESTINATION);
+        checkApplies(type, typeName, o, r, o.ndSll, Field.SOURCE_LINK_LAYER);
+        checkApplies(type, typeName, o, r, o.ndTll, Field.TARGET_LINK_LAYER);
+        checkApplies(type, typeName, o, r, o.ndHopLimit, Field.HOP_LIMIT);
+        checkApplies(type, typeName, o, r, o.ndRouterLifetime, Field.ROUTER_LIFETIME);
+        checkApplies(type, typeName, o, r, o.ndReachableTime, Field.REACHABLE_TIME);
+        checkApplies(type, typeName, o, r, o.ndRetransTimer, Field.RETRANS_TIMER);
         if (type < 0 || Icmpv6Types.optionsStart(type) < 0) {
             return null;
         }
         Icmpv6NdMessage nd = new Icmpv6NdMessage(type);
-        if (f.ndFlags != null) {
+        String flags = r.value(o.ndFlags);
+        if (flags != null) {
             try {
-                nd.flags(Icmpv6Types.parseFlags(type, f.ndFlags));
+                nd.flags(Icmpv6Types.parseFlags(type, flags));
             } catch (IllegalArgumentException e) {
-                throw new UsageException("--nd-flags " + e.getMessage());
+                throw new UsageException(o.ndFlags.longestName() + " " + e.getMessage());
             }
         }
-        if (f.ndTarget != null) {
-            nd.target(ipv6("--nd-target", f.ndTarget));
+        if (r.value(o.ndTarget) != null) {
+            nd.target(ipv6(o.ndTarget, r));
         }
-        if (f.ndDestination != null) {
-            nd.destination(ipv6("--nd-destination", f.ndDestination));
+        if (r.value(o.ndDestination) != null) {
+            nd.destination(ipv6(o.ndDestination, r));
         }
-        if (f.ndHopLimit != null) {
-            nd.hopLimit(Ranges.check("--nd-hop-limit", f.ndHopLimit, 0, 255));
+        Integer hopLimit = r.number(o.ndHopLimit, 0, 255);
+        if (hopLimit != null) {
+            nd.hopLimit(hopLimit);
         }
-        if (f.ndRouterLifetime != null) {
-            nd.routerLifetime(Ranges.check("--nd-router-lifetime", f.ndRouterLifetime, 0, 0xffff));
+        Integer routerLifetime = r.number(o.ndRouterLifetime, 0, 0xffff);
+        if (routerLifetime != null) {
+            nd.routerLifetime(routerLifetime);
         }
-        if (f.ndReachableTime != null) {
-            nd.reachableTime(Integer.toUnsignedLong(
-                    Ranges.check("--nd-reachable-time", f.ndReachableTime, 0, 0xffffffffL)));
+        Integer reachableTime = r.number(o.ndReachableTime, 0, 0xffffffffL);
+        if (reachableTime != null) {
+            nd.reachableTime(Integer.toUnsignedLong(reachableTime));
         }
-        if (f.ndRetransTimer != null) {
-            nd.retransTimer(Integer.toUnsignedLong(
-                    Ranges.check("--nd-retrans-timer", f.ndRetransTimer, 0, 0xffffffffL)));
+        Integer retransTimer = r.number(o.ndRetransTimer, 0, 0xffffffffL);
+        if (retransTimer != null) {
+            nd.retransTimer(Integer.toUnsignedLong(retransTimer));
         }
         boolean unspecifiedSource = s.source != null && s.source.isAnyLocalAddress();
-        if (f.ndSll != null) {
-            nd.sourceLinkLayer(linkLayer("--nd-sll", f.ndSll));
+        if (r.value(o.ndSll) != null) {
+            nd.sourceLinkLayer(linkLayer(o.ndSll, r));
         } else if (Icmpv6Types.has(type, Field.SOURCE_LINK_LAYER) && !unspecifiedSource) {
-            nd.sourceLinkLayer(interfaceMac(s.iface));
+            nd.sourceLinkLayer(interfaceMac(s.iface, o));
         }
-        if (f.ndTll != null) {
-            nd.targetLinkLayer(linkLayer("--nd-tll", f.ndTll));
+        if (r.value(o.ndTll) != null) {
+            nd.targetLinkLayer(linkLayer(o.ndTll, r));
         } else if (type == Icmpv6Types.NEIGHBOR_ADVERT) {
-            nd.targetLinkLayer(interfaceMac(s.iface));
+            nd.targetLinkLayer(interfaceMac(s.iface, o));
         }
         return nd;
     }
 
-    private static void checkApplies(int type, String typeName, Object value, String option, Field field) {
-        if (value != null && (type < 0 || !Icmpv6Types.has(type, field))) {
-            throw new UsageException(option + " applies to ICMPv6 --icmp-type " + Icmpv6Types.typesWith(field)
-                    + ", not to " + typeName);
+    private static void checkApplies(int type, String typeName, SendOptions o, SendRequestReader r, OptionSpec option,
+            Field field) {
+        if (r.value(option) != null && (type < 0 || !Icmpv6Types.has(type, field))) {
+            throw new UsageException(option.longestName() + " applies to ICMPv6 " + o.icmpType.longestName() + " "
+                    + Icmpv6Types.typesWith(field) + ", not to " + typeName);
         }
     }
 
-    private static byte[] ipv6(String option, String text) {
-        InetAddress address = AddressOption.resolve(option, text, true);
+    private static byte[] ipv6(OptionSpec option, SendRequestReader r) {
+        String text = r.value(option);
+        InetAddress address = AddressOption.resolve(option.longestName(), text, true);
         if (!(address instanceof Inet6Address)) {
-            throw new UsageException(option + " " + text + " is not an IPv6 address");
+            throw new UsageException(option.longestName() + " " + text + " is not an IPv6 address");
         }
         return address.getAddress();
     }
 
     /** A MAC, or null for "none". */
-    private static byte[] linkLayer(String option, String text) {
-        return text.equalsIgnoreCase("none") ? null : SendCommand.mac(option, text);
+    private static byte[] linkLayer(OptionSpec option, SendRequestReader r) {
+        String text = r.value(option);
+        return text.equalsIgnoreCase("none") ? null : SendRequestReader.mac(option.longestName(), text);
     }
 
     /** The MAC of -I's interface; null without -I or when it has none (all zero, as lo). */
-    private static byte[] interfaceMac(String iface) {
+    private static byte[] interfaceMac(String iface, SendOptions o) {
         if (iface == null) {
             return null;
         }
@@ -168,14 +181,16 @@ final class IcmpRestOfHeader {
             byte[] mac = LinkAddresses.macOf(iface);
             return Arrays.equals(mac, new byte[mac.length]) ? null : mac;
         } catch (IOException e) {
-            throw new UsageException("-I " + iface + ": cannot read its link-layer address for the neighbour "
-                    + "discovery option (" + e.getMessage() + "); give --nd-sll/--nd-tll MAC or none");
+            throw new UsageException(o.iface.shortestName() + " " + iface + ": cannot read its link-layer address "
+                    + "for the neighbour discovery option (" + e.getMessage() + "); give " + o.ndSll.longestName()
+                    + "/" + o.ndTll.longestName() + " MAC or none");
         }
     }
 
-    private static void require(boolean applies, String option, String type, String given) {
+    private static void require(boolean applies, SendOptions o, OptionSpec option, String type, String given) {
         if (!applies) {
-            throw new UsageException(option + " applies to --icmp-type " + type + ", not to " + given);
+            throw new UsageException(option.longestName() + " applies to " + o.icmpType.longestName() + " " + type
+                    + ", not to " + given);
         }
     }
 }

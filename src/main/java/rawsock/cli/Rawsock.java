@@ -5,8 +5,8 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
@@ -46,9 +46,22 @@ public final class Rawsock {
         return status;
     }
 
-    /** The subcommands, in the order help lists them. */
-    private static final List<Class<?>> SUBCOMMANDS = List.of(SendCommand.class, RecvCommand.class,
-            IfacesCommand.class);
+    /**
+     * A subcommand: its name, held here so that choosing which to build reads no annotation, and
+     * its model for the top-level command (a CommandSpec, or an annotated class picocli inspects).
+     */
+    private record Subcommand(String name, Function<RawsockCommand, Object> model) {
+    }
+
+    /**
+     * The subcommands, in the order help lists them. send, the one-shot command whose start-up
+     * counts, is built with picocli's programmatic API; recv (which runs long) and ifaces (rare)
+     * are annotated classes.
+     */
+    private static final List<Subcommand> SUBCOMMANDS = List.of(
+            new Subcommand("send", root -> new SendCommand(root).spec()),
+            new Subcommand("recv", root -> RecvCommand.class),
+            new Subcommand("ifaces", root -> IfacesCommand.class));
 
     /**
      * The whole command line model: rawsock with every subcommand. The man page and the shell
@@ -60,26 +73,26 @@ public final class Rawsock {
 
     /**
      * The model {@link #execute} runs for {@code args}: with only the subcommand they name, since
-     * picocli builds each command's model by reflecting over all its options, which is a good part
-     * of a one-shot run's start-up (send's model is not needed to receive, nor recv's to send).
-     * When they name none, or several (an option's value may be a subcommand's name), every
-     * subcommand is there, so help, errors and "did you mean" see them all.
+     * building a command's model is a good part of a one-shot run's start-up (send's model is not
+     * needed to receive, nor recv's to send). When they name none, or several (an option's value
+     * may be a subcommand's name), every subcommand is there, so help, errors and "did you mean"
+     * see them all.
      */
     static CommandLine commandLine(Console console, String... args) {
-        List<Class<?>> named = new ArrayList<>();
-        for (Class<?> subcommand : SUBCOMMANDS) {
-            String name = subcommand.getAnnotation(Command.class).name();
-            if (Arrays.asList(args).contains(name)) {
+        List<Subcommand> named = new ArrayList<>();
+        for (Subcommand subcommand : SUBCOMMANDS) {
+            if (Arrays.asList(args).contains(subcommand.name())) {
                 named.add(subcommand);
             }
         }
         return commandLine(console, named.size() == 1 ? named : SUBCOMMANDS);
     }
 
-    private static CommandLine commandLine(Console console, List<Class<?>> subcommands) {
-        CommandLine commandLine = new CommandLine(new RawsockCommand(console));
-        for (Class<?> subcommand : subcommands) {
-            commandLine.addSubcommand(subcommand);
+    private static CommandLine commandLine(Console console, List<Subcommand> subcommands) {
+        RawsockCommand root = new RawsockCommand(console);
+        CommandLine commandLine = new CommandLine(root.spec());
+        for (Subcommand subcommand : subcommands) {
+            commandLine.addSubcommand(subcommand.name(), subcommand.model().apply(root));
         }
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         CommandLine recv = commandLine.getSubcommands().get("recv");

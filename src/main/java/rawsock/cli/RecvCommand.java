@@ -14,7 +14,7 @@ import rawsock.app.RecvSpec;
 import rawsock.filter.FilterGrammar;
 
 /**
- * {@code rawsock recv}: its options and the wiring; {@link RecvSpecReader} turns them into a
+ * {@code rawsock recv}: its options and the wiring; {@link RecvRequestReader} turns them into a
  * validated {@link RecvSpec}, then a {@link RecvJob} (or an {@link OfflineJob}) runs it.
  */
 @Command(name = "recv", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
@@ -35,8 +35,8 @@ public final class RecvCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    // Each option's (long) name, written once: the annotation and RecvSpecReader's rules share it.
-    // picocli fills the fields below; RecvSpecReader reads them through the options' model objects.
+    // Each option's (long) name, written once: the annotation and RecvRequestReader's rules share it.
+    // picocli fills the fields below; RecvRequestReader reads them through the options' model objects.
     static final String PROTO = "--proto";
     static final String IPV6 = "-6";
     static final String LINK = "--link";
@@ -158,8 +158,8 @@ public final class RecvCommand implements Callable<Integer> {
         return new RecvJob(spec, parent.console().out(), parent.console().err(), Interrupts.install()).run();
     }
 
-    /** The validated request: every usage rule lives in {@link RecvSpecReader}. */
+    /** The validated request: every usage rule lives in {@link RecvRequestReader}. */
     RecvSpec toSpec() {
-        return new RecvSpecReader(spec).read(parent);
+        return new RecvRequestReader(spec).read(parent);
     }
 }

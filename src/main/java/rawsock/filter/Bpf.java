@@ -101,6 +101,25 @@ final class Bpf {
         return cls(code) == JMP && op(code) != JA;
     }
 
+    /**
+     * Whether the conditional jump {@code op} (JEQ, JGT, JGE or JSET) takes its true branch for the
+     * value {@code a} and the operand {@code k}; comparisons are unsigned, as the kernel makes them.
+     */
+    static boolean jumpTaken(int op, int a, int k) {
+        switch (op) {
+            case JEQ:
+                return a == k;
+            case JGT:
+                return Integer.compareUnsigned(a, k) > 0;
+            case JGE:
+                return Integer.compareUnsigned(a, k) >= 0;
+            case JSET:
+                return (a & k) != 0;
+            default:
+                throw new IllegalStateException("not a conditional jump: " + op);
+        }
+    }
+
     static int sizeBytes(int code) {
         switch (size(code)) {
             case W:

@@ -183,27 +183,11 @@ public final class BpfInterpreter {
                     }
                     case Bpf.JMP: {
                         int operand = Bpf.src(code) == Bpf.X ? x : k;
-                        boolean cond;
-                        switch (Bpf.op(code)) {
-                            case Bpf.JA:
-                                pc += 1 + k;
-                                continue;
-                            case Bpf.JEQ:
-                                cond = a == operand;
-                                break;
-                            case Bpf.JGT:
-                                cond = Integer.compareUnsigned(a, operand) > 0;
-                                break;
-                            case Bpf.JGE:
-                                cond = Integer.compareUnsigned(a, operand) >= 0;
-                                break;
-                            case Bpf.JSET:
-                                cond = (a & operand) != 0;
-                                break;
-                            default:
-                                throw new IllegalStateException("bad jump op at " + pc);
+                        if (Bpf.op(code) == Bpf.JA) {
+                            pc += 1 + k;
+                            continue;
                         }
-                        pc += 1 + (cond ? jt : jf);
+                        pc += 1 + (Bpf.jumpTaken(Bpf.op(code), a, operand) ? jt : jf);
                         break;
                     }
                     case Bpf.RET:

@@ -319,6 +319,13 @@ final class CodeGen {
 
     // ---- assembly -----------------------------------------------------------------------------
 
+    /** Appends a {@code ja} to {@code far} to {@code out}: where a conditional jump that cannot reach {@code far} goes instead. */
+    private static Label trampoline(Label far, List<Insn> out) {
+        Insn ja = new Insn(Bpf.JMP | Bpf.JA, 0, far, null);
+        out.add(ja);
+        return new Label(ja);
+    }
+
     private static BpfProgram assemble(List<Insn> list) throws FilterSyntaxException {
         // Relaxation: give each too-far conditional branch a ja trampoline right behind the jump.
         // Insertions only lengthen other jumps, so repeat until nothing is too far.
@@ -336,21 +343,11 @@ final class CodeGen {
                     continue;
                 }
                 if (pos.get(in.jt.insn) - pc - 1 > 255) {
-                    Label far = in.jt;
-                    Insn tramp = new Insn(Bpf.JMP | Bpf.JA, 0, far, null);
-                    Label l = new Label();
-                    l.insn = tramp;
-                    in.jt = l;
-                    out.add(tramp);
+                    in.jt = trampoline(in.jt, out);
                     changed = true;
                 }
                 if (pos.get(in.jf.insn) - pc - 1 > 255) {
-                    Label far = in.jf;
-                    Insn tramp = new Insn(Bpf.JMP | Bpf.JA, 0, far, null);
-                    Label l = new Label();
-                    l.insn = tramp;
-                    in.jf = l;
-                    out.add(tramp);
+                    in.jf = trampoline(in.jf, out);
                     changed = true;
                 }
             }

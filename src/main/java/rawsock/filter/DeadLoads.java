@@ -233,7 +233,7 @@ final class DeadLoads {
     private static Boolean known(State st, int op, int k) {
         Val v = st.a();
         if (v instanceof Imm imm) {
-            return compare(imm.k(), op, k);
+            return Bpf.jumpTaken(op, imm.k(), k);
         }
         for (Fact f = st.facts(); f != null; f = f.next()) {
             if (!f.v().equals(v)) {
@@ -243,25 +243,10 @@ final class DeadLoads {
                 return f.outcome();
             }
             if (f.op() == Bpf.JEQ && f.outcome()) {
-                return compare(f.k(), op, k);
+                return Bpf.jumpTaken(op, f.k(), k);
             }
         }
         return null;
-    }
-
-    private static boolean compare(int a, int op, int k) {
-        switch (op) {
-            case Bpf.JEQ:
-                return a == k;
-            case Bpf.JGT:
-                return Integer.compareUnsigned(a, k) > 0;
-            case Bpf.JGE:
-                return Integer.compareUnsigned(a, k) >= 0;
-            case Bpf.JSET:
-                return (a & k) != 0;
-            default:
-                throw new IllegalStateException("unexpected jump " + op);
-        }
     }
 
     // ---- dead instructions --------------------------------------------------------------------

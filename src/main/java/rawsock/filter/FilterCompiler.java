@@ -3,31 +3,12 @@ package rawsock.filter;
 import java.util.Objects;
 
 /**
- * Compiles tcpdump-style filter expressions (a subset of pcap-filter(7); {@link FilterGrammar}
- * sums it up for users) to classic BPF for
+ * Compiles tcpdump-style filter expressions (a subset of pcap-filter(7)) to classic BPF for
  * {@code setsockopt(SO_ATTACH_FILTER)}. Pure Java: no native calls, no name lookups.
  *
  * <h2>Grammar</h2>
- * <pre>
- * expression := [ sequence ]                      blank: accept every packet
- * sequence   := unary { ( 'and' | '&amp;&amp;' | 'or' | '||' ) unary }
- * unary      := { 'not' | '!' } ( '(' sequence ')' | primitive )
- * primitive  := 'ip' | 'ip6' | 'arp' | 'rarp' | 'icmp' | 'icmp6' | 'igmp' | 'tcp' | 'udp' | 'sctp'
- *             | [ 'ip' | 'ip6' ] 'proto' PROTO      PROTO: 0-255 or icmp igmp tcp udp gre esp ah
- *                                                  icmp6 ospf pim vrrp sctp (a '\' before it is allowed)
- *             | [ 'ip' | 'ip6' | 'arp' | 'rarp' ] [ dir ] 'host' ADDR
- *             | [ 'ip' | 'ip6' | 'arp' | 'rarp' ] dir ADDR
- *             | [ 'ip' | 'ip6' | 'arp' | 'rarp' ] [ dir ] 'net' NET [ 'mask' A.B.C.D ]
- *             | [ 'tcp' | 'udp' | 'sctp' ] [ dir ] 'port' N
- *             | [ 'tcp' | 'udp' | 'sctp' ] [ dir ] 'portrange' N-M
- *             | 'ether' [ dir ] 'host' MAC | 'ether' dir MAC | 'ether' 'proto' ( N | ip | ip6 | arp | rarp )
- *             | 'vlan' [ ID ]
- *             | VALUE                              a bare ADDR, NET, N or MAC: see below
- * dir        := 'src' | 'dst' | 'src or dst' | 'src and dst'
- * ADDR       := IPv4 dotted quad | IPv6 (RFC 4291 text, no zone)
- * NET        := A[.B[.C[.D]]] (prefix = 8 bits per part) | A.B.C.D/LEN | IPv6[/LEN]
- * N          := decimal or 0x-hex; a decimal with a leading zero is refused (tcpdump: octal)
- * </pre>
+ * {@link FilterGrammar#lines()}: the one statement of it, which recv --help, the man page and the
+ * README show. {@link Parser} follows it; FilterGrammarTest compiles every form it lists.
  *
  * <p>Precedence, as pcap-filter(7) states it: "Negation has highest precedence. Alternation and
  * concatenation have equal precedence and associate left to right." So {@code a or b and c} is

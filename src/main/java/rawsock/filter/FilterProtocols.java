@@ -73,7 +73,7 @@ public final class FilterProtocols {
             return Truth.OPEN;
         }
         int value = t.masked() ? known & t.mask() : known;
-        return compare(t.op(), value, t.value()) ? Truth.TRUE : Truth.FALSE;
+        return Bpf.jumpTaken(t.op(), value, t.value()) ? Truth.TRUE : Truth.FALSE;
     }
 
     /** AND (absorbing FALSE) or OR (absorbing TRUE) of three-valued kids. */
@@ -87,20 +87,5 @@ public final class FilterProtocols {
             open |= t == Truth.OPEN;
         }
         return open ? Truth.OPEN : absorbing == Truth.FALSE ? Truth.TRUE : Truth.FALSE;
-    }
-
-    private static boolean compare(int op, int value, int k) {
-        switch (op) {
-            case Bpf.JEQ:
-                return value == k;
-            case Bpf.JGT:
-                return Integer.compareUnsigned(value, k) > 0;
-            case Bpf.JGE:
-                return Integer.compareUnsigned(value, k) >= 0;
-            case Bpf.JSET:
-                return (value & k) != 0;
-            default:
-                throw new IllegalStateException("jump operation " + op);
-        }
     }
 }

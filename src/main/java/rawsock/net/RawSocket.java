@@ -107,11 +107,7 @@ public final class RawSocket implements AutoCloseable {
 
     /** IP_HDRINCL (IPv4) or IPV6_HDRINCL (IPv6): the caller writes the IP header itself. */
     public void setHeaderIncluded(boolean on) throws NativeException {
-        if (family == Family.INET6) {
-            setInt(LinuxConstants.SOL_IPV6, LinuxConstants.IPV6_HDRINCL, on ? 1 : 0, "IPV6_HDRINCL");
-        } else {
-            setInt(LinuxConstants.SOL_IP, LinuxConstants.IP_HDRINCL, on ? 1 : 0, "IP_HDRINCL");
-        }
+        setIntOfFamily(LinuxConstants.IPV6_HDRINCL, "IPV6_HDRINCL", LinuxConstants.IP_HDRINCL, "IP_HDRINCL", on ? 1 : 0);
     }
 
     /** SO_BINDTODEVICE: send and receive only through interface {@code name}. */
@@ -177,11 +173,7 @@ public final class RawSocket implements AutoCloseable {
 
     /** IP_TTL or IPV6_UNICAST_HOPS for packets whose IP header the kernel writes. */
     public void setTtl(int ttl) throws NativeException {
-        if (family == Family.INET6) {
-            setInt(LinuxConstants.SOL_IPV6, LinuxConstants.IPV6_UNICAST_HOPS, ttl, "IPV6_UNICAST_HOPS");
-        } else {
-            setInt(LinuxConstants.SOL_IP, LinuxConstants.IP_TTL, ttl, "IP_TTL");
-        }
+        setIntOfFamily(LinuxConstants.IPV6_UNICAST_HOPS, "IPV6_UNICAST_HOPS", LinuxConstants.IP_TTL, "IP_TTL", ttl);
     }
 
     /**
@@ -189,11 +181,8 @@ public final class RawSocket implements AutoCloseable {
      * IP_TTL / IPV6_UNICAST_HOPS do not touch (the kernel's default there is 1).
      */
     public void setMulticastTtl(int ttl) throws NativeException {
-        if (family == Family.INET6) {
-            setInt(LinuxConstants.SOL_IPV6, LinuxConstants.IPV6_MULTICAST_HOPS, ttl, "IPV6_MULTICAST_HOPS");
-        } else {
-            setInt(LinuxConstants.SOL_IP, LinuxConstants.IP_MULTICAST_TTL, ttl, "IP_MULTICAST_TTL");
-        }
+        setIntOfFamily(LinuxConstants.IPV6_MULTICAST_HOPS, "IPV6_MULTICAST_HOPS", LinuxConstants.IP_MULTICAST_TTL,
+                "IP_MULTICAST_TTL", ttl);
     }
 
     /** IP_MULTICAST_IF (a struct ip_mreqn naming the index) or IPV6_MULTICAST_IF: where multicast leaves. */
@@ -208,6 +197,16 @@ public final class RawSocket implements AutoCloseable {
                 "setsockopt(IP_MULTICAST_IF, ifindex " + ifindex + ")", Interfaces.nameOf(ifindex));
     }
 
+    /** The IPv6-level option on an IPv6 socket, the IPv4-level one on any other: one setting, two spellings. */
+    private void setIntOfFamily(int ipv6Option, String ipv6Name, int ipOption, String ipName, int value)
+            throws NativeException {
+        if (family == Family.INET6) {
+            setInt(LinuxConstants.SOL_IPV6, ipv6Option, value, ipv6Name);
+        } else {
+            setInt(LinuxConstants.SOL_IP, ipOption, value, ipName);
+        }
+    }
+
     /** SO_BROADCAST: without it the kernel refuses a send to a broadcast address with EACCES. */
     public void setBroadcast(boolean on) throws NativeException {
         setInt(LinuxConstants.SOL_SOCKET, LinuxConstants.SO_BROADCAST, on ? 1 : 0, "SO_BROADCAST");
@@ -215,11 +214,7 @@ public final class RawSocket implements AutoCloseable {
 
     /** IP_TOS or IPV6_TCLASS for packets whose IP header the kernel writes. */
     public void setTos(int tos) throws NativeException {
-        if (family == Family.INET6) {
-            setInt(LinuxConstants.SOL_IPV6, LinuxConstants.IPV6_TCLASS, tos, "IPV6_TCLASS");
-        } else {
-            setInt(LinuxConstants.SOL_IP, LinuxConstants.IP_TOS, tos, "IP_TOS");
-        }
+        setIntOfFamily(LinuxConstants.IPV6_TCLASS, "IPV6_TCLASS", LinuxConstants.IP_TOS, "IP_TOS", tos);
     }
 
     /**

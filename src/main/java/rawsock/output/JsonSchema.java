@@ -83,7 +83,7 @@ public final class JsonSchema {
         llcKeys();
 
         place("vlan", "802.1Q / 802.1ad tag");
-        key("tpid", Type.NUMBER, "tag protocol identifier (0x8100, 0x88a8)");
+        key("tpid", Type.NUMBER, "tag protocol identifier (0x8100, 0x88a8 or 0x9100)");
         key("pcp", Type.NUMBER, "priority 0..7");
         key("dei", Type.BOOLEAN, "drop eligible");
         key("vid", Type.NUMBER, "VLAN id 0..4095");

@@ -17,38 +17,11 @@ public final class Rfc3339 {
     private Rfc3339() {
     }
 
-    /** Returns the timestamp as a new String (convenience; writers use the other methods). */
+    /** Returns the timestamp as a new String (convenience; the writers format into their own buffers). */
     public static String format(long epochNanos) {
         char[] chars = new char[LENGTH];
         format(epochNanos, chars, 0);
         return new String(chars);
-    }
-
-    /** Appends the timestamp to {@code sb}; returns {@code sb}. */
-    public static StringBuilder append(StringBuilder sb, long epochNanos) {
-        int start = sb.length();
-        sb.setLength(start + LENGTH);
-        long seconds = Math.floorDiv(epochNanos, NANOS_PER_SECOND);
-        int nanos = (int) Math.floorMod(epochNanos, NANOS_PER_SECOND);
-        long days = Math.floorDiv(seconds, SECONDS_PER_DAY);
-        int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
-        long civil = civil(days);
-        int i = start;
-        i = put(sb, i, (int) (civil >> 16), 4);
-        sb.setCharAt(i++, '-');
-        i = put(sb, i, (int) ((civil >> 8) & 0xff), 2);
-        sb.setCharAt(i++, '-');
-        i = put(sb, i, (int) (civil & 0xff), 2);
-        sb.setCharAt(i++, 'T');
-        i = put(sb, i, secondOfDay / 3600, 2);
-        sb.setCharAt(i++, ':');
-        i = put(sb, i, secondOfDay / 60 % 60, 2);
-        sb.setCharAt(i++, ':');
-        i = put(sb, i, secondOfDay % 60, 2);
-        sb.setCharAt(i++, '.');
-        i = put(sb, i, nanos, 9);
-        sb.setCharAt(i, 'Z');
-        return sb;
     }
 
     /**
@@ -99,14 +72,6 @@ public final class Rfc3339 {
     private static int put(char[] dst, int offset, int value, int digits) {
         for (int i = offset + digits - 1; i >= offset; i--) {
             dst[i] = (char) ('0' + value % 10);
-            value /= 10;
-        }
-        return offset + digits;
-    }
-
-    private static int put(StringBuilder dst, int offset, int value, int digits) {
-        for (int i = offset + digits - 1; i >= offset; i--) {
-            dst.setCharAt(i, (char) ('0' + value % 10));
             value /= 10;
         }
         return offset + digits;

@@ -39,6 +39,7 @@ import rawsock.packet.PacketMeta;
  */
 public final class TextWriter extends BufferedPacketWriter {
     private final StringBuilder line = new StringBuilder(256);
+    private final char[] timestamp = new char[Rfc3339.LENGTH];
 
     public TextWriter(OutputStream out, boolean flushEachPacket) {
         super(out, flushEachPacket);
@@ -48,7 +49,7 @@ public final class TextWriter extends BufferedPacketWriter {
     void encode(PacketMeta meta, ByteBuffer packet, DecodedPacket decoded) {
         StringBuilder sb = line;
         sb.setLength(0);
-        Rfc3339.append(sb, meta.timestampNanos()).append(' ');
+        sb.append(timestamp, 0, Rfc3339.format(meta.timestampNanos(), timestamp, 0)).append(' ');
         if (meta.ifname() != null && !meta.ifname().isEmpty()) {
             sb.append(meta.ifname());
         } else if (meta.ifindex() > 0) {

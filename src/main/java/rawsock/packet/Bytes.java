@@ -78,6 +78,37 @@ final class Bytes {
         return value;
     }
 
+    /** A length or checksum field of a header record: {@code -1} (computed) or 0..max. */
+    static int checkComputedOr(String what, int value, int max) {
+        return value == -1 ? value : checkRange(what, value, 0, max);
+    }
+
+    /**
+     * A copy of option bytes padded with zeros (EOL) to a multiple of 4, as IPv4 and TCP headers
+     * carry them; none for null.
+     *
+     * @throws IllegalArgumentException when longer than {@code max}
+     */
+    static byte[] optionsPadded(String what, byte[] options, int max, String header) {
+        if (options == null) {
+            return new byte[0];
+        }
+        if (options.length > max) {
+            throw new IllegalArgumentException(what + " are " + options.length + " bytes; at most " + max
+                    + " fit in " + header);
+        }
+        return java.util.Arrays.copyOf(options, (options.length + 3) & ~3);
+    }
+
+    /** A copy of an address of {@code length} bytes, for a header record: never shared with the caller. */
+    static byte[] address(String what, byte[] address, int length) {
+        if (address == null || address.length != length) {
+            throw new IllegalArgumentException(what + " must be a " + length + "-byte "
+                    + (length == 4 ? "IPv4" : length == 16 ? "IPv6" : length == 6 ? "MAC" : "") + " address");
+        }
+        return address.clone();
+    }
+
     static byte[] checkAddress(String what, byte[] address) {
         if (address == null || (address.length != 4 && address.length != 16)) {
             throw new IllegalArgumentException(what + " must be a 4-byte IPv4 or 16-byte IPv6 address");

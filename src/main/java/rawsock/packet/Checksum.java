@@ -122,12 +122,6 @@ public final class Checksum {
         return ~fold(sum) & 0xffff;
     }
 
-    /** {@link #update} for a 32-bit field (two words), e.g. a TCP sequence number. */
-    public static int update32(int oldChecksum, long oldValue, long newValue) {
-        int c = update(oldChecksum, (int) (oldValue >>> 16) & 0xffff, (int) (newValue >>> 16) & 0xffff);
-        return update(c, (int) oldValue & 0xffff, (int) newValue & 0xffff);
-    }
-
     /**
      * Writes {@code newWord} at {@code wordIndex} and adjusts the checksum stored at
      * {@code checksumIndex} incrementally; both indices absolute. Allocation-free.

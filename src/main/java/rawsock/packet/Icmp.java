@@ -227,7 +227,7 @@ public final class Icmp extends IcmpHeader implements Layer {
     }
 
     // ---- in-place patch helpers for a message built once in a (direct) buffer; allocation-free ----
-    // (writeId, writeSeq, patchId and patchSeq are IcmpHeader's, the same for ICMPv6)
+    // (writeSeq and patchSeq are IcmpHeader's, the same for ICMPv6)
 
     /** Timestamp request: writes the originate timestamp and adjusts the checksum incrementally. */
     public static void patchOriginateTimestamp(ByteBuffer buf, int icmpOffset, int millisSinceMidnight) {

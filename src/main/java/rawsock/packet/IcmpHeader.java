@@ -108,19 +108,9 @@ abstract class IcmpHeader extends View {
     // Id and sequence are not in ICMPv6's pseudo-header, so the incremental update of RFC 1624
     // is the same for both protocols.
 
-    /** Writes the identifier only; follow with the protocol's updateChecksum unless the checksum is fixed. */
-    public static void writeId(ByteBuffer buf, int icmpOffset, int id) {
-        Bytes.put16(buf, icmpOffset + ID_OFFSET, id);
-    }
-
     /** Writes the sequence number only. */
     public static void writeSeq(ByteBuffer buf, int icmpOffset, int seq) {
         Bytes.put16(buf, icmpOffset + SEQ_OFFSET, seq);
-    }
-
-    /** Writes the identifier and adjusts the stored checksum incrementally (RFC 1624). */
-    public static void patchId(ByteBuffer buf, int icmpOffset, int id) {
-        Checksum.patchWord(buf, icmpOffset + CHECKSUM_OFFSET, icmpOffset + ID_OFFSET, id & 0xffff);
     }
 
     /** Writes the sequence number and adjusts the stored checksum incrementally (RFC 1624). */

@@ -362,8 +362,8 @@ public final class Icmpv6 extends IcmpHeader implements Layer {
     }
 
     // ---- in-place patch helpers for a message built once in a (direct) buffer; allocation-free ----
-    // (writeId, writeSeq, patchId and patchSeq are IcmpHeader's: the pseudo-header does not change
-    // when id or sequence do, so the incremental update of RFC 1624 works exactly as for ICMPv4)
+    // (writeSeq and patchSeq are IcmpHeader's: the pseudo-header does not change
+    // when the sequence does, so the incremental update of RFC 1624 works exactly as for ICMPv4)
 
     /**
      * Recomputes the checksum over {@code icmpLength} bytes with the IPv6 pseudo-header sum

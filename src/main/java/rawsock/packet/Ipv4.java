@@ -344,30 +344,9 @@ public final class Ipv4 extends View implements Layer {
 
     // ---- in-place patch helpers for a packet built once in a (direct) buffer; allocation-free ----
 
-    /** Writes the id field only; follow with {@link #updateHeaderChecksum} unless the checksum is fixed. */
-    public static void writeId(ByteBuffer buf, int ipOffset, int id) {
-        Bytes.put16(buf, ipOffset + ID_OFFSET, id);
-    }
-
-    /** Writes the id field and adjusts the stored header checksum incrementally (RFC 1624). */
-    public static void patchId(ByteBuffer buf, int ipOffset, int id) {
-        Checksum.patchWord(buf, ipOffset + CHECKSUM_OFFSET, ipOffset + ID_OFFSET, id & 0xffff);
-    }
-
     /** Writes the TTL only. */
     public static void writeTtl(ByteBuffer buf, int ipOffset, int ttl) {
         Bytes.put8(buf, ipOffset + TTL_OFFSET, ttl);
-    }
-
-    /** Writes the TTL and adjusts the header checksum incrementally (the TTL shares a word with the protocol). */
-    public static void patchTtl(ByteBuffer buf, int ipOffset, int ttl) {
-        int word = ((ttl & 0xff) << 8) | Bytes.u8(buf, ipOffset + PROTOCOL_OFFSET);
-        Checksum.patchWord(buf, ipOffset + CHECKSUM_OFFSET, ipOffset + TTL_OFFSET, word);
-    }
-
-    /** Writes the total length field only. */
-    public static void writeTotalLength(ByteBuffer buf, int ipOffset, int totalLength) {
-        Bytes.put16(buf, ipOffset + TOTAL_LENGTH_OFFSET, totalLength);
     }
 
     /** Recomputes the header checksum over the header length the IHL field gives (20..60 bytes). */

@@ -570,32 +570,11 @@ public final class Ipv6 extends View implements Layer {
     }
 
     // ---- in-place patch helpers for a packet built once in a (direct) buffer; allocation-free ----
-    // IPv6 has no header checksum, so "write" is all there is. The payload length and both
-    // addresses are in the upper-layer pseudo-header: after changing them, recompute or patch
-    // the transport checksum (Udp/Tcp/Icmpv6.updateChecksum).
+    // IPv6 has no header checksum, and the hop limit is not in the upper layer's pseudo-header:
+    // writing it is all a traceroute probe needs.
 
-    /** Writes the 20-bit flow label, keeping version and traffic class. */
-    public static void writeFlowLabel(ByteBuffer buf, int ipOffset, int flowLabel) {
-        long word = Bytes.u32(buf, ipOffset);
-        Bytes.put32(buf, ipOffset, (word & ~(long) MAX_FLOW_LABEL) | (flowLabel & MAX_FLOW_LABEL));
-    }
-
-    /** Writes the traffic class, keeping version and flow label. */
-    public static void writeTrafficClass(ByteBuffer buf, int ipOffset, int trafficClass) {
-        long word = Bytes.u32(buf, ipOffset);
-        Bytes.put32(buf, ipOffset, (word & 0xf00fffffL) | ((trafficClass & 0xffL) << 20));
-    }
-
-    /** Writes the payload length field (part of the upper layer's pseudo-header). */
-    public static void writePayloadLength(ByteBuffer buf, int ipOffset, int payloadLength) {
-        Bytes.put16(buf, ipOffset + PAYLOAD_LENGTH_OFFSET, payloadLength);
-    }
-
+    /** Writes the hop limit only. */
     public static void writeHopLimit(ByteBuffer buf, int ipOffset, int hopLimit) {
         Bytes.put8(buf, ipOffset + HOP_LIMIT_OFFSET, hopLimit);
-    }
-
-    public static void writeNextHeader(ByteBuffer buf, int ipOffset, int nextHeader) {
-        Bytes.put8(buf, ipOffset + NEXT_HEADER_OFFSET, nextHeader);
     }
 }

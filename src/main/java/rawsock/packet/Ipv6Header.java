@@ -47,7 +47,7 @@ public final class Ipv6Header {
             throw new java.nio.BufferOverflowException();
         }
         int at = out.position();
-        Ipv6Builder.writeFixed(out, at, 6, trafficClass, flowLabel, payloadLength, nextHeader, hopLimit, src16, dst16);
+        Ipv6Fields.writeFixed(out, at, 6, trafficClass, flowLabel, payloadLength, nextHeader, hopLimit, src16, dst16);
         out.position(at + Ipv6.HEADER_LENGTH);
         return Ipv6.HEADER_LENGTH;
     }

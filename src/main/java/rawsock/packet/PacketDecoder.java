@@ -8,7 +8,9 @@ import java.nio.ByteBuffer;
  * {@link EthernetFrame} walk over link headers and one {@link DecodedPacket}, so decoding
  * allocates nothing: the views are rewrapped, and src/dst and proto are kept as offsets and
  * cached names until a writer asks for text. Whatever the bytes, {@link #decode} returns a
- * result: unknown or damaged content becomes a truncated or raw layer, never an exception.
+ * result: a header cut short is a truncated layer, one with impossible values is marked malformed,
+ * and content without a decoder (another protocol, a later fragment) is a raw layer;
+ * never an exception.
  *
  * <p>The returned packet and its layers are valid until the next call.
  */

@@ -248,43 +248,12 @@ public final class Tcp extends View implements Layer {
 
     // ---- in-place patch helpers for a segment built once in a (direct) buffer; allocation-free ----
 
-    /** Writes the sequence number only; follow with {@link #updateChecksum} unless the checksum is fixed. */
-    public static void writeSeq(ByteBuffer buf, int tcpOffset, long seq) {
-        Bytes.put32(buf, tcpOffset + SEQ_OFFSET, seq);
-    }
-
-    public static void writeAck(ByteBuffer buf, int tcpOffset, long ack) {
-        Bytes.put32(buf, tcpOffset + ACK_OFFSET, ack);
-    }
-
     public static void writeSourcePort(ByteBuffer buf, int tcpOffset, int port) {
         Bytes.put16(buf, tcpOffset + SPORT_OFFSET, port);
     }
 
-    public static void writeDestinationPort(ByteBuffer buf, int tcpOffset, int port) {
-        Bytes.put16(buf, tcpOffset + DPORT_OFFSET, port);
-    }
-
-    /** Writes the sequence number and adjusts the checksum incrementally (RFC 1624, two words). */
-    public static void patchSeq(ByteBuffer buf, int tcpOffset, long seq) {
-        patch32(buf, tcpOffset, tcpOffset + SEQ_OFFSET, seq);
-    }
-
-    public static void patchAck(ByteBuffer buf, int tcpOffset, long ack) {
-        patch32(buf, tcpOffset, tcpOffset + ACK_OFFSET, ack);
-    }
-
     public static void patchSourcePort(ByteBuffer buf, int tcpOffset, int port) {
         Checksum.patchWord(buf, tcpOffset + CHECKSUM_OFFSET, tcpOffset + SPORT_OFFSET, port & 0xffff);
-    }
-
-    public static void patchDestinationPort(ByteBuffer buf, int tcpOffset, int port) {
-        Checksum.patchWord(buf, tcpOffset + CHECKSUM_OFFSET, tcpOffset + DPORT_OFFSET, port & 0xffff);
-    }
-
-    private static void patch32(ByteBuffer buf, int tcpOffset, int index, long value) {
-        Checksum.patchWord(buf, tcpOffset + CHECKSUM_OFFSET, index, (int) (value >>> 16) & 0xffff);
-        Checksum.patchWord(buf, tcpOffset + CHECKSUM_OFFSET, index + 2, (int) value & 0xffff);
     }
 
     /**

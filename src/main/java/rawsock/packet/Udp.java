@@ -166,18 +166,9 @@ public final class Udp extends View implements Layer {
         Bytes.put16(buf, udpOffset + SPORT_OFFSET, port);
     }
 
-    public static void writeDestinationPort(ByteBuffer buf, int udpOffset, int port) {
-        Bytes.put16(buf, udpOffset + DPORT_OFFSET, port);
-    }
-
     /** Writes the source port and adjusts the checksum incrementally; a zero ("none") checksum stays zero. */
     public static void patchSourcePort(ByteBuffer buf, int udpOffset, int port) {
         patch(buf, udpOffset, udpOffset + SPORT_OFFSET, port);
-    }
-
-    /** Writes the destination port and adjusts the checksum incrementally; a zero checksum stays zero. */
-    public static void patchDestinationPort(ByteBuffer buf, int udpOffset, int port) {
-        patch(buf, udpOffset, udpOffset + DPORT_OFFSET, port);
     }
 
     private static void patch(ByteBuffer buf, int udpOffset, int wordIndex, int value) {

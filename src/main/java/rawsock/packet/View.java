@@ -43,6 +43,13 @@ abstract class View {
         return rel >= 0 && length >= 0 && rel <= available - length;
     }
 
+    /** A copy of {@code length} bytes at {@code rel}, for a header record's parse (which checked {@link #has} first). */
+    final byte[] bytes(int rel, int length) {
+        byte[] copy = new byte[length];
+        buf.get(offset + rel, copy);
+        return copy;
+    }
+
     final int u8(int rel) {
         return has(rel, 1) ? Bytes.u8(buf, offset + rel) : 0;
     }

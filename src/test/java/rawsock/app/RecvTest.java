@@ -24,7 +24,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import rawsock.output.JsonSchema;
 import rawsock.testing.CliRun;
+import rawsock.testing.KnownKeys;
 import rawsock.testing.Marks;
 import rawsock.testing.RequiresRoot;
 import rawsock.testing.ThreadStat;
@@ -85,7 +87,7 @@ class RecvTest {
                 "10s", "-f", "json");
         assertEquals(0, run.status, run.toString());
         for (String line : run.out().split("\n")) {
-            assertEquals("udp", topLevelScalars(line).get("proto"), line);
+            assertEquals("udp", KnownKeys.in(JsonSchema.PACKET, topLevelScalars(line)).get("proto"), line);
         }
     }
 
@@ -136,7 +138,7 @@ class RecvTest {
         assertEquals(4, lines.length, run.out());
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
-            Map<String, String> top = topLevelScalars(line);
+            Map<String, String> top = KnownKeys.in(JsonSchema.PACKET, topLevelScalars(line));
             assertEquals("127.0.0.1", top.get("src"), line);
             assertEquals("127.0.0.1", top.get("dst"), line);
             assertEquals("udp", top.get("proto"), line);
@@ -216,7 +218,7 @@ class RecvTest {
                 "-t", "10s", "--snaplen", "30", "-f", "json", "-w", file.toString());
         assertEquals(0, run.status, run.toString());
         for (String line : run.out().split("\n")) {
-            Map<String, String> top = topLevelScalars(line);
+            Map<String, String> top = KnownKeys.in(JsonSchema.PACKET, topLevelScalars(line));
             assertEquals("30", top.get("caplen"), line);
             assertEquals(String.valueOf(28 + payload.length()), top.get("len"), line);
             assertEquals(60, top.get("hex").length(), line);

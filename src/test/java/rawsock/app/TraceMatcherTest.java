@@ -84,14 +84,14 @@ class TraceMatcherTest {
     /** An IPv4 packet from src to dst carrying {@code transport}. */
     private static byte[] ipv4(byte[] src, byte[] dst, int protocol, int ttl, byte[] transport) {
         ByteBuffer out = ByteBuffer.allocate(20 + transport.length);
-        new Ipv4Builder().src(src).dst(dst).protocol(protocol).ttl(ttl).emit(out, transport.length);
+        new Ipv4Builder().src(src).dst(dst).protocol(protocol).ttl(ttl).build().emit(out, transport.length);
         out.put(transport);
         return out.array();
     }
 
     private static byte[] ipv6(byte[] src, byte[] dst, int protocol, byte[] transport) {
         ByteBuffer out = ByteBuffer.allocate(40 + transport.length);
-        new Ipv6Builder().src(src).dst(dst).nextHeader(protocol).emit(out, transport.length);
+        new Ipv6Builder().src(src).dst(dst).nextHeader(protocol).build().emit(out, transport.length);
         out.put(transport);
         return out.array();
     }
@@ -100,19 +100,19 @@ class TraceMatcherTest {
     private static byte[] icmpError(byte[] from, byte[] to, int type, int code, byte[] quoted, int headerLength) {
         byte[] quote = Arrays.copyOf(quoted, Math.min(quoted.length, headerLength + 8));
         ByteBuffer icmp = ByteBuffer.allocate(8 + quote.length);
-        new IcmpBuilder().type(type).code(code).restOfHeader(0).emit(icmp, ByteBuffer.wrap(quote));
+        new IcmpBuilder().type(type).code(code).restOfHeader(0).build().emit(icmp, ByteBuffer.wrap(quote));
         return ipv4(from, to, IpProtocol.ICMP, 64, icmp.array());
     }
 
     private static byte[] icmpv6Error(byte[] from, byte[] to, int type, int code, byte[] quoted) {
         ByteBuffer icmp = ByteBuffer.allocate(8 + quoted.length);
-        new Icmpv6Builder().type(type).code(code).restOfHeader(0).emit(icmp, ByteBuffer.wrap(quoted), from, to);
+        new Icmpv6Builder().type(type).code(code).restOfHeader(0).build().emit(icmp, ByteBuffer.wrap(quoted), from, to);
         return ipv6(from, to, IpProtocol.ICMP6, icmp.array());
     }
 
     private static byte[] echoReply(byte[] from, byte[] to, int id, int seq) {
         ByteBuffer icmp = ByteBuffer.allocate(8);
-        new IcmpBuilder().type(0).code(0).id(id).seq(seq).emit(icmp, ByteBuffer.allocate(0));
+        new IcmpBuilder().type(0).code(0).id(id).seq(seq).build().emit(icmp, ByteBuffer.allocate(0));
         return ipv4(from, to, IpProtocol.ICMP, 63, icmp.array());
     }
 
@@ -208,7 +208,7 @@ class TraceMatcherTest {
     private static byte[] tcp(byte[] from, byte[] to, int sport, int dport, int flags, long ack) {
         ByteBuffer segment = ByteBuffer.allocate(20);
         new TcpBuilder().sport(sport).dport(dport).seq(99).ack(ack).flags(flags).window(1024)
-                .emit(segment, ByteBuffer.allocate(0), from, to);
+                .build().emit(segment, ByteBuffer.allocate(0), from, to);
         return ipv4(from, to, IpProtocol.TCP, 63, segment.array());
     }
 

@@ -638,8 +638,8 @@ class FilterPropertiesTest {
                     byte[] l4 = transport(proto, sport, dport, src, dst);
                     Ipv4Builder b = new Ipv4Builder().protocol(proto).src(src).dst(dst).options(options)
                             .mf(frag[0] == 1).fragmentOffset(frag[1]);
-                    ByteBuffer out = ByteBuffer.allocate(b.headerLength() + l4.length);
-                    b.emit(out, l4.length);
+                    ByteBuffer out = ByteBuffer.allocate(b.build().headerLength() + l4.length);
+                    b.build().emit(out, l4.length);
                     out.put(l4);
                     int[] meta = {proto, sport, dport, frag[1] == 0 ? 1 : 0};
                     return new byte[][] {out.array(), src, dst, toBytes(meta)};
@@ -698,11 +698,11 @@ class FilterPropertiesTest {
                     }
                     Ipv6Builder b = new Ipv6Builder().src(src).dst(dst).extensionHeaders(ext.toByteArray())
                             .nextHeader(chain.isEmpty() ? proto : chain.get(0).type());
-                    ByteBuffer out = ByteBuffer.allocate(b.headerLength() + l4.length);
-                    b.emit(out, l4.length);
+                    ByteBuffer out = ByteBuffer.allocate(b.build().headerLength() + l4.length);
+                    b.build().emit(out, l4.length);
                     out.put(l4);
                     int seen = chain.size() <= WALKED ? proto : chain.get(WALKED).type();
-                    int[] meta = {seen, sport, dport, b.headerLength()};
+                    int[] meta = {seen, sport, dport, b.build().headerLength()};
                     return new byte[][] {out.array(), src, dst, toBytes(meta)};
                 });
     }
@@ -728,7 +728,7 @@ class FilterPropertiesTest {
                 Arbitraries.oneOf(ipv6Packet(false), ipv6Packet(true)).map(b -> new Object[] {0x86dd, b[0]}),
                 Combinators.combine(mac, addr4(), addr4(), Arbitraries.of(1, 2)).as((s, sip, tip, op) -> {
                     ByteBuffer out = ByteBuffer.allocate(28);
-                    new ArpBuilder().operation(op).senderMac(s).senderIp(sip).targetIp(tip).emit(out);
+                    new ArpBuilder().operation(op).senderMac(s).senderIp(sip).targetIp(tip).build().emit(out);
                     return new Object[] {0x0806, out.array()};
                 }));
         Arbitrary<int[]> tag = Combinators.combine(Arbitraries.of(0x8100, 0x88a8, 0x9100), Arbitraries.integers().between(0, 7),
@@ -743,8 +743,8 @@ class FilterPropertiesTest {
                 b.vlan(x[0], x[1], false, x[2]);
             }
             byte[] bytes = (byte[]) p[1];
-            ByteBuffer out = ByteBuffer.allocate(b.headerLength() + bytes.length + 160);
-            b.emit(out);
+            ByteBuffer out = ByteBuffer.allocate(b.build().headerLength() + bytes.length + 160);
+            b.build().emit(out);
             out.put(bytes);
             byte[] frame = out.array(); // zeros after the packet
             BpfInterpreter.Skb skb = tci < 0 ? BpfInterpreter.Skb.ethernet(frame)
@@ -757,9 +757,9 @@ class FilterPropertiesTest {
     private static byte[] transport(int proto, int sport, int dport, byte[] src, byte[] dst) {
         ByteBuffer out = ByteBuffer.allocate(64);
         if (proto == 6) {
-            new TcpBuilder().sport(sport).dport(dport).emit(out, null, src, dst);
+            new TcpBuilder().sport(sport).dport(dport).build().emit(out, null, src, dst);
         } else if (proto == 17) {
-            new UdpBuilder().sport(sport).dport(dport).emit(out, ByteBuffer.wrap(new byte[] {1, 2, 3}), src, dst);
+            new UdpBuilder().sport(sport).dport(dport).build().emit(out, ByteBuffer.wrap(new byte[] {1, 2, 3}), src, dst);
         } else {
             out.putShort((short) sport).putShort((short) dport).putInt(0x01020304);
         }

@@ -7,34 +7,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiFunction;
 
-import rawsock.packet.Arp;
 import rawsock.packet.DecodedPacket;
 import rawsock.packet.Ethernet;
-import rawsock.packet.Icmp;
-import rawsock.packet.Icmpv6;
-import rawsock.packet.Igmp;
-import rawsock.packet.Ipv4;
-import rawsock.packet.Ipv6;
 import rawsock.packet.Layer;
 import rawsock.packet.LinkType;
 import rawsock.packet.PacketDecoder;
-import rawsock.packet.RawPayload;
-import rawsock.packet.Tcp;
-import rawsock.packet.Udp;
-import rawsock.packet.Vlan;
 import rawsock.testing.LayerGetters;
 import rawsock.testing.RecordedFields;
 
 /**
  * What "decoding never breaks" means, through the public API only, for the fuzz tests and the
- * hostile-bytes tests of rawsock.packet alike: decode the bytes, then use the packet and every layer the way
- * the writers and the send/recv code do. Besides "nothing throws" it checks what the decoder
- * promises: the input's position, limit and content are left alone; bytes around the packet change
- * nothing; one decoder reused for many packets says of a packet what a new one says (no state
- * leaks from packet to packet); every layer views bytes inside the packet; field names are unique,
- * non-empty, with non-null texts; descriptions are not empty.
+ * hostile-bytes tests of rawsock.packet alike: the one exerciser of decoded packets. Decode the
+ * bytes, then use the packet and every layer the way the writers and the send/recv code do.
+ * Besides "nothing throws" it checks what the decoder promises: the input's position, limit and
+ * content are left alone; bytes around the packet change nothing; one decoder reused for many
+ * packets says of a packet what a new one says (no state leaks from packet to packet); every
+ * layer views bytes inside the packet; field names are unique, non-empty, with non-null texts;
+ * descriptions are not empty and one line. Views wrapped by hand ({@link #checkViews}) are held
+ * to the same per-layer checks.
  */
 public final class Exercise {
     /** Reused for every packet, as a capture loop reuses its decoder. */
@@ -81,6 +75,43 @@ public final class Exercise {
         return alone;
     }
 
+    /** {@link #check} of every prefix of every packet, from the empty one to the whole packet, for each link type. */
+    public void checkEveryPrefix(List<byte[]> packets, LinkType... links) {
+        for (byte[] packet : packets) {
+            for (int length = 0; length <= packet.length; length++) {
+                byte[] prefix = Arrays.copyOf(packet, length);
+                for (LinkType link : links) {
+                    check(prefix, link);
+                }
+            }
+        }
+    }
+
+    /**
+     * Views wrapped directly, not by the decoder, with every pair of {@code offsets} and
+     * {@code lengths} over {@code buf} (or over no buffer), as {@code views} makes them: each is
+     * held to the checks of a decoded layer ({@link #checkLayer}), viewing nothing outside
+     * {@code buf}, and writing nothing into it.
+     */
+    public static void checkViews(ByteBuffer buf, int[] offsets, int[] lengths,
+            BiFunction<Integer, Integer, Layer[]> views) {
+        ByteBuffer original = ByteBuffer.allocate(buf.limit()).put(buf.duplicate().position(0)).flip();
+        for (int offset : offsets) {
+            for (int length : lengths) {
+                for (Layer layer : views.apply(offset, length)) {
+                    String where = layer.getClass().getSimpleName() + " wrapped at " + offset + ", " + length + ": ";
+                    try {
+                        String once = checkLayer(layer, 0, buf.limit());
+                        assertEquals(once, checkLayer(layer, 0, buf.limit()), where + "a second look differs");
+                    } catch (RuntimeException | AssertionError e) {
+                        throw new AssertionError(where + e, e);
+                    }
+                }
+            }
+        }
+        assertEquals(original, buf.duplicate().position(0).limit(buf.limit()), "a view wrote into the bytes");
+    }
+
     /** Decodes once with {@code decoder} and checks the packet and every layer. */
     public static Snapshot decodeAndCheck(PacketDecoder decoder, ByteBuffer buf, LinkType link) {
         int start = buf.position();
@@ -98,52 +129,32 @@ public final class Exercise {
         }
         List<String> layers = new ArrayList<>();
         for (int i = 0; i < p.size(); i++) {
-            Layer layer = p.layer(i);
-            String name = layer.name();
-            assertTrue(name != null && !name.isEmpty(), "layer without a name");
-            boolean truncated = layer.truncated();
-            LayerGetters.callAll(layer);
-            int[] span = span(layer);
-            if (span != null && span[1] > 0) {
-                assertTrue(span[0] >= start && span[0] + span[1] <= end,
-                        name + " views [" + span[0] + ", " + (span[0] + span[1]) + ") outside the packet ["
-                                + start + ", " + end + ")");
-            }
-            RecordedFields fields = RecordedFields.of(layer);
-            StringBuilder text = new StringBuilder();
-            layer.describe(text);
-            assertTrue(text.length() > 0, "empty description of " + name);
-            assertFalse(text.indexOf("\n") >= 0, "a description spans lines: " + text);
-            layers.add(name + (truncated ? "!" : "") + fields.values + " \"" + text + "\"");
+            layers.add(checkLayer(p.layer(i), start, end));
         }
         return new Snapshot(p.size(), p.quotedStart(), p.truncated(), p.src(), p.dst(), p.proto(), layers);
     }
 
-    /** [offset, available] of a layer's view; null for layers that are not views of this project. */
-    static int[] span(Layer layer) {
-        if (layer instanceof Ipv4 l) {
-            return new int[] {l.offset(), l.available()};
-        } else if (layer instanceof Ipv6 l) {
-            return new int[] {l.offset(), l.available()};
-        } else if (layer instanceof Tcp l) {
-            return new int[] {l.offset(), l.available()};
-        } else if (layer instanceof Udp l) {
-            return new int[] {l.offset(), l.available()};
-        } else if (layer instanceof Icmp l) {
-            return new int[] {l.offset(), l.available()};
-        } else if (layer instanceof Icmpv6 l) {
-            return new int[] {l.offset(), l.available()};
-        } else if (layer instanceof Igmp l) {
-            return new int[] {l.offset(), l.available()};
-        } else if (layer instanceof Ethernet l) {
-            return new int[] {l.offset(), l.available()};
-        } else if (layer instanceof Vlan l) {
-            return new int[] {l.offset(), l.available()};
-        } else if (layer instanceof Arp l) {
-            return new int[] {l.offset(), l.available()};
-        } else if (layer instanceof RawPayload l) {
-            return new int[] {l.offset(), l.available()};
+    /**
+     * Uses one layer as the writers do (name, truncated(), every getter, fields(), describe()) and
+     * checks it: a name, bytes viewed only within [{@code start}, {@code end}), a one-line
+     * description. Returns the layer written out in full, for a {@link Snapshot}.
+     */
+    static String checkLayer(Layer layer, int start, int end) {
+        String name = layer.name();
+        assertTrue(name != null && !name.isEmpty(), "layer without a name");
+        boolean truncated = layer.truncated();
+        LayerGetters.callAll(layer);
+        LayerGetters.Span span = LayerGetters.span(layer);
+        if (span != null && span.available() > 0) {
+            assertTrue(span.offset() >= start && span.offset() + span.available() <= end,
+                    name + " views [" + span.offset() + ", " + (span.offset() + span.available())
+                            + ") outside the packet [" + start + ", " + end + ")");
         }
-        return null;
+        RecordedFields fields = RecordedFields.of(layer);
+        StringBuilder text = new StringBuilder();
+        layer.describe(text);
+        assertTrue(text.length() > 0, "empty description of " + name);
+        assertFalse(text.indexOf("\n") >= 0, "a description spans lines: " + text);
+        return name + (truncated ? "!" : "") + fields.values + " \"" + text + "\"";
     }
 }

@@ -2,6 +2,7 @@ package rawsock.fuzz;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -40,6 +41,15 @@ public final class Mutations {
         Arbitrary<Integer> value = Arbitraries.integers().withDistribution(RandomDistribution.uniform());
         return Combinators.combine(kinds, where, value,
                 Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(12)).as(Mutation::new);
+    }
+
+    /** Flips 1 to 4 bits of {@code bytes} (not empty), each anywhere: the hostile-bytes tests' damage to real captures. */
+    public static void flipBits(byte[] bytes, Random random) {
+        int flips = 1 + random.nextInt(4);
+        for (int f = 0; f < flips; f++) {
+            int bit = random.nextInt(bytes.length * 8);
+            bytes[bit / 8] ^= (byte) (1 << (bit % 8));
+        }
     }
 
     /** One to four mutations. */

@@ -598,10 +598,10 @@ public final class PacketGen {
         Ipv4Builder b = new Ipv4Builder().tos(ip.tos()).id(ip.id()).reservedFlag(ip.rf()).df(ip.df()).mf(mf)
                 .fragmentOffset(fragmentOffset).ttl(ip.ttl()).protocol(protocol).src(ip.src()).dst(ip.dst())
                 .options(ip.options());
-        int headerLength = b.headerLength();
+        int headerLength = b.build().headerLength();
         int total = Math.min(headerLength + l4.position(), 0xffff);
         ByteBuffer out = ByteBuffer.allocate(total);
-        b.emit(out, total - headerLength);
+        b.build().emit(out, total - headerLength);
         out.put(l4.array(), 0, total - headerLength);
         List<LengthField> all = new ArrayList<>(List.of(new LengthField(0, Width.LOW_NIBBLE), new LengthField(2, Width.U16)));
         for (LengthField f : lengths) {
@@ -635,10 +635,10 @@ public final class PacketGen {
         }
         Ipv6Builder b = new Ipv6Builder().trafficClass(ip.tclass()).flowLabel(ip.flow()).hopLimit(ip.hopLimit())
                 .src(ip.src()).dst(ip.dst()).nextHeader(first).extensionHeaders(ext.toByteArray());
-        int headerLength = b.headerLength();
+        int headerLength = b.build().headerLength();
         int upper = Math.min(l4.position(), 0xffff - ext.size());
         ByteBuffer out = ByteBuffer.allocate(headerLength + upper);
-        b.emit(out, upper);
+        b.build().emit(out, upper);
         out.put(l4.array(), 0, upper);
         List<LengthField> all = new ArrayList<>(List.of(new LengthField(4, Width.U16)));
         all.addAll(extLengths);
@@ -654,9 +654,9 @@ public final class PacketGen {
         for (Tag t : e.tags()) {
             b.vlan(t.tpid(), t.pcp(), t.dei(), t.vid());
         }
-        int header = b.headerLength();
+        int header = b.build().headerLength();
         ByteBuffer out = scratch(FRAME);
-        b.emit(out);
+        b.build().emit(out);
         List<LengthField> lengths = new ArrayList<>();
         String label;
         if (payload instanceof Built inner) {
@@ -666,7 +666,7 @@ public final class PacketGen {
             }
             label = "eth/" + inner.label();
         } else if (payload instanceof ArpMsg a) {
-            arp(a).emit(out);
+            arp(a).build().emit(out);
             lengths.add(new LengthField(header + 4, Width.BYTE));
             lengths.add(new LengthField(header + 5, Width.BYTE));
             label = "eth/arp";
@@ -687,20 +687,20 @@ public final class PacketGen {
     /** Writes the transport into {@code out}, recording its length fields (relative to its start); returns the protocol. */
     static int transport(ByteBuffer out, Transport t, byte[] src, byte[] dst, boolean v6, List<LengthField> lengths) {
         if (t instanceof UdpSeg u) {
-            new UdpBuilder().sport(u.sport()).dport(u.dport()).emit(out, ByteBuffer.wrap(u.payload()), src, dst);
+            new UdpBuilder().sport(u.sport()).dport(u.dport()).build().emit(out, ByteBuffer.wrap(u.payload()), src, dst);
             lengths.add(new LengthField(4, Width.U16));
             return IpProtocol.UDP;
         } else if (t instanceof TcpSeg s) {
-            tcpBuilder(s).emit(out, ByteBuffer.wrap(s.payload()), src, dst);
+            tcpBuilder(s).build().emit(out, ByteBuffer.wrap(s.payload()), src, dst);
             lengths.add(new LengthField(12, Width.HIGH_NIBBLE));
             return IpProtocol.TCP;
         } else if (t instanceof Echo e) {
             if (v6) {
                 new Icmpv6Builder().type(e.type()).code(e.code()).id(e.id()).seq(e.seq())
-                        .emit(out, ByteBuffer.wrap(e.payload()), src, dst);
+                        .build().emit(out, ByteBuffer.wrap(e.payload()), src, dst);
                 return IpProtocol.ICMP6;
             }
-            new IcmpBuilder().type(e.type()).code(e.code()).id(e.id()).seq(e.seq()).emit(out, ByteBuffer.wrap(e.payload()));
+            new IcmpBuilder().type(e.type()).code(e.code()).id(e.id()).seq(e.seq()).build().emit(out, ByteBuffer.wrap(e.payload()));
             return IpProtocol.ICMP;
         } else if (t instanceof IcmpError e) {
             // Lengths inside the quote: its IP header's, at the offsets a quoted IPv4 or IPv6 header has them.
@@ -714,10 +714,10 @@ public final class PacketGen {
             }
             if (v6) {
                 new Icmpv6Builder().type(e.type()).code(e.code()).restOfHeader(e.rest())
-                        .emit(out, ByteBuffer.wrap(e.quoted()), src, dst);
+                        .build().emit(out, ByteBuffer.wrap(e.quoted()), src, dst);
                 return IpProtocol.ICMP6;
             }
-            new IcmpBuilder().type(e.type()).code(e.code()).restOfHeader(e.rest()).emit(out, ByteBuffer.wrap(e.quoted()));
+            new IcmpBuilder().type(e.type()).code(e.code()).restOfHeader(e.rest()).build().emit(out, ByteBuffer.wrap(e.quoted()));
             return IpProtocol.ICMP;
         } else if (t instanceof Igmp g) {
             IgmpBuilder b;
@@ -749,12 +749,12 @@ public final class PacketGen {
                     lengths.add(new LengthField(6, Width.U16));
                     break;
             }
-            b.emit(out);
+            b.build().emit(out);
             return IpProtocol.IGMP;
         } else if (t instanceof Nd n) {
             Icmpv6Builder b = n.flags() < 0 ? new Icmpv6Builder().neighborSolicitation(n.target(), n.linkLayer())
                     : new Icmpv6Builder().neighborAdvertisement(n.target(), n.flags(), n.linkLayer());
-            b.emit(out, null, src, dst);
+            b.build().emit(out, null, src, dst);
             if (n.linkLayer() != null) {
                 lengths.add(new LengthField(8 + 16 + 1, Width.BYTE));
             }

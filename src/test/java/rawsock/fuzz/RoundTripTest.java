@@ -3,6 +3,7 @@ package rawsock.fuzz;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -96,7 +97,7 @@ class RoundTripTest {
         assertEquals((long) echo.seq(), f.get("seq"));
         assertArrayEquals(echo.payload(), slice(bytes, icmp.quotedOffset(), icmp.quotedLength()));
         IcmpBuilder again = new IcmpBuilder().type(icmp.type()).code(icmp.code()).restOfHeader(icmp.restOfHeader());
-        assertArrayEquals(bytes, rebuildIpv4(ip4, bytes, (src, dst) -> emit(out -> again.emit(out,
+        assertArrayEquals(bytes, rebuildIpv4(ip4, bytes, (src, dst) -> emit(out -> again.build().emit(out,
                 ByteBuffer.wrap(slice(bytes, icmp.quotedOffset(), icmp.quotedLength()))))), "rebuilt from decoded values");
     }
 
@@ -144,7 +145,7 @@ class RoundTripTest {
         byte[] data = slice(bytes, icmp.quotedOffset(), icmp.quotedLength());
         assertArrayEquals(echo.payload(), data);
         Icmpv6Builder again = new Icmpv6Builder().type(icmp.type()).code(icmp.code()).restOfHeader(icmp.restOfHeader());
-        assertArrayEquals(bytes, rebuildIpv6(ip6, bytes, (src, dst) -> emit(out -> again.emit(out, ByteBuffer.wrap(data), src, dst))),
+        assertArrayEquals(bytes, rebuildIpv6(ip6, bytes, (src, dst) -> emit(out -> again.build().emit(out, ByteBuffer.wrap(data), src, dst))),
                 "rebuilt from decoded values");
     }
 
@@ -176,7 +177,7 @@ class RoundTripTest {
         ArpBuilder again = new ArpBuilder().operation(arp.operation())
                 .senderMac(MacAddress.parse(arp.senderMacText())).senderIp(address(arp.senderIpText(), 4))
                 .targetMac(MacAddress.parse(arp.targetMacText())).targetIp(address(arp.targetIpText(), 4));
-        assertArrayEquals(bytes, rebuildFrame(p, e, bytes.length > arp.offset() + Arp.ETHERNET_IPV4_LENGTH, again::emit),
+        assertArrayEquals(bytes, rebuildFrame(p, e, bytes.length > arp.offset() + Arp.ETHERNET_IPV4_LENGTH, again.build()::emit),
                 "rebuilt from decoded values");
     }
 
@@ -221,9 +222,7 @@ class RoundTripTest {
             RecordedFields f = RecordedFields.of(layer);
             assertNull(f.get("malformed"), () -> layer.name() + " malformed: " + f.values);
             assertNull(f.get("truncated"), () -> layer.name() + " truncated: " + f.values);
-            if (f.values.containsKey("checksum_ok")) {
-                assertEquals(true, f.get("checksum_ok"), () -> layer.name() + " checksum: " + f.values);
-            }
+            assertNotEquals(false, f.ofAnyLayer("checksum_ok"), () -> layer.name() + " checksum: " + f.values);
         }
         return p;
     }
@@ -375,7 +374,7 @@ class RoundTripTest {
     private static Upper rebuildUdp(Udp udp, byte[] bytes) {
         byte[] data = slice(bytes, udp.payloadOffset(), udp.payloadLength());
         UdpBuilder b = new UdpBuilder().sport(udp.sport()).dport(udp.dport());
-        return (src, dst) -> emit(out -> b.emit(out, ByteBuffer.wrap(data), src, dst));
+        return (src, dst) -> emit(out -> b.build().emit(out, ByteBuffer.wrap(data), src, dst));
     }
 
     private static Upper rebuildTcp(Tcp tcp, byte[] bytes) {
@@ -383,7 +382,7 @@ class RoundTripTest {
         byte[] data = slice(bytes, tcp.payloadOffset(), tcp.payloadLength());
         TcpBuilder b = new TcpBuilder().sport(tcp.sport()).dport(tcp.dport()).seq(tcp.seq()).ack(tcp.ack())
                 .flags(tcp.flags()).window(tcp.window()).urgent(tcp.urgent()).options(options);
-        return (src, dst) -> emit(out -> b.emit(out, ByteBuffer.wrap(data), src, dst));
+        return (src, dst) -> emit(out -> b.build().emit(out, ByteBuffer.wrap(data), src, dst));
     }
 
     private static byte[] rebuildIpv4(Ipv4 ip, byte[] bytes, Upper upper) {
@@ -395,8 +394,8 @@ class RoundTripTest {
         Ipv4Builder b = new Ipv4Builder().tos(ip.tos()).id(ip.id()).reservedFlag(ip.reservedFlag()).df(ip.df())
                 .mf(ip.mf()).fragmentOffset(ip.fragmentOffset()).ttl(ip.ttl()).protocol(ip.protocol()).src(src).dst(dst)
                 .options(options);
-        ByteBuffer out = ByteBuffer.allocate(b.headerLength() + l4.length);
-        b.emit(out, l4.length);
+        ByteBuffer out = ByteBuffer.allocate(b.build().headerLength() + l4.length);
+        b.build().emit(out, l4.length);
         out.put(l4);
         return out.array();
     }
@@ -419,8 +418,8 @@ class RoundTripTest {
         exts.forEach(chain::writeBytes);
         Ipv6Builder b = new Ipv6Builder().trafficClass(ip.trafficClass()).flowLabel(ip.flowLabel())
                 .hopLimit(ip.hopLimit()).nextHeader(ip.nextHeader()).src(src).dst(dst).extensionHeaders(chain.toByteArray());
-        ByteBuffer out = ByteBuffer.allocate(b.headerLength() + l4.length);
-        b.emit(out, l4.length);
+        ByteBuffer out = ByteBuffer.allocate(b.build().headerLength() + l4.length);
+        b.build().emit(out, l4.length);
         out.put(l4);
         return out.array();
     }
@@ -434,7 +433,7 @@ class RoundTripTest {
         }
         b.etherType(type);
         ByteBuffer out = FRAME_SCRATCH.get().clear();
-        b.emit(out);
+        b.build().emit(out);
         payload.into(out);
         b.finish(out, 0);
         return Arrays.copyOf(out.array(), out.position());

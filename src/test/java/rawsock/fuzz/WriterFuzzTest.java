@@ -40,6 +40,7 @@ import rawsock.packet.PacketDecoder;
 import rawsock.packet.PacketMeta;
 import rawsock.testing.Json;
 import rawsock.testing.JsonSchemaCheck;
+import rawsock.testing.KnownKeys;
 import rawsock.testing.RecordedFields;
 
 /**
@@ -231,9 +232,12 @@ class WriterFuzzTest {
         return layers;
     }
 
-    /** One JSON object of a line (duplicate keys refused, nothing after it), numbers as Long. */
+    /**
+     * One JSON object of a line (duplicate keys refused, nothing after it), numbers as Long; a
+     * lookup of a key the schema does not list fails ({@link KnownKeys}).
+     */
     static Map<String, Object> parseObject(String line) throws IOException {
-        return Json.object(line);
+        return KnownKeys.packet(Json.object(line));
     }
 
     private static void checkPcap(byte[] out, List<Expected> expected, LinkType link) throws IOException {

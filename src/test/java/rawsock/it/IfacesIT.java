@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import rawsock.testing.Json;
 import rawsock.testing.NetNs;
@@ -115,14 +116,20 @@ class IfacesIT {
             return differences;
         }
         for (String name : ours.keySet()) {
-            Map<String, Object> mine = ours.get(name);
+            Map<String, Object> ourObject = ours.get(name);
+            // The keys looked up are the keys compared: a misspelt one leaves the real key uncompared, which fails below.
+            Set<String> compared = new HashSet<>(Set.of("iface")); // ours() files the objects under it
+            Function<String, Object> mine = key -> {
+                compared.add(key);
+                return ourObject.get(key);
+            };
             Map<String, Object> ip2 = theirs.get(name);
-            compare(differences, name + " ifindex", mine.get("ifindex"), ip2.get("ifindex"));
-            compare(differences, name + " state", mine.get("state"), ip2.get("operstate"));
-            compare(differences, name + " mac", mine.get("mac"), ip2.get("address"));
-            compare(differences, name + " mtu", mine.get("mtu"), ip2.get("mtu"));
+            compare(differences, name + " ifindex", mine.apply("ifindex"), ip2.get("ifindex"));
+            compare(differences, name + " state", mine.apply("state"), ip2.get("operstate"));
+            compare(differences, name + " mac", mine.apply("mac"), ip2.get("address"));
+            compare(differences, name + " mtu", mine.apply("mtu"), ip2.get("mtu"));
             // ip leaves RUNNING out and says NO-CARRIER for an interface that is UP but not RUNNING.
-            Set<Object> flags = new HashSet<>((List<?>) mine.get("flags"));
+            Set<Object> flags = new HashSet<>((List<?>) mine.apply("flags"));
             Set<Object> ipFlags = new HashSet<>((List<?>) ip2.get("flags"));
             boolean running = flags.remove("RUNNING");
             boolean noCarrier = ipFlags.remove("NO-CARRIER");
@@ -143,9 +150,9 @@ class IfacesIT {
                 comparable.put("scope", address.get("scope"));
                 ipAddrs.add(comparable);
             }
-            compare(differences, name + " addrs", mine.get("addrs"), ipAddrs);
-            Set<String> keys = new HashSet<>(mine.keySet());
-            keys.removeAll(List.of("ifindex", "iface", "state", "mac", "mtu", "flags", "addrs"));
+            compare(differences, name + " addrs", mine.apply("addrs"), ipAddrs);
+            Set<String> keys = new HashSet<>(ourObject.keySet());
+            keys.removeAll(compared);
             compare(differences, name + " keys no test compares", Set.of(), keys);
         }
         return differences;

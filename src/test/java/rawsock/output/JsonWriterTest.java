@@ -17,6 +17,7 @@ import rawsock.packet.DecodedPacket;
 import rawsock.packet.Layer;
 import rawsock.packet.PacketMeta;
 import rawsock.testing.Json;
+import rawsock.testing.KnownKeys;
 
 class JsonWriterTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -37,7 +38,7 @@ class JsonWriterTest {
         String text = out.toString(StandardCharsets.UTF_8);
         assertTrue(text.endsWith("\n"), text);
         assertEquals(text.length() - 1, text.indexOf('\n'), "exactly one line: " + text);
-        return Json.object(text);
+        return KnownKeys.packet(Json.object(text));
     }
 
     private static Map<?, ?> map(Object o) {
@@ -58,7 +59,7 @@ class JsonWriterTest {
         writer.write(meta, packet, decoded);
         String text = out.toString(StandardCharsets.UTF_8);
         assertEquals(text.length() - 1, text.indexOf('\n'), "exactly one line: " + text);
-        Map<String, Object> o = Json.object(text);
+        Map<String, Object> o = KnownKeys.packet(Json.object(text));
         assertEquals(List.of("ts", "ts_ns", "ifindex", "iface", "direction", "len", "caplen", "src",
                 "dst", "proto", "truncated", "ip", "icmp", "hex"), List.copyOf(o.keySet()));
         assertEquals("2026-11-28T08:12:27.123456789Z", o.get("ts"));
@@ -87,7 +88,7 @@ class JsonWriterTest {
         PacketMeta meta = new PacketMeta().timestampNanos(0).wireLength(3).capturedLength(3);
         out.reset();
         writer.write(meta, ByteBuffer.wrap(new byte[] {1, 2, 3}), new DecodedPacket());
-        Map<String, Object> o = Json.object(out.toString(StandardCharsets.UTF_8));
+        Map<String, Object> o = KnownKeys.packet(Json.object(out.toString(StandardCharsets.UTF_8)));
         assertEquals("1970-01-01T00:00:00.000000000Z", o.get("ts"));
         assertEquals(0L, o.get("ifindex"));
         assertTrue(o.containsKey("iface"));
@@ -121,7 +122,7 @@ class JsonWriterTest {
         decoded.add(new FakeLayer("udp", "UDP", "sport", 40001, "dport", 9999));
         out.reset();
         writer.write(TestPackets.meta(TestPackets.TS, 41), TestPackets.buffer(TestPackets.UDP), decoded);
-        Map<String, Object> o = Json.object(out.toString(StandardCharsets.UTF_8));
+        Map<String, Object> o = KnownKeys.packet(Json.object(out.toString(StandardCharsets.UTF_8)));
         assertEquals("192.0.2.1", o.get("src"));
         assertEquals("198.51.100.2", o.get("dst"));
         assertEquals("udp", o.get("proto"));
@@ -207,7 +208,7 @@ class JsonWriterTest {
         assertEquals(3001, lines.length);
         assertEquals("", lines[3000]);
         for (int i = 0; i < 3000; i++) {
-            Map<String, Object> o = Json.object(lines[i]);
+            Map<String, Object> o = KnownKeys.packet(Json.object(lines[i]));
             assertEquals(packets[i % 3], o.get("hex"));
             assertEquals(Long.toString(TestPackets.TS + i * 1000L), o.get("ts_ns"));
             assertEquals(Rfc3339.format(TestPackets.TS + i * 1000L), o.get("ts"));

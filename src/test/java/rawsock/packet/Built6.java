@@ -24,8 +24,8 @@ final class Built6 {
     static byte[] dnsQuery() {
         ByteBuffer out = ByteBuffer.allocate(100);
         new Ipv6Builder().flowLabel(0x12345).nextHeader(IpProtocol.UDP).src(CLIENT).dst(SERVER)
-                .emit(out, 8 + DNS_QUESTION.length);
-        new UdpBuilder().sport(40000).dport(53).emit(out, ByteBuffer.wrap(DNS_QUESTION), CLIENT, SERVER);
+                .build().emit(out, 8 + DNS_QUESTION.length);
+        new UdpBuilder().sport(40000).dport(53).build().emit(out, ByteBuffer.wrap(DNS_QUESTION), CLIENT, SERVER);
         return TestBytes.written(out);
     }
 
@@ -49,7 +49,7 @@ final class Built6 {
     /** Parameter problem, unrecognized next header 253 at pointer 6. */
     static byte[] paramProblem() {
         ByteBuffer quoted = ByteBuffer.allocate(48);
-        new Ipv6Builder().nextHeader(253).src(CLIENT).dst(SERVER).emit(quoted, 8);
+        new Ipv6Builder().nextHeader(253).src(CLIENT).dst(SERVER).build().emit(quoted, 8);
         return icmpError(SERVER, new Icmpv6Builder().type(Icmpv6Types.PARAM_PROBLEM).code(1).pointer(6),
                 quoted.array());
     }
@@ -57,8 +57,8 @@ final class Built6 {
     static byte[] icmpError(byte[] from, Icmpv6Builder icmp, byte[] quote) {
         ByteBuffer out = ByteBuffer.allocate(48 + quote.length);
         new Ipv6Builder().nextHeader(IpProtocol.ICMP6).hopLimit(64).src(from).dst(CLIENT)
-                .emit(out, icmp.headerLength() + quote.length);
-        icmp.emit(out, ByteBuffer.wrap(quote), from, CLIENT);
+                .build().emit(out, icmp.build().headerLength() + quote.length);
+        icmp.build().emit(out, ByteBuffer.wrap(quote), from, CLIENT);
         return TestBytes.written(out);
     }
 
@@ -69,7 +69,7 @@ final class Built6 {
             payload[i] = (byte) ('a' + i % 26);
         }
         ByteBuffer out = ByteBuffer.allocate(48);
-        new UdpBuilder().sport(5000).dport(6000).emit(out, ByteBuffer.wrap(payload), CLIENT, SERVER);
+        new UdpBuilder().sport(5000).dport(6000).build().emit(out, ByteBuffer.wrap(payload), CLIENT, SERVER);
         return out.array();
     }
 
@@ -88,7 +88,7 @@ final class Built6 {
         ByteBuffer out = ByteBuffer.allocate(48 + to - from);
         new Ipv6Builder().nextHeader(IpProtocol.IPV6_FRAG).src(CLIENT).dst(SERVER)
                 .extensionHeaders(Ipv6Builder.fragmentHeader(IpProtocol.UDP, offsetUnits, more, 0x1234))
-                .emit(out, to - from);
+                .build().emit(out, to - from);
         out.put(datagram, from, to - from);
         return TestBytes.written(out);
     }
@@ -110,8 +110,8 @@ final class Built6 {
         byte[] payload = "sr".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         ByteBuffer out = ByteBuffer.allocate(98);
         new Ipv6Builder().nextHeader(IpProtocol.IPV6_ROUTE).src(CLIENT).dst(ROUTER).extensionHeaders(srh)
-                .emit(out, 8 + payload.length);
-        new UdpBuilder().sport(7).dport(7).emit(out, ByteBuffer.wrap(payload), CLIENT, SERVER);
+                .build().emit(out, 8 + payload.length);
+        new UdpBuilder().sport(7).dport(7).build().emit(out, ByteBuffer.wrap(payload), CLIENT, SERVER);
         return TestBytes.written(out);
     }
 

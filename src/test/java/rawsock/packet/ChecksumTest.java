@@ -137,18 +137,6 @@ class ChecksumTest {
             assertEquals(Checksum.compute(buf, 0, words * 2), updated, "case " + n);
         }
     }
-
-    @Test
-    void update32IsTwoWordUpdates() {
-        ByteBuffer buf = ByteBuffer.wrap(Captures.TCP_SYN.clone());
-        long pseudo = Checksum.pseudoHeader(TestBytes.ip(10, 9, 0, 89), TestBytes.ip(10, 10, 64, 176), 6, 40);
-        int old = buf.getShort(36) & 0xffff;
-        int updated = Checksum.update32(old, buf.getInt(24) & 0xffffffffL, 0xdeadbeefL);
-        buf.putInt(24, 0xdeadbeef);
-        buf.putShort(36, (short) 0);
-        assertEquals(Checksum.finish(Checksum.sum(buf, 20, 40, pseudo)), updated);
-    }
-
     /** A TCP checksum tcpdump computed: the offloaded SYN on lo should carry 0xc989. */
     @Test
     void ipv4PseudoHeaderMatchesTcpdump() {

@@ -271,7 +271,7 @@ class DecoderTest {
         assertEquals("42", fields(p, 1).get("type_name"));
 
         p = decode(icmpErrorWith(new IcmpBuilder().type(13).id(1).seq(2),
-                ByteBuffer.wrap(IcmpBuilder.timestampPayload(86_400_000L + 1500))));
+                ByteBuffer.wrap(IcmpFields.timestampPayload(86_400_000L + 1500))));
         assertEquals("ICMP time stamp query id 1 seq 2, length 20", TestBytes.describe(p.layer(1)));
         assertEquals(1500L, fields(p, 1).get("originate"));
     }
@@ -342,7 +342,7 @@ class DecoderTest {
         assertEquals("[bad opt]", ip.get("options"));
 
         ByteBuffer out = ByteBuffer.allocate(64);
-        new Ipv4Builder().options(TestBytes.hex("0107 0b04 0a00 0001 0a00 0002 0194 0400 00")).emit(out, 0);
+        new Ipv4Builder().options(TestBytes.hex("0107 0b04 0a00 0001 0a00 0002 0194 0400 00")).build().emit(out, 0);
         assertEquals("NOP,RR 10.0.0.1 10.0.0.2,NOP,RA,EOL", fields(decode(TestBytes.written(out)), 0).get("options"));
     }
 
@@ -366,8 +366,8 @@ class DecoderTest {
         byte[] src = TestBytes.ip(1, 2, 3, 4);
         TcpBuilder tcp = new TcpBuilder().sport(1).dport(2).options(TestBytes.hex(hex));
         ByteBuffer out = ByteBuffer.allocate(100);
-        new Ipv4Builder().protocol(6).src(src).dst(src).emit(out, tcp.headerLength());
-        tcp.emit(out, null, src, src);
+        new Ipv4Builder().protocol(6).src(src).dst(src).build().emit(out, tcp.build().headerLength());
+        tcp.build().emit(out, null, src, src);
         return TestBytes.written(out);
     }
 
@@ -378,7 +378,7 @@ class DecoderTest {
     @Test
     void nonFirstFragmentIsNotDecodedAsTransport() {
         ByteBuffer out = ByteBuffer.allocate(64);
-        new Ipv4Builder().protocol(IpProtocol.UDP).mf(true).fragmentOffset(185).id(7).emit(out, 16);
+        new Ipv4Builder().protocol(IpProtocol.UDP).mf(true).fragmentOffset(185).id(7).build().emit(out, 16);
         out.put(new byte[16]);
         DecodedPacket p = decode(TestBytes.written(out));
         assertEquals(2, p.size());
@@ -397,7 +397,7 @@ class DecoderTest {
     @Test
     void protocolWithoutDecoder() {
         ByteBuffer out = ByteBuffer.allocate(64);
-        new Ipv4Builder().protocol(IpProtocol.GRE).emit(out, 4);
+        new Ipv4Builder().protocol(IpProtocol.GRE).build().emit(out, 4);
         out.putInt(0x00000800);
         DecodedPacket p = decode(TestBytes.written(out));
         assertEquals("47", p.proto());
@@ -458,7 +458,7 @@ class DecoderTest {
     @Test
     void zeroTotalLengthMeansCapturedLength() {
         ByteBuffer buf = ByteBuffer.wrap(Captures.TCP_SYN.clone());
-        Ipv4.writeTotalLength(buf, 0, 0);
+        buf.putShort(Ipv4.TOTAL_LENGTH_OFFSET, (short) 0);
         Ipv4.updateHeaderChecksum(buf, 0);
         DecodedPacket p = decoder.decode(buf, LinkType.RAW);
         assertFalse(p.truncated());
@@ -490,8 +490,8 @@ class DecoderTest {
         ByteBuffer out = ByteBuffer.allocate(200);
         int quoteLength = quote == null ? 0 : quote.remaining();
         new Ipv4Builder().protocol(IpProtocol.ICMP).src(TestBytes.ip(192, 0, 2, 1)).dst(TestBytes.ip(192, 0, 2, 2))
-                .emit(out, 8 + quoteLength);
-        icmp.emit(out, quote);
+                .build().emit(out, 8 + quoteLength);
+        icmp.build().emit(out, quote);
         return TestBytes.written(out);
     }
 }

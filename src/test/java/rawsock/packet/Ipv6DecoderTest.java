@@ -336,8 +336,8 @@ class Ipv6DecoderTest {
         byte[] a = Built6.CLIENT;
         byte[] b = Built6.SERVER;
         TcpBuilder tcp = new TcpBuilder().sport(1).dport(2);
-        new Ipv6Builder().nextHeader(IpProtocol.HOPOPT).src(a).dst(b).extensionHeaders(ext).emit(out, tcp.headerLength());
-        tcp.emit(out, null, a, b);
+        new Ipv6Builder().nextHeader(IpProtocol.HOPOPT).src(a).dst(b).extensionHeaders(ext).build().emit(out, tcp.build().headerLength());
+        tcp.build().emit(out, null, a, b);
         DecodedPacket p = decode(TestBytes.written(out));
         Ipv6 ip = (Ipv6) p.layer(0);
         assertEquals(5, ip.extensionCount());
@@ -355,7 +355,7 @@ class Ipv6DecoderTest {
     void espAndNoNextHeaderStopTheWalk() {
         ByteBuffer out = ByteBuffer.allocate(100);
         new Ipv6Builder().nextHeader(IpProtocol.IPV6_OPTS).extensionHeaders(new byte[] {IpProtocol.ESP, 0, 1, 4, 0, 0, 0, 0})
-                .emit(out, 16);
+                .build().emit(out, 16);
         out.put(new byte[16]);
         DecodedPacket p = decode(TestBytes.written(out));
         assertEquals(IpProtocol.ESP, ((Ipv6) p.layer(0)).upperProtocol());
@@ -365,7 +365,7 @@ class Ipv6DecoderTest {
                 TestBytes.describe(p));
 
         out.clear();
-        new Ipv6Builder().emit(out, 0);
+        new Ipv6Builder().build().emit(out, 0);
         p = decode(TestBytes.written(out));
         assertEquals(1, p.size());
         assertEquals("59", p.proto());
@@ -443,7 +443,7 @@ class Ipv6DecoderTest {
 
     private static byte[] packet(int nextHeader, byte[] ext, int payload) {
         ByteBuffer out = ByteBuffer.allocate(40 + ext.length + payload);
-        new Ipv6Builder().nextHeader(nextHeader).extensionHeaders(ext).emit(out, payload);
+        new Ipv6Builder().nextHeader(nextHeader).extensionHeaders(ext).build().emit(out, payload);
         return out.array();
     }
 

@@ -9,11 +9,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import rawsock.fuzz.Exercise;
+import rawsock.fuzz.Mutations;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * HostileBytesTest for IPv6: whatever arrives, decoding and printing must not throw and must
- * terminate. Every prefix of the IPv6 captures, bit flips, random extension-header chains (long
+ * HostileBytesTest for IPv6: whatever arrives, decoding and printing must hold to the fuzz tests'
+ * {@link Exercise} and terminate. Every prefix of the IPv6 captures, bit flips, random extension-header chains (long
  * ones, self-referencing and oversized lengths), ICMPv6 errors quoting random bytes, and views
  * wrapped at silly offsets.
  */
@@ -26,7 +28,7 @@ class Ipv6HostileBytesTest {
     private static final int[] UPPER = {IpProtocol.ICMP6, IpProtocol.TCP, IpProtocol.UDP, IpProtocol.ESP,
         IpProtocol.IPV6_NONXT, 0, 4, 41, 255};
 
-    private final HostileBytes hostile = new HostileBytes();
+    private final Exercise exercise = new Exercise();
     private final PacketDecoder decoder = new PacketDecoder();
 
     private static List<byte[]> corpus() {
@@ -36,12 +38,12 @@ class Ipv6HostileBytesTest {
     }
 
     private int exercise(byte[] bytes) {
-        return hostile.exercise(bytes, LinkType.RAW);
+        return exercise.check(bytes, LinkType.RAW).size();
     }
 
     @Test
     void everyPrefix() {
-        assertDoesNotThrow(() -> HostileBytes.everyPrefix(corpus(), this::exercise));
+        assertDoesNotThrow(() -> exercise.checkEveryPrefix(corpus(), LinkType.RAW));
     }
 
     @Test
@@ -51,7 +53,7 @@ class Ipv6HostileBytesTest {
             for (byte[] packet : corpus()) {
                 for (int n = 0; n < 400; n++) {
                     byte[] bytes = packet.clone();
-                    HostileBytes.flipBits(bytes, random);
+                    Mutations.flipBits(bytes, random);
                     if (random.nextInt(8) != 0) {
                         bytes[0] = (byte) (0x60 | (bytes[0] & 0x0f)); // keep the IPv6 path the one hit
                     }
@@ -164,8 +166,8 @@ class Ipv6HostileBytesTest {
                 Icmpv6Builder icmp = new Icmpv6Builder().type(types[random.nextInt(types.length)])
                         .restOfHeader(random.nextLong() & 0xffffffffL).body(body);
                 ByteBuffer out = ByteBuffer.allocate(48 + body.length);
-                new Ipv6Builder().nextHeader(IpProtocol.ICMP6).src(a).dst(a).emit(out, icmp.headerLength());
-                icmp.emit(out, null, a, a);
+                new Ipv6Builder().nextHeader(IpProtocol.ICMP6).src(a).dst(a).build().emit(out, icmp.build().headerLength());
+                icmp.build().emit(out, null, a, a);
                 byte[] bytes = TestBytes.written(out);
                 exercise(bytes);
                 exercise(Arrays.copyOf(bytes, random.nextInt(bytes.length + 1)));
@@ -176,8 +178,8 @@ class Ipv6HostileBytesTest {
     private static byte[] icmpErrorAround(byte[] quoted, Random random) {
         Icmpv6Builder icmp = new Icmpv6Builder().type(1 + random.nextInt(4)).code(random.nextInt(8));
         ByteBuffer out = ByteBuffer.allocate(48 + quoted.length);
-        new Ipv6Builder().nextHeader(IpProtocol.ICMP6).emit(out, 8 + quoted.length);
-        icmp.emit(out, ByteBuffer.wrap(quoted), new byte[16], new byte[16]);
+        new Ipv6Builder().nextHeader(IpProtocol.ICMP6).build().emit(out, 8 + quoted.length);
+        icmp.build().emit(out, ByteBuffer.wrap(quoted), new byte[16], new byte[16]);
         return out.array();
     }
 
@@ -186,7 +188,7 @@ class Ipv6HostileBytesTest {
         ByteBuffer buf = ByteBuffer.wrap(Captures6.MLDV2_REPORT_HOP_BY_HOP);
         int[] offsets = {-5, -1, 0, 1, 40, 47, 48, 175, 176, 177, 1000, Integer.MAX_VALUE, Integer.MIN_VALUE};
         int[] lengths = {-1, 0, 1, 8, 40, 48, 176, 1000, Integer.MAX_VALUE, Integer.MIN_VALUE};
-        assertDoesNotThrow(() -> HostileBytes.atSillyOffsets(offsets, lengths, (offset, length) -> new Layer[] {
+        assertDoesNotThrow(() -> Exercise.checkViews(buf, offsets, lengths, (offset, length) -> new Layer[] {
             new Ipv6().wrap(buf, offset, length),
             new Ipv6().wrap(buf, offset, length).quoted(true),
             new Icmpv6().wrap(buf, offset, length, length).pseudoHeaderSum(0),

@@ -35,8 +35,8 @@ class LinkBuilderTest {
         EthernetBuilder eth = new EthernetBuilder().dst(MacAddress.broadcast()).src(sender).etherType(EtherType.ARP)
                 .padToMinimum(true);
         ByteBuffer out = ByteBuffer.allocate(100);
-        assertEquals(14, eth.emit(out));
-        assertEquals(28, ArpBuilder.request(sender, ip("192.168.5.109"), ip("192.168.5.190")).emit(out));
+        assertEquals(14, eth.build().emit(out));
+        assertEquals(28, ArpBuilder.request(sender, ip("192.168.5.109"), ip("192.168.5.190")).build().emit(out));
         assertEquals(18, eth.finish(out, 0));
         assertBytes(LinkCaptures.ARP_REQUEST, out);
     }
@@ -47,8 +47,8 @@ class LinkBuilderTest {
         byte[] peer = mac("bc:ee:7b:9d:ee:02");
         EthernetBuilder eth = new EthernetBuilder().dst(peer).src(me).etherType(EtherType.ARP);
         ByteBuffer out = ByteBuffer.allocate(100);
-        eth.emit(out);
-        ArpBuilder.reply(me, ip("192.168.5.190"), peer, ip("192.168.5.109")).emit(out);
+        eth.build().emit(out);
+        ArpBuilder.reply(me, ip("192.168.5.190"), peer, ip("192.168.5.109")).build().emit(out);
         assertEquals(0, eth.finish(out, 0), "no padding unless asked");
         assertBytes(LinkCaptures.ARP_REPLY, out);
     }
@@ -61,14 +61,14 @@ class LinkBuilderTest {
         EthernetBuilder eth = new EthernetBuilder().dst(MacAddress.broadcast()).src(me).etherType(EtherType.ARP)
                 .padToMinimum(true);
         ByteBuffer out = ByteBuffer.allocate(60);
-        eth.emit(out);
-        ArpBuilder.gratuitous(me, vip).targetMac(MacAddress.broadcast()).emit(out);
+        eth.build().emit(out);
+        ArpBuilder.gratuitous(me, vip).targetMac(MacAddress.broadcast()).build().emit(out);
         eth.finish(out, 0);
         assertBytes(LinkCaptures.GARP_REQUEST, out);
 
         out.clear();
-        eth.emit(out);
-        ArpBuilder.gratuitous(me, vip).targetMac(MacAddress.broadcast()).operation(Arp.REPLY).emit(out);
+        eth.build().emit(out);
+        ArpBuilder.gratuitous(me, vip).targetMac(MacAddress.broadcast()).operation(Arp.REPLY).build().emit(out);
         eth.finish(out, 0);
         assertBytes(LinkCaptures.GARP_REPLY, out);
     }
@@ -78,7 +78,7 @@ class LinkBuilderTest {
     void gratuitousDefaultsToTheRfc5227Announcement() {
         byte[] me = mac("02:00:00:00:00:01");
         ByteBuffer out = ByteBuffer.allocate(28);
-        ArpBuilder.gratuitous(me, ip("192.0.2.7")).emit(out);
+        ArpBuilder.gratuitous(me, ip("192.0.2.7")).build().emit(out);
         Arp arp = new Arp().wrap(out, 0, 28);
         assertEquals(Arp.REQUEST, arp.operation());
         assertEquals("192.0.2.7", arp.senderIpText());
@@ -94,9 +94,9 @@ class LinkBuilderTest {
         byte[] dst = ip("10.0.0.4");
         ByteBuffer payload = TestBytes.slice(LinkCaptures.ETH_ICMP_ECHO, 14 + 28, 98);
         ByteBuffer out = ByteBuffer.allocate(98);
-        new EthernetBuilder().dst(mac("00:00:00:00:00:04")).src(mac("00:00:00:00:00:01")).emit(out);
-        new Ipv4Builder().id(64293).df(true).protocol(IpProtocol.ICMP).src(src).dst(dst).emit(out, 64);
-        new IcmpBuilder().type(IcmpTypes.ECHO_REQUEST).id(574).seq(0).emit(out, payload);
+        new EthernetBuilder().dst(mac("00:00:00:00:00:04")).src(mac("00:00:00:00:00:01")).build().emit(out);
+        new Ipv4Builder().id(64293).df(true).protocol(IpProtocol.ICMP).src(src).dst(dst).build().emit(out, 64);
+        new IcmpBuilder().type(IcmpTypes.ECHO_REQUEST).id(574).seq(0).build().emit(out, payload);
         assertBytes(LinkCaptures.ETH_ICMP_ECHO, out);
     }
 
@@ -105,12 +105,12 @@ class LinkBuilderTest {
         ByteBuffer payload = TestBytes.slice(LinkCaptures.VLAN_ICMP_ECHO, 18 + 28, 102);
         EthernetBuilder eth = new EthernetBuilder().dst(mac("00:16:3e:52:21:ec")).src(mac("00:16:3e:3c:2b:b3"))
                 .vlan(20).etherType(EtherType.IPV4);
-        assertEquals(18, eth.headerLength());
+        assertEquals(18, eth.build().headerLength());
         ByteBuffer out = ByteBuffer.allocateDirect(102);
-        assertEquals(18, eth.emit(out));
+        assertEquals(18, eth.build().emit(out));
         new Ipv4Builder().id(49140).df(true).protocol(IpProtocol.ICMP).src(ip("10.0.20.1")).dst(ip("10.0.20.2"))
-                .emit(out, 64);
-        new IcmpBuilder().id(432).seq(1).emit(out, payload);
+                .build().emit(out, 64);
+        new IcmpBuilder().id(432).seq(1).build().emit(out, payload);
         assertEquals(0, eth.finish(out, 0));
         assertBytes(LinkCaptures.VLAN_ICMP_ECHO, out);
     }
@@ -123,20 +123,20 @@ class LinkBuilderTest {
         EthernetBuilder eth = new EthernetBuilder().dst(MacAddress.broadcast()).src(src)
                 .vlan(EthernetBuilder.TPID_8021AD, 1, true, 203).vlan(EthernetBuilder.TPID_8021Q, 0, false, 201)
                 .etherType(EtherType.ARP);
-        assertEquals(22, eth.headerLength());
-        assertEquals(2, eth.vlanCount());
+        assertEquals(22, eth.build().headerLength());
+        assertEquals(2, eth.build().tags().length);
         ByteBuffer out = ByteBuffer.allocate(100);
-        eth.emit(out);
-        ArpBuilder.request(arpSender, ip("10.10.10.100"), ip("10.10.10.101")).emit(out);
+        eth.build().emit(out);
+        ArpBuilder.request(arpSender, ip("10.10.10.100"), ip("10.10.10.101")).build().emit(out);
         out.put(filler);
         assertBytes(LinkCaptures.QINQ_ARP_REQUEST, out);
 
         out.clear();
         eth.clearVlans().dst(mac("00:0a:00:00:03:14")).vlan(EthernetBuilder.TPID_8021AD, 1, true, 203)
-                .vlan(EthernetBuilder.TPID_8021Q, 0, false, 202).emit(out);
+                .vlan(EthernetBuilder.TPID_8021Q, 0, false, 202).build().emit(out);
         // The replier left the target fields zero and the target IP from the request.
         new ArpBuilder().operation("reply").senderMac(arpSender).senderIp(ip("10.10.10.100"))
-                .targetIp(ip("10.10.10.101")).emit(out);
+                .targetIp(ip("10.10.10.101")).build().emit(out);
         out.put(filler);
         assertBytes(LinkCaptures.QINQ_ARP_REPLY, out);
     }
@@ -145,16 +145,16 @@ class LinkBuilderTest {
     void twoDot1qTagsAndAServiceTag() {
         byte[] src = mac("02:06:0a:0e:ff:e2");
         ByteBuffer out = ByteBuffer.allocate(50);
-        new EthernetBuilder().dst(MacAddress.broadcast()).src(src).vlan(223).vlan(11).etherType(EtherType.ARP).emit(out);
-        ArpBuilder.request(src, ip("10.10.11.1"), ip("10.10.11.2")).emit(out);
+        new EthernetBuilder().dst(MacAddress.broadcast()).src(src).vlan(223).vlan(11).etherType(EtherType.ARP).build().emit(out);
+        ArpBuilder.request(src, ip("10.10.11.1"), ip("10.10.11.2")).build().emit(out);
         assertBytes(LinkCaptures.DOUBLE_8100_ARP, out);
 
         src = mac("00:08:5d:23:0c:3f");
         out = ByteBuffer.allocate(64);
         EthernetBuilder eth = new EthernetBuilder().dst(MacAddress.broadcast()).src(src)
                 .vlan(EthernetBuilder.TPID_8021AD, 0, false, 200).etherType(EtherType.ARP).padToMinimum(true);
-        eth.emit(out);
-        ArpBuilder.request(src, ip("172.17.0.20"), ip("172.17.0.2")).emit(out);
+        eth.build().emit(out);
+        ArpBuilder.request(src, ip("172.17.0.20"), ip("172.17.0.2")).build().emit(out);
         assertEquals(14, eth.finish(out, 0), "60 bytes, the tag counted, as ETH_ZLEN counts it");
         out.put(new byte[4]); // this sender padded to 64: 60 plus the tag
         assertBytes(LinkCaptures.STAG_ARP, out);
@@ -164,14 +164,14 @@ class LinkBuilderTest {
     void lldpAndStpHeaders() {
         ByteBuffer out = ByteBuffer.allocate(80);
         new EthernetBuilder().dst(mac("01:80:c2:00:00:0e")).src(mac("00:07:43:6c:f0:d7")).etherType(EtherType.LLDP)
-                .emit(out);
+                .build().emit(out);
         out.put(LinkCaptures.LLDP, 14, 66);
         assertBytes(LinkCaptures.LLDP, out);
 
         out = ByteBuffer.allocate(60);
         EthernetBuilder eth = new EthernetBuilder().dst(mac("01:80:c2:00:00:00")).src(mac("38:84:79:00:ea:d6"))
                 .etherType(39).padToMinimum(true);
-        eth.emit(out);
+        eth.build().emit(out);
         out.put(LinkCaptures.STP_RSTP, 14, 39);
         assertEquals(7, eth.finish(out, 0));
         assertBytes(LinkCaptures.STP_RSTP, out);
@@ -184,7 +184,7 @@ class LinkBuilderTest {
         for (int i = 0; i < 100 - 30; i++) {
             out.put(30 + i, (byte) 0x77);
         }
-        new EthernetBuilder().emit(out);
+        new EthernetBuilder().build().emit(out);
         out.put(new byte[] {1, 2, 3});
         assertEquals(43, EthernetBuilder.pad(out, 30));
         assertEquals(90, out.position());
@@ -195,7 +195,7 @@ class LinkBuilderTest {
         assertEquals(0, EthernetBuilder.pad(out, 30), "already 60");
 
         ByteBuffer tight = ByteBuffer.allocate(59);
-        new EthernetBuilder().emit(tight);
+        new EthernetBuilder().build().emit(tight);
         assertThrows(BufferOverflowException.class, () -> EthernetBuilder.pad(tight, 0));
     }
 
@@ -206,31 +206,30 @@ class LinkBuilderTest {
         assertThrows(IllegalArgumentException.class, () -> eth.vlan(-1));
         assertThrows(IllegalArgumentException.class, () -> eth.vlan(0x8100, 8, false, 1));
         assertThrows(IllegalArgumentException.class, () -> eth.vlan(0x10000, 0, false, 1));
-        assertThrows(IllegalArgumentException.class, () -> eth.etherType(0x10000));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> eth.dst(new byte[4]));
+        assertThrows(IllegalArgumentException.class, () -> new EthernetBuilder().etherType(0x10000).build());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new EthernetBuilder().dst(new byte[4]).build());
         assertTrue(e.getMessage().contains("6-byte"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> eth.src(null));
-        assertEquals(0, eth.vlanCount(), "a rejected tag is not added");
+        assertThrows(IllegalArgumentException.class, () -> new EthernetBuilder().src(null).build());
+        assertEquals(0, eth.build().tags().length, "a rejected tag is not added");
         ByteBuffer small = ByteBuffer.allocate(13);
-        assertThrows(BufferOverflowException.class, () -> eth.emit(small));
+        assertThrows(BufferOverflowException.class, () -> eth.build().emit(small));
         assertEquals(0, small.position());
 
         ArpBuilder arp = new ArpBuilder();
-        assertThrows(IllegalArgumentException.class, () -> arp.senderIp(new byte[16]));
-        assertThrows(IllegalArgumentException.class, () -> arp.targetMac(new byte[5]));
-        assertThrows(IllegalArgumentException.class, () -> arp.operation(0x10000));
+        assertThrows(IllegalArgumentException.class, () -> new ArpBuilder().senderIp(new byte[16]).build());
+        assertThrows(IllegalArgumentException.class, () -> new ArpBuilder().targetMac(new byte[5]).build());
+        assertThrows(IllegalArgumentException.class, () -> new ArpBuilder().operation(0x10000).build());
         assertThrows(IllegalArgumentException.class, () -> arp.operation("who-has"));
-        assertThrows(IllegalArgumentException.class, () -> arp.hlen(256));
-        assertThrows(BufferOverflowException.class, () -> arp.emit(ByteBuffer.allocate(27)));
+        assertThrows(IllegalArgumentException.class, () -> new ArpBuilder().hlen(256).build());
+        assertThrows(BufferOverflowException.class, () -> arp.build().emit(ByteBuffer.allocate(27)));
     }
 
     @Test
-    void buildersKeepCopies() {
+    void recordsKeepCopies() {
         byte[] m = mac("02:00:00:00:00:01");
-        EthernetBuilder eth = new EthernetBuilder().src(m);
+        EthernetFields eth = new EthernetBuilder().src(m).build();
         m[5] = 9;
-        assertArrayEquals(mac("02:00:00:00:00:01"), eth.src());
-        eth.src()[0] = 7;
         assertArrayEquals(mac("02:00:00:00:00:01"), eth.src());
         byte[] b = MacAddress.broadcast();
         b[0] = 0;
@@ -256,10 +255,10 @@ class LinkBuilderTest {
                 ArpBuilder arp = new ArpBuilder().operation(op).senderMac(src).senderIp(TestBytes.ip(10, n, 0, 1))
                         .targetMac(dst).targetIp(TestBytes.ip(10, n, 0, 2));
                 ByteBuffer out = ByteBuffer.allocate(128);
-                eth.emit(out);
-                arp.emit(out);
+                eth.build().emit(out);
+                arp.build().emit(out);
                 eth.finish(out, 0);
-                assertEquals(Math.max(60, eth.headerLength() + 28), out.position());
+                assertEquals(Math.max(60, eth.build().headerLength() + 28), out.position());
 
                 DecodedPacket p = decoder.decode(ByteBuffer.wrap(TestBytes.written(out)), LinkType.ETHERNET);
                 assertEquals(tpids.length + 2, p.size());
@@ -296,7 +295,7 @@ class LinkBuilderTest {
         for (byte[] packet : Captures.all()) {
             String raw = TestBytes.describe(decoder.decode(ByteBuffer.wrap(packet), LinkType.RAW));
             ByteBuffer out = ByteBuffer.allocate(packet.length + 22);
-            new EthernetBuilder().vlan(EthernetBuilder.TPID_8021AD, 0, false, 10).vlan(20).emit(out);
+            new EthernetBuilder().vlan(EthernetBuilder.TPID_8021AD, 0, false, 10).vlan(20).build().emit(out);
             out.put(packet);
             DecodedPacket p = decoder.decode(ByteBuffer.wrap(TestBytes.written(out)), LinkType.ETHERNET);
             String framed = TestBytes.describe(p);

@@ -205,7 +205,7 @@ class LinkDecoderTest {
             assertEquals(row[2] == 1, v.dei(), Integer.toHexString(row[0]));
             assertEquals(row[3], v.vid(), Integer.toHexString(row[0]));
             ByteBuffer out = ByteBuffer.allocate(18);
-            new EthernetBuilder().vlan(0x8100, row[1], row[2] == 1, row[3]).emit(out);
+            new EthernetBuilder().vlan(0x8100, row[1], row[2] == 1, row[3]).build().emit(out);
             assertEquals(row[0], out.getShort(14) & 0xffff, "the builder packs the same bits");
         }
     }
@@ -250,7 +250,7 @@ class LinkDecoderTest {
     @Test
     void unnamedEtherType() {
         ByteBuffer out = ByteBuffer.allocate(64);
-        new EthernetBuilder().dst(MacAddress.broadcast()).etherType(0x88b5).emit(out);
+        new EthernetBuilder().dst(MacAddress.broadcast()).etherType(0x88b5).build().emit(out);
         out.put(TestBytes.hex("4865 6c6c 6f"));
         DecodedPacket p = decode(TestBytes.written(out));
         assertEquals("0x88b5", p.proto());
@@ -343,8 +343,8 @@ class LinkDecoderTest {
             eth.vlan(i);
         }
         ByteBuffer out = ByteBuffer.allocate(100);
-        eth.emit(out);
-        ArpBuilder.request(MacAddress.zero(), TestBytes.ip(10, 0, 0, 1), TestBytes.ip(10, 0, 0, 2)).emit(out);
+        eth.build().emit(out);
+        ArpBuilder.request(MacAddress.zero(), TestBytes.ip(10, 0, 0, 1), TestBytes.ip(10, 0, 0, 2)).build().emit(out);
         DecodedPacket p = decode(TestBytes.written(out));
         assertEquals("eth,vlan,vlan,vlan,vlan,raw", names(p));
         assertEquals(4L, fields(p, 4).get("vid"));
@@ -357,8 +357,8 @@ class LinkDecoderTest {
             eth.vlan(i);
         }
         out = ByteBuffer.allocate(100);
-        eth.emit(out);
-        ArpBuilder.request(MacAddress.zero(), TestBytes.ip(10, 0, 0, 1), TestBytes.ip(10, 0, 0, 2)).emit(out);
+        eth.build().emit(out);
+        ArpBuilder.request(MacAddress.zero(), TestBytes.ip(10, 0, 0, 1), TestBytes.ip(10, 0, 0, 2)).build().emit(out);
         assertEquals("eth,vlan,vlan,vlan,vlan,arp", names(decode(TestBytes.written(out))), "four tags are fine");
     }
 
@@ -366,7 +366,7 @@ class LinkDecoderTest {
     @Test
     void arpWithOtherAddressSizes() {
         ByteBuffer out = ByteBuffer.allocate(64);
-        new EthernetBuilder().etherType(EtherType.ARP).src(MacAddress.parse("02:00:00:00:00:01")).emit(out);
+        new EthernetBuilder().etherType(EtherType.ARP).src(MacAddress.parse("02:00:00:00:00:01")).build().emit(out);
         // htype 6 (IEEE 802), ptype 0x86dd, hlen 2, plen 3: 8 + 2 * 5 = 18 bytes
         out.put(TestBytes.hex("0006 86dd 0203 0001 aabb 010203 ccdd 040506"));
         DecodedPacket p = decode(TestBytes.written(out));
@@ -403,7 +403,7 @@ class LinkDecoderTest {
         };
         for (String[] c : cases) {
             ByteBuffer out = ByteBuffer.allocate(28);
-            ArpBuilder.reply(mac, ip1, other, ip2).operation(c[0]).emit(out);
+            ArpBuilder.reply(mac, ip1, other, ip2).operation(c[0]).build().emit(out);
             Arp arp = new Arp().wrap(out, 0, 28);
             assertEquals(c[1], TestBytes.describe(arp));
             assertEquals(Arp.operationName(Integer.parseInt(c[0])), RecordedFields.of(arp).get("op_name"));

@@ -8,23 +8,24 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import rawsock.fuzz.Exercise;
 
 /**
  * {@link HostileBytesTest} for whole frames from a packet socket: every prefix of the real
  * frames, bit flips, random frames behind plausible Ethernet headers, long VLAN stacks and
  * hostile ARP lengths, and the link views wrapped at silly offsets. Decoding, fields() and
- * describe() never throw; {@link HostileBytes} is what checks that, for IPv4 and IPv6 too.
+ * describe() never throw; the fuzz tests' {@link Exercise} is what checks that, for IPv4 and IPv6 too.
  */
 class LinkHostileBytesTest {
-    private final HostileBytes hostile = new HostileBytes();
+    private final Exercise exercise = new Exercise();
 
     private int exercise(byte[] frame) {
-        return hostile.exercise(frame, LinkType.ETHERNET);
+        return exercise.check(frame, LinkType.ETHERNET).size();
     }
 
     @Test
     void everyPrefixOfEveryFrame() {
-        assertDoesNotThrow(() -> HostileBytes.everyPrefix(List.of(LinkCaptures.all()), this::exercise));
+        assertDoesNotThrow(() -> exercise.checkEveryPrefix(List.of(LinkCaptures.all()), LinkType.ETHERNET));
     }
 
     @Test
@@ -100,8 +101,8 @@ class LinkHostileBytesTest {
                     eth.vlan(i % 3 == 0 ? EtherType.QINQ : i % 3 == 1 ? EtherType.VLAN : EtherType.QINQ_9100, i % 8,
                             i % 2 == 0, i);
                 }
-                ByteBuffer out = ByteBuffer.allocate(eth.headerLength() + Captures.PORT_UNREACHABLE.length);
-                eth.emit(out);
+                ByteBuffer out = ByteBuffer.allocate(eth.build().headerLength() + Captures.PORT_UNREACHABLE.length);
+                eth.build().emit(out);
                 out.put(Captures.PORT_UNREACHABLE);
                 byte[] frame = TestBytes.written(out);
                 int layers = exercise(frame);
@@ -123,7 +124,7 @@ class LinkHostileBytesTest {
         ByteBuffer buf = ByteBuffer.wrap(LinkCaptures.QINQ_ARP_REQUEST);
         int[] offsets = {-5, -1, 0, 1, 13, 14, 18, 22, 99, 100, 101, 1000, Integer.MAX_VALUE, Integer.MIN_VALUE};
         int[] lengths = {-1, 0, 1, 3, 4, 8, 14, 28, 100, 1000, Integer.MAX_VALUE, Integer.MIN_VALUE};
-        assertDoesNotThrow(() -> HostileBytes.atSillyOffsets(offsets, lengths, (offset, length) -> new Layer[] {
+        assertDoesNotThrow(() -> Exercise.checkViews(buf, offsets, lengths, (offset, length) -> new Layer[] {
             new Ethernet().wrap(buf, offset, length),
             new Vlan().wrap(buf, offset, length, 0x88a8),
             new Vlan().wrap(buf, offset, length, -7),

@@ -60,8 +60,8 @@ class LinkTcpdumpTest {
         ByteBuffer out = ByteBuffer.allocate(128);
         EthernetBuilder eth = new EthernetBuilder().dst(MacAddress.broadcast()).src(me).etherType(EtherType.ARP)
                 .padToMinimum(true);
-        eth.emit(out);
-        ArpBuilder.gratuitous(me, ip1).emit(out);
+        eth.build().emit(out);
+        ArpBuilder.gratuitous(me, ip1).build().emit(out);
         eth.finish(out, 0);
         frames.add(TestBytes.written(out));
 
@@ -69,20 +69,20 @@ class LinkTcpdumpTest {
         eth = new EthernetBuilder().dst(peer).src(me).vlan(EthernetBuilder.TPID_8021AD, 5, true, 4000)
                 .vlan(EthernetBuilder.TPID_8021Q, 7, false, 1).vlan(EtherType.QINQ_9100, 0, true, 0)
                 .etherType(EtherType.ARP);
-        eth.emit(out);
-        ArpBuilder.reply(me, ip1, peer, ip2).emit(out);
+        eth.build().emit(out);
+        ArpBuilder.reply(me, ip1, peer, ip2).build().emit(out);
         frames.add(TestBytes.written(out));
 
         out = ByteBuffer.allocate(128);
         eth = new EthernetBuilder().dst(me).src(peer).vlan(42).etherType(EtherType.ARP).padToMinimum(true);
-        eth.emit(out);
-        ArpBuilder.request(peer, ip2, ip1).targetMac(me).emit(out);
+        eth.build().emit(out);
+        ArpBuilder.request(peer, ip2, ip1).targetMac(me).build().emit(out);
         eth.finish(out, 0);
         frames.add(TestBytes.written(out));
 
         out = ByteBuffer.allocate(18 + Captures.DNS_RESPONSE.length);
         eth = new EthernetBuilder().dst(peer).src(me).vlan(3000).etherType(EtherType.IPV4);
-        eth.emit(out);
+        eth.build().emit(out);
         out.put(Captures.DNS_RESPONSE);
         frames.add(TestBytes.written(out));
         return frames;

@@ -62,8 +62,8 @@ class TextTcpdumpTest {
         payload.flip();
         ByteBuffer out = ByteBuffer.allocate(64);
         new Ipv4Builder().protocol(IpProtocol.ICMP).src(TestBytes.ip(127, 0, 0, 1)).dst(TestBytes.ip(127, 0, 0, 1))
-                .emit(out, 8 + 12);
-        icmp.emit(out, payload);
+                .build().emit(out, 8 + 12);
+        icmp.build().emit(out, payload);
         return TestBytes.written(out);
     }
 

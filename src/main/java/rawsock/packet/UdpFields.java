@@ -2,36 +2,34 @@ package rawsock.packet;
 
 import java.nio.ByteBuffer;
 
-/** Builds a UDP datagram (RFC 768) over IPv4 or IPv6. */
-public final class UdpBuilder {
-    private int sport;
-    private int dport;
-    private int length = -1;
-    private int checksum = -1;
+/**
+ * The header of a UDP datagram (RFC 768) a user can set, over IPv4 or IPv6, immutable, with its
+ * defaults in {@link #DEFAULT}; the length and the checksum are {@link #COMPUTED} unless given.
+ *
+ * @param length the length field, or {@link #COMPUTED}: 8 plus the payload
+ * @param checksum the checksum to send, or {@link #COMPUTED}. 0 means "no checksum" on IPv4
+ *     (RFC 768) and is invalid on IPv6 (RFC 8200 8.1), which makes it a useful test value.
+ */
+public record UdpFields(int sourcePort, int destinationPort, int length, int checksum) {
+    /** A length or checksum field left to {@link #emit}. */
+    public static final int COMPUTED = -1;
+    /** Ports 0 (the send command picks a random source port; 0 is where a UDP probe goes unless told). */
+    public static final UdpFields DEFAULT = new UdpFields(0, 0, COMPUTED, COMPUTED);
 
-    public UdpBuilder sport(int value) {
-        sport = Bytes.checkRange("UDP source port", value, 0, 0xffff);
-        return this;
+    /** @throws IllegalArgumentException for a value its field cannot hold */
+    public UdpFields {
+        Bytes.checkRange("UDP source port", sourcePort, 0, 0xffff);
+        Bytes.checkRange("UDP destination port", destinationPort, 0, 0xffff);
+        Bytes.checkComputedOr("UDP length", length, 0xffff);
+        Bytes.checkComputedOr("UDP checksum", checksum, 0xffff);
     }
 
-    public UdpBuilder dport(int value) {
-        dport = Bytes.checkRange("UDP destination port", value, 0, 0xffff);
-        return this;
-    }
-
-    /** Length field; null or -1 = 8 plus the payload. */
-    public UdpBuilder length(Integer value) {
-        length = value == null || value == -1 ? -1 : Bytes.checkRange("UDP length", value, 0, 0xffff);
-        return this;
-    }
-
-    /**
-     * Checksum to send instead of the computed one; null or -1 = computed. 0 means "no checksum"
-     * on IPv4 (RFC 768) and is invalid on IPv6 (RFC 8200 8.1), which makes it a useful test value.
-     */
-    public UdpBuilder checksum(Integer value) {
-        checksum = value == null || value == -1 ? -1 : Bytes.checkRange("UDP checksum", value, 0, 0xffff);
-        return this;
+    /** The header {@code view} shows (its length and checksum too); null when the bytes end inside it. */
+    public static UdpFields parse(Udp view) {
+        if (!view.has(0, Udp.HEADER_LENGTH)) {
+            return null;
+        }
+        return new UdpFields(view.sport(), view.dport(), view.length(), view.checksum());
     }
 
     public int headerLength() {
@@ -58,8 +56,8 @@ public final class UdpBuilder {
             throw new java.nio.BufferOverflowException();
         }
         int at = out.position();
-        Bytes.put16(out, at, sport);
-        Bytes.put16(out, at + 2, dport);
+        Bytes.put16(out, at + Udp.SPORT_OFFSET, sourcePort);
+        Bytes.put16(out, at + Udp.DPORT_OFFSET, destinationPort);
         Bytes.put16(out, at + Udp.LENGTH_OFFSET, lengthField);
         Bytes.put16(out, at + Udp.CHECKSUM_OFFSET, 0);
         if (payloadLength > 0) {

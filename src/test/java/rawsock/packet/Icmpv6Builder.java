@@ -1,33 +1,26 @@
 package rawsock.packet;
 
-import java.nio.ByteBuffer;
-
 /**
- * Builds an ICMPv6 message (RFC 4443): type, code, checksum and the 32 bits after it (identifier
- * and sequence for echo, the MTU of packet-too-big, the pointer of parameter-problem, flags of a
- * neighbor advertisement), then an optional message body (the target and options of neighbour
- * discovery) and the payload.
+ * An {@link Icmpv6Fields} a field at a time, starting from {@link Icmpv6Fields#DEFAULT} (an echo
+ * request; the values are checked when {@link #build} makes the header), with setters for the
+ * layouts of the 32 bits after the checksum and the neighbour discovery messages.
  *
- * <p>The checksum always covers the IPv6 pseudo-header (RFC 8200 8.1, RFC 4443 2.3): source,
- * destination, the 32-bit message length and next header 58. Unlike ICMPv4 there is no
- * checksum without addresses.
+ * <p>A test fixture: main code builds the record itself.
  */
 public final class Icmpv6Builder {
-    private static final byte[] NONE = new byte[0];
-
-    private int type = Icmpv6Types.ECHO_REQUEST;
-    private int code;
-    private long rest;
-    private int checksum = -1;
-    private byte[] body = NONE;
+    private int type = Icmpv6Fields.DEFAULT.type();
+    private int code = Icmpv6Fields.DEFAULT.code();
+    private long rest = Icmpv6Fields.DEFAULT.restOfHeader();
+    private int checksum = Icmpv6Fields.DEFAULT.checksum();
+    private byte[] body = Icmpv6Fields.DEFAULT.body();
 
     public Icmpv6Builder type(int value) {
-        type = Bytes.checkRange("ICMPv6 type", value, 0, 255);
+        type = value;
         return this;
     }
 
     public Icmpv6Builder code(int value) {
-        code = Bytes.checkRange("ICMPv6 code", value, 0, 255);
+        code = value;
         return this;
     }
 
@@ -47,7 +40,7 @@ public final class Icmpv6Builder {
 
     /** The raw 32 bits after the checksum, for any type. */
     public Icmpv6Builder restOfHeader(long value) {
-        rest = Bytes.checkRange("ICMPv6 rest of header", value, 0, 0xffffffffL);
+        rest = value;
         return this;
     }
 
@@ -65,14 +58,23 @@ public final class Icmpv6Builder {
 
     /** Checksum to send instead of the computed one; null or -1 = computed. */
     public Icmpv6Builder checksum(Integer value) {
-        checksum = value == null || value == -1 ? -1 : Bytes.checkRange("ICMPv6 checksum", value, 0, 0xffff);
+        checksum = value == null ? Icmpv6Fields.COMPUTED : value;
         return this;
     }
 
-    /** Bytes written after the 8-byte header and before the payload (a copy); null = none. */
+    /** Bytes written after the 8-byte header and before the payload; null = none. */
     public Icmpv6Builder body(byte[] bytes) {
-        body = bytes == null ? NONE : bytes.clone();
+        body = bytes;
         return this;
+    }
+
+    /**
+     * The header: every value checked here.
+     *
+     * @throws IllegalArgumentException for a value out of its field's range
+     */
+    public Icmpv6Fields build() {
+        return new Icmpv6Fields(type, code, rest, checksum, body);
     }
 
     /**
@@ -120,54 +122,5 @@ public final class Icmpv6Builder {
         group[14] = address[14];
         group[15] = address[15];
         return group;
-    }
-
-    public int type() {
-        return type;
-    }
-
-    /** Bytes before the payload: 8 plus the body. */
-    public int headerLength() {
-        return Icmpv6.HEADER_LENGTH + body.length;
-    }
-
-    /**
-     * Writes header, body and payload at {@code out.position()} and advances it. The payload is
-     * read from its position to its limit and not moved; null means none. For an error message
-     * the payload is the invoking packet (as much as fits a 1280-byte IPv6 packet).
-     *
-     * @param src16 the IPv6 source of the pseudo-header; may be null only with a checksum override
-     * @param dst16 the IPv6 destination (the final one, when a Routing header is used)
-     * @return bytes written
-     */
-    public int emit(ByteBuffer out, ByteBuffer payload, byte[] src16, byte[] dst16) {
-        int payloadLength = payload == null ? 0 : payload.remaining();
-        int length = headerLength() + payloadLength;
-        long pseudo = 0;
-        if (checksum < 0) {
-            if (src16 == null || src16.length != 16 || dst16 == null || dst16.length != 16) {
-                throw new IllegalArgumentException("the ICMPv6 checksum covers the IPv6 pseudo-header: "
-                        + "give 16-byte source and destination addresses, or a checksum override");
-            }
-            pseudo = Checksum.pseudoHeader(src16, dst16, IpProtocol.ICMP6, length);
-        }
-        if (out.remaining() < length) {
-            throw new java.nio.BufferOverflowException();
-        }
-        int at = out.position();
-        Bytes.put8(out, at, type);
-        Bytes.put8(out, at + Icmpv6.CODE_OFFSET, code);
-        Bytes.put16(out, at + Icmpv6.CHECKSUM_OFFSET, 0);
-        Bytes.put32(out, at + Icmpv6.ID_OFFSET, rest);
-        for (int i = 0; i < body.length; i++) {
-            out.put(at + Icmpv6.HEADER_LENGTH + i, body[i]);
-        }
-        if (payloadLength > 0) {
-            Bytes.copy(payload, payload.position(), out, at + headerLength(), payloadLength);
-        }
-        Bytes.put16(out, at + Icmpv6.CHECKSUM_OFFSET,
-                checksum >= 0 ? checksum : Checksum.finish(Checksum.sum(out, at, length, pseudo)));
-        out.position(at + length);
-        return length;
     }
 }

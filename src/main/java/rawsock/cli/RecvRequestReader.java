@@ -25,7 +25,7 @@ import rawsock.text.Numbers;
  * take values and names from them, so an option renamed in {@link RecvCommand} keeps its rules
  * and its messages; the order of the checks is the order a user meets the refusals in.
  */
-final class RecvSpecReader {
+final class RecvRequestReader {
     /** -C's plain number: millions of bytes, decimal digits only (as tcpdump -C). */
     private static final Numbers.Syntax MILLIONS = new Numbers.Syntax(LeadingZero.DECIMAL, false, false, false);
 
@@ -49,7 +49,7 @@ final class RecvSpecReader {
     private final OptionSpec rotateFiles;
     private final OptionSpec readPcap;
 
-    RecvSpecReader(CommandSpec spec) {
+    RecvRequestReader(CommandSpec spec) {
         parsed = spec.commandLine().getParseResult();
         proto = option(spec, RecvCommand.PROTO);
         ipv6 = option(spec, RecvCommand.IPV6);

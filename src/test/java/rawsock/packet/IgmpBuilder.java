@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds IGMP messages: v1/v2 (RFC 1112, 2236) query, reports and leave, and the v3 (RFC 3376)
+ * {@link IgmpFields} for IGMP messages: v1/v2 (RFC 1112, 2236) query, reports and leave, and the v3 (RFC 3376)
  * query and report. Hosts send these with TTL 1 and, for v2/v3, the Router Alert IP option
  * ({@link #ROUTER_ALERT}).
+ *
+ * <p>A test fixture: main code builds the record itself.
  */
 public final class IgmpBuilder {
     /** IPv4 Router Alert option (RFC 2113), as IGMPv2/v3 messages carry it. */
@@ -22,9 +24,10 @@ public final class IgmpBuilder {
     public static final int BLOCK_OLD_SOURCES = 6;
 
     private int type;
+    /** 0 until set: what reports and leaves carry. */
     private int maxResp;
     private final byte[] group = new byte[4];
-    private int checksum = -1;
+    private int checksum = IgmpFields.COMPUTED;
     private boolean version3Query;
     private boolean suppress;
     private int qrv = 2;
@@ -89,7 +92,7 @@ public final class IgmpBuilder {
     }
 
     public IgmpBuilder maxResp(int value) {
-        maxResp = Bytes.checkRange("IGMP max response", value, 0, 255);
+        maxResp = value;
         return this;
     }
 
@@ -147,59 +150,35 @@ public final class IgmpBuilder {
 
     /** Checksum to send instead of the computed one; null or -1 = computed. */
     public IgmpBuilder checksum(Integer value) {
-        checksum = value == null || value == -1 ? -1 : Bytes.checkRange("IGMP checksum", value, 0, 0xffff);
+        checksum = value == null ? IgmpFields.COMPUTED : value;
         return this;
     }
 
-    public int length() {
+    /**
+     * The message: the values checked here, a v3 query's or report's additions laid out as the body.
+     *
+     * @throws IllegalArgumentException for a value out of its field's range
+     */
+    public IgmpFields build() {
         if (type == Igmp.V3_REPORT) {
-            int length = 8;
+            int length = 0;
             for (Record r : records) {
                 length += 8 + 4 * r.sources.size();
             }
-            return length;
-        }
-        return version3Query ? 12 + 4 * sources.size() : 8;
-    }
-
-    /** Writes the message at {@code out.position()} and advances it; returns bytes written. */
-    public int emit(ByteBuffer out) {
-        int length = length();
-        if (out.remaining() < length) {
-            throw new java.nio.BufferOverflowException();
-        }
-        int at = out.position();
-        for (int i = 0; i < length; i++) {
-            out.put(at + i, (byte) 0);
-        }
-        Bytes.put8(out, at, type);
-        if (type == Igmp.V3_REPORT) {
-            Bytes.put16(out, at + 6, records.size());
-            int p = at + 8;
+            ByteBuffer body = ByteBuffer.allocate(length);
             for (Record r : records) {
-                Bytes.put8(out, p, r.type);
-                Bytes.put16(out, p + 2, r.sources.size());
-                out.put(p + 4, r.group, 0, 4);
-                p += 8;
-                for (byte[] s : r.sources) {
-                    out.put(p, s, 0, 4);
-                    p += 4;
-                }
+                body.put((byte) r.type).put((byte) 0).putShort((short) r.sources.size()).put(r.group);
+                r.sources.forEach(body::put);
             }
-        } else {
-            Bytes.put8(out, at + 1, maxResp);
-            out.put(at + 4, group, 0, 4);
-            if (version3Query) {
-                Bytes.put8(out, at + 8, (suppress ? 0x08 : 0) | qrv);
-                Bytes.put8(out, at + 9, qqic);
-                Bytes.put16(out, at + 10, sources.size());
-                for (int i = 0; i < sources.size(); i++) {
-                    out.put(at + 12 + 4 * i, sources.get(i), 0, 4);
-                }
-            }
+            byte[] reservedAndCount = {0, 0, (byte) (records.size() >>> 8), (byte) records.size()};
+            return new IgmpFields(type, 0, reservedAndCount, checksum, body.array());
         }
-        Bytes.put16(out, at + Igmp.CHECKSUM_OFFSET, checksum >= 0 ? checksum : Checksum.compute(out, at, length));
-        out.position(at + length);
-        return length;
+        if (!version3Query) {
+            return new IgmpFields(type, maxResp, group, checksum, null);
+        }
+        ByteBuffer body = ByteBuffer.allocate(4 + 4 * sources.size());
+        body.put((byte) ((suppress ? 0x08 : 0) | qrv)).put((byte) qqic).putShort((short) sources.size());
+        sources.forEach(body::put);
+        return new IgmpFields(type, maxResp, group, checksum, body.array());
     }
 }

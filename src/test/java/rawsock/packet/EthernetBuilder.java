@@ -4,9 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
- * Builds an Ethernet II header: destination and source MAC, zero or more VLAN tags (outermost
- * first) and the EtherType. {@link #emit} writes the header only; the caller appends the payload
- * (an IP packet, an ARP message, ...) after it.
+ * An {@link EthernetFields} a field at a time, starting from {@link EthernetFields#DEFAULT}, its
+ * VLAN tags added one by one; and the padding of a short frame.
  *
  * <p>Padding: a frame shorter than 60 bytes is sent as it is unless asked otherwise. A NIC pads
  * short frames on the wire, but a veth pair or a bridge carries the frame exactly as the packet
@@ -17,29 +16,31 @@ import java.util.Arrays;
  *
  * <p>Every field can be set to values a correct stack would not send (an EtherType below 0x0600,
  * any TPID, VLAN 4095), so receivers can be tested with exactly the bytes asked for.
+ *
+ * <p>A test fixture: main code builds the record itself.
  */
 public final class EthernetBuilder {
     /** IEEE 802.1Q customer tag. */
-    public static final int TPID_8021Q = EtherType.VLAN;
+    public static final int TPID_8021Q = EthernetFields.TPID_8021Q;
     /** IEEE 802.1ad service tag, the outer tag of QinQ. */
-    public static final int TPID_8021AD = EtherType.QINQ;
+    public static final int TPID_8021AD = EthernetFields.TPID_8021AD;
 
-    private final byte[] dst = new byte[MacAddress.LENGTH];
-    private final byte[] src = new byte[MacAddress.LENGTH];
-    private int etherType = EtherType.IPV4;
-    /** Each tag as TPID in the high 16 bits and TCI in the low 16, outermost first. */
-    private int[] tags = new int[0];
+    private byte[] dst = EthernetFields.DEFAULT.dst();
+    private byte[] src = EthernetFields.DEFAULT.src();
+    private int etherType = EthernetFields.DEFAULT.etherType();
+    /** As {@link EthernetFields#tags}. */
+    private int[] tags = EthernetFields.DEFAULT.tags();
     private boolean padToMinimum;
 
     /** Destination MAC (6 bytes, copied); all zero until set. */
     public EthernetBuilder dst(byte[] mac) {
-        System.arraycopy(checkMac("destination", mac), 0, dst, 0, MacAddress.LENGTH);
+        dst = mac;
         return this;
     }
 
     /** Source MAC (6 bytes, copied); all zero until set. */
     public EthernetBuilder src(byte[] mac) {
-        System.arraycopy(checkMac("source", mac), 0, src, 0, MacAddress.LENGTH);
+        src = mac;
         return this;
     }
 
@@ -48,7 +49,7 @@ public final class EthernetBuilder {
      * is written as it is, and then means an 802.3 length.
      */
     public EthernetBuilder etherType(int value) {
-        etherType = Bytes.checkRange("EtherType", value, 0, 0xffff);
+        etherType = value;
         return this;
     }
 
@@ -66,12 +67,9 @@ public final class EthernetBuilder {
      * @param vid VLAN id 0..4095
      */
     public EthernetBuilder vlan(int tpid, int pcp, boolean dei, int vid) {
-        Bytes.checkRange("VLAN TPID", tpid, 0, 0xffff);
-        Bytes.checkRange("VLAN priority", pcp, 0, Vlan.MAX_PCP);
-        Bytes.checkRange("VLAN id", vid, 0, Vlan.MAX_VID);
-        int tci = (pcp << 13) | (dei ? 0x1000 : 0) | vid;
+        int tag = EthernetFields.tag(tpid, pcp, dei, vid);
         tags = Arrays.copyOf(tags, tags.length + 1);
-        tags[tags.length - 1] = (tpid << 16) | tci;
+        tags[tags.length - 1] = tag;
         return this;
     }
 
@@ -90,52 +88,13 @@ public final class EthernetBuilder {
         return padToMinimum;
     }
 
-    public byte[] dst() {
-        return dst.clone();
-    }
-
-    public byte[] src() {
-        return src.clone();
-    }
-
-    public int etherType() {
-        return etherType;
-    }
-
-    public int vlanCount() {
-        return tags.length;
-    }
-
-    /** Bytes {@link #emit} writes: 14 plus 4 per VLAN tag. */
-    public int headerLength() {
-        return Ethernet.HEADER_LENGTH + Vlan.HEADER_LENGTH * tags.length;
-    }
-
     /**
-     * Writes the header at {@code out.position()} and advances the position past it.
+     * The header: every value checked here.
      *
-     * @return bytes written
-     * @throws java.nio.BufferOverflowException when {@code out} has less room than the header
+     * @throws IllegalArgumentException for a MAC not of 6 bytes or an EtherType over 16 bits
      */
-    public int emit(ByteBuffer out) {
-        int length = headerLength();
-        if (out.remaining() < length) {
-            throw new java.nio.BufferOverflowException();
-        }
-        int at = out.position();
-        for (int i = 0; i < MacAddress.LENGTH; i++) {
-            out.put(at + Ethernet.DST_OFFSET + i, dst[i]);
-            out.put(at + Ethernet.SRC_OFFSET + i, src[i]);
-        }
-        int type = at + Ethernet.TYPE_OFFSET;
-        for (int tag : tags) {
-            Bytes.put16(out, type, tag >>> 16);
-            Bytes.put16(out, type + 2, tag & 0xffff);
-            type += Vlan.HEADER_LENGTH;
-        }
-        Bytes.put16(out, type, etherType);
-        out.position(at + length);
-        return length;
+    public EthernetFields build() {
+        return new EthernetFields(dst, src, tags, etherType);
     }
 
     /**
@@ -172,12 +131,5 @@ public final class EthernetBuilder {
         }
         frame.position(end + missing);
         return missing;
-    }
-
-    private static byte[] checkMac(String what, byte[] mac) {
-        if (mac == null || mac.length != MacAddress.LENGTH) {
-            throw new IllegalArgumentException("Ethernet " + what + " must be a 6-byte MAC address");
-        }
-        return mac;
     }
 }
