@@ -26,7 +26,7 @@ import rawsock.packet.PacketMeta;
  * reply answers the newest request, and its round-trip time is the kernel's receive timestamp
  * minus the moment that request left.
  */
-final class ArpWatcher implements ProbeWatcher {
+final class ArpWatcher extends ProbeWatcher {
     private static final Log LOG = Log.of(ArpWatcher.class);
     /** No key tells requests apart: every reply names the newest (see ProbeTable#indexOf). */
     private static final int NEWEST = 0;
@@ -38,23 +38,20 @@ final class ArpWatcher implements ProbeWatcher {
     private final int ifindex;
     private final byte[] askedWith;
     private final byte[] askedFor;
-    private final ProbeTable table = new ProbeTable(1);
-    private final ReplyPrinter printer;
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(65536).order(ByteOrder.BIG_ENDIAN);
     private final ReceiveInfo info = new ReceiveInfo();
     private final EthernetFrame frame = new EthernetFrame();
     private final Arp arp = new Arp();
     private final Reply reply = new Reply();
-    private final long startNanos = System.nanoTime();
 
     private ArpWatcher(SendSpec spec, RawSocket socket, int ifindex, ArpFields request, ReplyPrinter printer) {
+        super(new ProbeTable(1), printer);
         this.spec = spec;
         this.socket = socket;
         this.poller = new Poller(new RawSocket[] {socket});
         this.ifindex = ifindex;
         this.askedWith = request.senderMac();
         this.askedFor = request.targetIp();
-        this.printer = printer;
     }
 
     /** Opens the socket before {@code request} first leaves, so no early reply is missed. */
@@ -75,16 +72,12 @@ final class ArpWatcher implements ProbeWatcher {
     }
 
     @Override
-    public void sent(long index, long realtimeNanos) {
-        table.sent(index, realtimeNanos);
+    boolean poll(int millis) throws IOException {
+        return poller.poll(millis) > 0;
     }
 
     @Override
-    public boolean watchUntil(long deadline, boolean stopWhenAnswered, Interrupts interrupts) throws IOException {
-        return ProbeWatcher.pollUntil(deadline, stopWhenAnswered, interrupts, table, poller, this::readOne);
-    }
-
-    private void readOne() throws IOException {
+    void readReady() throws IOException {
         buffer.clear();
         if (socket.receive(buffer, info)) {
             handle(info.timestampNanos());
@@ -129,12 +122,6 @@ final class ArpWatcher implements ProbeWatcher {
             }
         }
         return true;
-    }
-
-    @Override
-    public int finish() throws IOException {
-        printer.summary(table, (System.nanoTime() - startNanos) / 1_000_000);
-        return table.received() > 0 ? ExitStatus.OK : ExitStatus.NOT_MET;
     }
 
     @Override

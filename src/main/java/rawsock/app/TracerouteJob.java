@@ -5,17 +5,9 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.util.ArrayList;
-import java.util.List;
-import rawsock.filter.BpfProgram;
-import rawsock.filter.FilterCompiler;
-import rawsock.filter.FilterSyntaxException;
-import rawsock.filter.FilterTarget;
 import rawsock.filter.ProbeFilters;
 import rawsock.net.Family;
 import rawsock.net.NativeException;
-import rawsock.net.Poller;
 import rawsock.net.RawSocket;
 import rawsock.net.ReceiveInfo;
 import rawsock.packet.DecodedPacket;
@@ -37,7 +29,6 @@ final class TracerouteJob {
     private static final Log LOG = Log.of(TracerouteJob.class);
     /** Probes unanswered at once, as traceroute's default (-N 16). */
     static final int IN_FLIGHT = 16;
-    private static final int BUFFER_BYTES = 1 << 20;
     /** The longest single poll: a signal is noticed within it. */
     private static final int POLL_SLICE_MILLIS = 50;
 
@@ -45,9 +36,6 @@ final class TracerouteJob {
     private final OutputStream out;
     private final PrintWriter err;
     private final Interrupts interrupts;
-    private final ByteBuffer buffer = ByteBuffer.allocateDirect(65536 + Ipv6HeaderRebuilder.HEADROOM)
-            .order(ByteOrder.BIG_ENDIAN);
-    private final ReceiveInfo info = new ReceiveInfo();
     private final PacketDecoder decoder = new PacketDecoder();
     private final TraceAnswer answer = new TraceAnswer();
 
@@ -68,9 +56,8 @@ final class TracerouteJob {
         TraceHops hops = new TraceHops(spec.ttl(), (int) spec.count, spec.waitNanos);
         TraceMatcher matcher = new TraceMatcher(spec, template, hops.probes());
         Family family = spec.ipv6 ? Family.INET6 : Family.INET;
-        List<RawSocket> receivers = new ArrayList<>();
-        try (RawSocket socket = RawSocket.open(family, writesHeader ? IpProtocol.RAW : spec.protocol)) {
-            List<Ipv6HeaderRebuilder> rebuilders = openReceivers(matcher, receivers);
+        try (RawSocket socket = RawSocket.open(family, writesHeader ? IpProtocol.RAW : spec.protocol);
+                AnswerSockets answers = openReceivers(matcher)) {
             SendJob.configure(spec, socket, writesHeader);
             socket.enableSendTimestamps();
             DropPrivileges.to(spec.user);
@@ -80,54 +67,23 @@ final class TracerouteJob {
                         + template.wireLength() + " byte packets");
                 err.flush();
             }
-            return trace(template, socket, writesHeader, hops, matcher, new Poller(receivers.toArray(new RawSocket[0])),
-                    rebuilders);
+            return trace(template, socket, writesHeader, hops, matcher, answers);
         } catch (IOException e) {
             if (Pipes.isClosed(e)) {
                 return ExitStatus.OK;
             }
             throw e;
-        } finally {
-            receivers.forEach(RawSocket::close);
         }
     }
 
     /**
      * The receive sockets, open (and filtered, and emptied) before the first probe leaves: ICMP
      * (or ICMPv6) for the routers' errors and echo replies, and TCP for a TCP trace's SYN-ACK or
-     * reset. Returns the IPv6 header rebuilder of each (null on IPv4).
+     * reset.
      */
-    private List<Ipv6HeaderRebuilder> openReceivers(TraceMatcher matcher, List<RawSocket> into) throws IOException {
-        List<Integer> protocols = new ArrayList<>();
-        protocols.add(spec.ipv6 ? IpProtocol.ICMP6 : IpProtocol.ICMP);
-        if (spec.protocol == IpProtocol.TCP) {
-            protocols.add(IpProtocol.TCP);
-        }
-        List<Ipv6HeaderRebuilder> rebuilders = new ArrayList<>();
-        for (int protocol : protocols) {
-            RawSocket socket = RawSocket.open(spec.ipv6 ? Family.INET6 : Family.INET, protocol);
-            into.add(socket);
-            socket.enableTimestamps();
-            socket.enablePacketInfo();
-            socket.setReceiveBuffer(BUFFER_BYTES);
-            socket.attachFilter(filter(protocol, matcher).toByteArray(ByteOrder.nativeOrder()));
-            socket.drain();
-            rebuilders.add(spec.ipv6 ? new Ipv6HeaderRebuilder(protocol) : null);
-        }
-        return rebuilders;
-    }
-
-    /** Only what may answer us reaches user space (an ICMP socket sees every ICMP packet on the host). */
-    private BpfProgram filter(int protocol, TraceMatcher matcher) {
-        if (protocol != IpProtocol.TCP) {
-            return ProbeFilters.icmpReplies(spec.ipv6, matcher.expectedReplyType(), spec.icmpId);
-        }
-        try {
-            return FilterCompiler.compile("src port " + TraceMatcher.destinationPort(spec),
-                    spec.ipv6 ? FilterTarget.IPV6_RAW : FilterTarget.IPV4_RAW);
-        } catch (FilterSyntaxException e) {
-            throw new IllegalStateException("a port filter failed to compile", e);
-        }
+    private AnswerSockets openReceivers(TraceMatcher matcher) throws IOException {
+        return AnswerSockets.open(spec.ipv6, ProbeFilters.icmpReplies(spec.ipv6, matcher.expectedReplyType(), spec.icmpId),
+                spec.protocol == IpProtocol.TCP ? IpProtocol.TCP : 0, "src port " + TraceMatcher.destinationPort(spec));
     }
 
     /**
@@ -136,7 +92,8 @@ final class TracerouteJob {
      * hop once complete, in order, and stop after the last.
      */
     private int trace(PacketTemplate template, RawSocket socket, boolean writesHeader, TraceHops hops,
-            TraceMatcher matcher, Poller poller, List<Ipv6HeaderRebuilder> rebuilders) throws IOException {
+            TraceMatcher matcher, AnswerSockets answers) throws IOException {
+        AnswerSockets.Handler handler = (packet, info) -> handle(packet, info, hops, matcher);
         TracePrinter printer = new TracePrinter(out, spec.jsonReplies);
         Pacer pacer = new Pacer(spec.intervalNanos, interrupts);
         long due = pacer.deadline(0);
@@ -169,8 +126,8 @@ final class TracerouteJob {
             long until = Math.min(hops.nextExpiry(now), canSend ? due : Long.MAX_VALUE);
             long millis = until == Long.MAX_VALUE ? POLL_SLICE_MILLIS
                     : Math.min(POLL_SLICE_MILLIS, Math.max(0, (until - now + 999_999) / 1_000_000));
-            if (poller.poll((int) millis) > 0) {
-                readAll(poller, rebuilders, hops, matcher);
+            if (answers.poll((int) millis)) {
+                answers.readReady(handler);
             }
         }
         return interrupts.exitStatus();
@@ -192,27 +149,12 @@ final class TracerouteJob {
         }
     }
 
-    private void readAll(Poller poller, List<Ipv6HeaderRebuilder> rebuilders, TraceHops hops, TraceMatcher matcher)
-            throws IOException {
-        for (int i = 0; i < poller.size(); i++) {
-            if (!poller.readable(i)) {
-                continue;
-            }
-            // One packet per readable socket: poll is level-triggered, so the rest come next round.
-            Ipv6HeaderRebuilder rebuilder = rebuilders.get(i);
-            buffer.clear().position(rebuilder == null ? 0 : Ipv6HeaderRebuilder.HEADROOM);
-            if (!poller.socket(i).receive(buffer, info)) {
-                continue;
-            }
-            if (rebuilder != null) {
-                rebuilder.rebuild(buffer, info);
-            }
-            DecodedPacket decoded = decoder.decode(buffer, LinkType.RAW);
-            answer.clear();
-            long probe = matcher.match(decoded, answer);
-            boolean kept = probe >= 0 && hops.answer((int) probe, info.timestampNanos(), answer);
-            LOG.debug("received {} from {}: probe {}{}", decoded.proto(), answer.from, probe,
-                    probe >= 0 && !kept ? " (duplicate or late)" : "");
-        }
+    private void handle(ByteBuffer packet, ReceiveInfo info, TraceHops hops, TraceMatcher matcher) {
+        DecodedPacket decoded = decoder.decode(packet, LinkType.RAW);
+        answer.clear();
+        long probe = matcher.match(decoded, answer);
+        boolean kept = probe >= 0 && hops.answer((int) probe, info.timestampNanos(), answer);
+        LOG.debug("received {} from {}: probe {}{}", decoded.proto(), answer.from, probe,
+                probe >= 0 && !kept ? " (duplicate or late)" : "");
     }
 }

@@ -5,6 +5,8 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import rawsock.app.UsageException;
+import rawsock.text.DottedQuads;
+import rawsock.text.LeadingZero;
 
 /** Turns --dst/--src text into addresses, refusing what cannot be one with a usage error. */
 final class AddressOption {
@@ -44,21 +46,19 @@ final class AddressOption {
     }
 
     /**
-     * Dotted quad parsed here: InetAddress.getByName takes "999.1.1.1" for a host name and asks
-     * the resolver (a DNS query for a typo).
+     * The command line's rule for a leading zero in an address part: decimal, as in its numbers
+     * (010.0.0.1 is 10.0.0.1, as the JDK reads it; inet_aton would read octal).
+     */
+    static final LeadingZero OCTETS = LeadingZero.DECIMAL;
+
+    /**
+     * Dotted quad parsed by {@link DottedQuads}: InetAddress.getByName takes "999.1.1.1" for a
+     * host name and asks the resolver (a DNS query for a typo).
      */
     private static InetAddress ipv4Literal(String option, String text, String host) throws UnknownHostException {
-        if (!host.matches("(\\d{1,3}\\.){3}\\d{1,3}")) {
+        byte[] bytes = DottedQuads.bytes(host, OCTETS);
+        if (bytes == null) {
             throw new UsageException(option + " '" + text + "' is not an IPv4 address");
-        }
-        byte[] bytes = new byte[4];
-        String[] parts = host.split("\\.");
-        for (int i = 0; i < 4; i++) {
-            int octet = Integer.parseInt(parts[i]);
-            if (octet > 255) {
-                throw new UsageException(option + " '" + text + "' is not an IPv4 address");
-            }
-            bytes[i] = (byte) octet;
         }
         return InetAddress.getByAddress(bytes);
     }

@@ -17,13 +17,14 @@ final class BufferOption {
     private BufferOption() {
     }
 
-    static long check(long bytes) {
+    /** {@code bytes}, or a usage error naming {@code option} (recv's --buffer). */
+    static long check(String option, long bytes) {
         if (bytes < MIN) {
-            throw new UsageException("--buffer " + bytes + " is out of range (at least " + MIN + " bytes)");
+            throw new UsageException(option + " " + bytes + " is out of range (at least " + MIN + " bytes)");
         }
         long limit = physicalMemory();
         if (limit > 0 && bytes > limit) {
-            throw new UsageException("--buffer " + bytes + " is more than this machine's memory (" + limit
+            throw new UsageException(option + " " + bytes + " is more than this machine's memory (" + limit
                     + " bytes, MemTotal in /proc/meminfo)");
         }
         return bytes;

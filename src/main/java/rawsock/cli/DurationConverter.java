@@ -6,7 +6,7 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * A duration in nanoseconds from text like {@code 1s}, {@code 10ms}, {@code 250us}, {@code 1.5s},
- * {@code 2m}; a bare number is seconds, as ping's -i takes it. Never negative.
+ * {@code 2m}; a bare number is seconds, as ping's -i takes it. Never negative; ASCII digits only.
  */
 public final class DurationConverter implements ITypeConverter<Long> {
     private static final String[] UNITS = {"ns", "us", "µs", "ms", "s", "m", "h"};
@@ -32,6 +32,10 @@ public final class DurationConverter implements ITypeConverter<Long> {
         }
         BigDecimal amount;
         try {
+            if (!number.chars().allMatch(c -> c < 0x80)) {
+                // BigDecimal would take other scripts' digits too; Numbers reads ASCII digits only.
+                throw new NumberFormatException(number);
+            }
             amount = new BigDecimal(number.trim());
         } catch (NumberFormatException e) {
             throw new TypeConversionException("'" + value + "' is not a duration (e.g. 1s, 10ms, 250us)");

@@ -2,31 +2,32 @@ package rawsock.cli;
 
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
+import rawsock.text.LeadingZero;
+import rawsock.text.Numbers;
 
 /**
  * A whole number in decimal or, with a 0x prefix, hexadecimal (header fields are often given in
- * hex). Ranges are checked per option by {@link Ranges}. A leading 0 is still decimal, not octal.
+ * hex), read by {@link Numbers} under the command line's rules ({@link #SYNTAX}). Ranges are
+ * checked per option by {@link Ranges}.
  */
 public final class NumberConverter implements ITypeConverter<Long> {
+    /**
+     * The command line's rules: a leading 0 is still decimal, not octal (ping -c 010 sends ten);
+     * a sign is read, so that "-1" is refused by the option's range check naming the value;
+     * blanks around the number are dropped.
+     */
+    static final Numbers.Syntax SYNTAX = new Numbers.Syntax(LeadingZero.DECIMAL, true, true, true);
+
     @Override
     public Long convert(String value) {
         return parse(value);
     }
 
     static long parse(String value) {
-        String text = value.trim();
         try {
-            if (text.startsWith("0x") || text.startsWith("0X")) {
-                // Long.parseLong takes a sign: 0x-5 would be -5 and 0x+5 five.
-                String digits = text.substring(2);
-                if (!digits.matches("[0-9a-fA-F]+")) {
-                    throw new NumberFormatException(value);
-                }
-                return Long.parseLong(digits, 16);
-            }
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw new TypeConversionException("'" + value + "' is not a number (decimal, or hex with 0x)");
+            return Numbers.parse(value, SYNTAX);
+        } catch (Numbers.NumberException e) {
+            throw new TypeConversionException(e.getMessage());
         }
     }
 }

@@ -1,16 +1,17 @@
 package rawsock.cli;
 
 import rawsock.app.UsageException;
+import rawsock.text.Numbers;
 
-/** Range checks that name the option and the value, for one-line usage errors. */
+/** Range checks that name the option and the value, for one-line usage errors ({@link Numbers#outOfRange}). */
 final class Ranges {
     private Ranges() {
     }
 
     /** Returns {@code value} as an int, or throws naming the option when outside min..max. */
     static int check(String option, Long value, long min, long max) {
-        if (value < min || value > max) {
-            throw new UsageException(option + " " + value + " is out of range (" + min + ".." + max + ")");
+        if (!Numbers.inRange(value, min, max)) {
+            throw new UsageException(Numbers.outOfRange(option + " " + value, min, max));
         }
         return (int) (long) value;
     }

@@ -15,6 +15,9 @@ import java.util.List;
 import rawsock.app.TargetBlock;
 import rawsock.app.TargetList;
 import rawsock.app.UsageException;
+import rawsock.text.DottedQuads;
+import rawsock.text.LeadingZero;
+import rawsock.text.Numbers;
 
 /**
  * Turns the items of --dst (a comma list, or several HOST words) and --dst-file into a
@@ -24,6 +27,8 @@ import rawsock.app.UsageException;
  */
 final class TargetOption {
     private static final String FILE = "--dst-file";
+    /** A CIDR prefix length: decimal digits only, as the address parts before it. */
+    private static final Numbers.Syntax PREFIX = new Numbers.Syntax(LeadingZero.DECIMAL, false, false, false);
 
     private final boolean preferIpv6;
     private final List<TargetBlock> blocks = new ArrayList<>();
@@ -110,10 +115,11 @@ final class TargetOption {
         }
         InetAddress base = AddressOption.resolve(option, host, preferIpv6);
         int bits = base instanceof Inet6Address ? 128 : 32;
-        if (!prefixText.matches("\\d{1,3}") || Integer.parseInt(prefixText) > bits) {
+        long prefix = Numbers.parseOrMinusOne(prefixText, PREFIX);
+        if (!Numbers.inRange(prefix, 0, bits)) {
             throw new UsageException(option + " " + item + ": the prefix length is out of range (0.." + bits + ")");
         }
-        return TargetBlock.cidr(base, Integer.parseInt(prefixText));
+        return TargetBlock.cidr(base, (int) prefix);
     }
 
     private static TargetBlock octets(String option, String item) {
@@ -125,13 +131,10 @@ final class TargetOption {
         int[] high = new int[4];
         for (int k = 0; k < 4; k++) {
             String[] ends = parts[k].split("-", -1);
-            if (ends.length > 2 || !ends[0].matches("\\d{1,3}") || !ends[ends.length - 1].matches("\\d{1,3}")) {
-                throw new UsageException(option + " " + item + " is not an IPv4 address or octet range");
-            }
-            low[k] = Integer.parseInt(ends[0]);
-            high[k] = Integer.parseInt(ends[ends.length - 1]);
-            if (low[k] > 255 || high[k] > 255) {
-                throw new UsageException(option + " " + item + ": an octet is above 255");
+            low[k] = DottedQuads.octet(ends[0], AddressOption.OCTETS);
+            high[k] = DottedQuads.octet(ends[ends.length - 1], AddressOption.OCTETS);
+            if (ends.length > 2 || low[k] < 0 || high[k] < 0) {
+                throw new UsageException(option + " " + item + " is not an IPv4 address or octet range (parts 0..255)");
             }
             if (high[k] < low[k]) {
                 throw new UsageException(option + " " + item + ": the range " + parts[k] + " is backwards");

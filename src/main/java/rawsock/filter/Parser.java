@@ -8,6 +8,8 @@ import rawsock.filter.Lexer.Kind;
 import rawsock.filter.Lexer.Token;
 import rawsock.packet.EtherType;
 import rawsock.packet.IpProtocol;
+import rawsock.text.DottedQuads;
+import rawsock.text.Numbers;
 
 /**
  * Recursive-descent parser for the filter language; builds the {@link Node} tree directly
@@ -421,7 +423,7 @@ final class Parser {
                 return portRange(q, v);
             case ETHER_HOST:
             default: {
-                byte[] mac = Addresses.parseMac(v.text);
+                byte[] mac = Literals.mac(v.text);
                 if (mac == null) {
                     throw err("invalid MAC address (expected e.g. 02:00:5e:10:00:01)", v);
                 }
@@ -462,16 +464,16 @@ final class Parser {
             throw err(q.impliedHost() ? "a network needs 'net' (e.g. 'src net 10.0.0.0/8')"
                     : "'host' takes one address; use 'net ADDR/LEN' for a network", v);
         }
-        Integer a4 = Addresses.parseV4(s);
+        Integer a4 = Literals.v4(s);
         if (a4 != null) {
             return layers.host4(a4, -1, q.dir(), v4Scope(q, v));
         }
-        int[] a6 = Addresses.parseV6(s);
+        int[] a6 = Literals.v6(s);
         if (a6 != null) {
             requireV6Scope(q, v);
             return layers.host6(a6, 128, q.dir());
         }
-        if (Addresses.parseMac(s) != null) {
+        if (Literals.mac(s) != null) {
             throw err("that is a MAC address: use 'ether host'", v);
         }
         throw badAddress(v);
@@ -482,7 +484,7 @@ final class Parser {
         if (s.indexOf(':') >= 0) {
             return err("invalid IPv6 address", v);
         }
-        if (Addresses.parseV4Prefix(s) != null) {
+        if (Literals.v4Prefix(s) != null) {
             return err("incomplete IPv4 address (a host needs all four parts; use 'net' for a network)", v);
         }
         boolean numeric = s.chars().allMatch(c -> (c >= '0' && c <= '9') || c == '.');
@@ -498,7 +500,7 @@ final class Parser {
         String addrText = slash >= 0 ? s.substring(0, slash) : s;
         String lenText = slash >= 0 ? s.substring(slash + 1) : null;
         if (addrText.indexOf(':') >= 0) {
-            int[] a6 = Addresses.parseV6(addrText);
+            int[] a6 = Literals.v6(addrText);
             if (a6 == null) {
                 throw err("invalid IPv6 network", v);
             }
@@ -513,7 +515,7 @@ final class Parser {
             }
             return layers.host6(a6, len, q.dir());
         }
-        Addresses.V4 net = Addresses.parseV4Prefix(addrText);
+        DottedQuads.Prefix net = Literals.v4Prefix(addrText);
         if (net == null) {
             throw err(addrText.chars().allMatch(c -> (c >= '0' && c <= '9') || c == '.') ? "invalid IPv4 network"
                     : "host names are not resolved: give a network address", v);
@@ -525,7 +527,7 @@ final class Parser {
         } else if (peek().isWord("mask")) {
             next();
             Token m = peek();
-            Integer mv = m.kind == Kind.WORD ? Addresses.parseV4(m.text) : null;
+            Integer mv = m.kind == Kind.WORD ? Literals.v4(m.text) : null;
             if (mv == null) {
                 throw err("expected a dotted netmask such as 255.255.255.0 after 'mask'", m);
             }
@@ -534,32 +536,42 @@ final class Parser {
         } else {
             mask = net.parts() == 4 ? -1 : (int) (0xFFFFFFFFL << (32 - 8 * net.parts()));
         }
-        if ((net.addr() & ~mask) != 0) {
+        if ((net.address() & ~mask) != 0) {
             throw err("non-network bits set in the address for its mask", v);
         }
-        return layers.host4(net.addr(), mask, q.dir(), v4Scope(q, v));
+        return layers.host4(net.address(), mask, q.dir(), v4Scope(q, v));
     }
 
     private static int prefixLength(String text, int max, Token v) throws FilterSyntaxException {
-        long len = Addresses.parseNumber(text);
-        if (len < 0 || len > max) {
-            throw err("invalid prefix length (0-" + max + ")", v);
-        }
-        return (int) len;
+        String invalid = "invalid prefix length (0-" + max + ")";
+        return number(text, max, v, invalid, invalid, invalid);
     }
 
     private static int portNumber(Token v) throws FilterSyntaxException {
-        long n = Addresses.parseNumber(v.text);
-        if (n == -2) {
-            throw err("ambiguous port number with a leading zero (tcpdump reads it as octal)", v);
+        return number(v.text, 65535, v, "expected a port number after 'port'",
+                "ambiguous port number with a leading zero (tcpdump reads it as octal)", "port number out of range (0-65535)");
+    }
+
+    /**
+     * A number literal ({@link Literals#NUMBER}) from 0 to {@code max}, or the error for what it
+     * is instead: not a number, a decimal with a leading zero, or one beyond {@code max}.
+     */
+    private static int number(String text, long max, Token v, String notANumber, String leadingZero, String outOfRange)
+            throws FilterSyntaxException {
+        try {
+            long n = Numbers.parse(text, Literals.NUMBER);
+            if (n <= max) {
+                return (int) n;
+            }
+        } catch (Numbers.NumberException e) {
+            if (e.problem() == Numbers.Problem.NOT_A_NUMBER) {
+                throw err(notANumber, v);
+            }
+            if (e.problem() == Numbers.Problem.LEADING_ZERO) {
+                throw err(leadingZero, v);
+            }
         }
-        if (n < 0) {
-            throw err("expected a port number after 'port'", v);
-        }
-        if (n > 65535) {
-            throw err("port number out of range (0-65535)", v);
-        }
-        return (int) n;
+        throw err(outOfRange, v);
     }
 
     private Node portRange(Qual q, Token v) throws FilterSyntaxException {
@@ -589,17 +601,8 @@ final class Parser {
         if (named != null) {
             return named;
         }
-        long n = Addresses.parseNumber(s);
-        if (n == -2) {
-            throw err("ambiguous protocol number with a leading zero (tcpdump reads it as octal)", v);
-        }
-        if (n < 0) {
-            throw err("expected a protocol number or name after '" + kw.text + "'", v);
-        }
-        if (n > 255) {
-            throw err("protocol number out of range (0-255)", v);
-        }
-        return (int) n;
+        return number(s, 255, v, "expected a protocol number or name after '" + kw.text + "'",
+                "ambiguous protocol number with a leading zero (tcpdump reads it as octal)", "protocol number out of range (0-255)");
     }
 
     // ---- link layer ---------------------------------------------------------------------------
@@ -629,11 +632,8 @@ final class Parser {
             if (named != null) {
                 return layers.etherProto(named);
             }
-            long n = Addresses.parseNumber(s);
-            if (n < 0 || n > 0xffff) {
-                throw err("expected an EtherType number (0-65535) or ip, ip6, arp, rarp after '" + kw.text + "'", v);
-            }
-            return layers.etherProto((int) n);
+            String expected = "expected an EtherType number (0-65535) or ip, ip6, arp, rarp after '" + kw.text + "'";
+            return layers.etherProto(number(s, 0xffff, v, expected, expected, expected));
         }
         requireEthernet(t);
         boolean hasDir = peek().isWord("src") || peek().isWord("dst");
@@ -660,12 +660,9 @@ final class Parser {
         Integer id = null;
         Token v = peek();
         if (v.kind == Kind.WORD && Character.isDigit(v.text.charAt(0))) {
-            long n = Addresses.parseNumber(v.text);
-            if (n < 0 || n > 4095) {
-                throw err("VLAN ID out of range (0-4095)", v);
-            }
+            String outOfRange = "VLAN ID out of range (0-4095)";
+            id = number(v.text, 4095, v, outOfRange, outOfRange, outOfRange);
             next();
-            id = (int) n;
         }
         return layers.vlan(id);
     }

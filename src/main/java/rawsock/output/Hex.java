@@ -2,22 +2,18 @@ package rawsock.output;
 
 import java.nio.ByteBuffer;
 import rawsock.text.HexDigits;
+import rawsock.text.HexPairs;
 
 /**
  * Lowercase hex encoding and tolerant decoding.
  *
- * <p>Decoding rules (shared with {@link HexLineReader}): digits in either case; spaces, tabs,
- * carriage returns and colons may stand between whole bytes ({@code "4500 0054"},
+ * <p>Decoding rules ({@link HexPairs}, shared with {@link HexLineReader}): digits in either case;
+ * spaces, tabs, carriage returns and colons may stand between whole bytes ({@code "4500 0054"},
  * {@code "45:00:00:54"}), never inside one ({@code "4 500"} is an odd digit count). Nothing
  * else is accepted: no {@code 0x} prefix, no trailing comments.
  */
 public final class Hex {
     private Hex() {
-    }
-
-    /** True for the characters allowed between bytes. */
-    public static boolean isSeparator(int c) {
-        return c == ' ' || c == '\t' || c == '\r' || c == ':';
     }
 
     /**
@@ -75,35 +71,26 @@ public final class Hex {
     public static byte[] decode(CharSequence text) {
         byte[] out = new byte[text.length() / 2];
         int n = 0;
-        int high = -1;
-        int highColumn = 0;
+        HexPairs pairs = new HexPairs();
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            int d = HexDigits.value(c);
-            if (d >= 0) {
-                if (high < 0) {
-                    high = d;
-                    highColumn = i + 1;
-                } else {
-                    out[n++] = (byte) (high << 4 | d);
-                    high = -1;
-                }
-            } else if (isSeparator(c)) {
-                if (high >= 0) {
-                    throw new IllegalArgumentException(oddMessage(highColumn));
-                }
-            } else {
+            int taken = pairs.take(c, i + 1);
+            if (taken >= 0) {
+                out[n++] = (byte) taken;
+            } else if (taken == HexPairs.SPLIT) {
+                throw new IllegalArgumentException(oddMessage(pairs.firstDigitColumn()));
+            } else if (taken == HexPairs.NOT_HEX) {
                 throw new IllegalArgumentException(badCharMessage(c, i + 1));
             }
         }
-        if (high >= 0) {
-            throw new IllegalArgumentException(oddMessage(highColumn));
+        if (pairs.unpaired()) {
+            throw new IllegalArgumentException(oddMessage(pairs.firstDigitColumn()));
         }
         return n == out.length ? out : java.util.Arrays.copyOf(out, n);
     }
 
     static String oddMessage(long column) {
-        return "column " + column + ": odd number of hex digits (this digit has no pair)";
+        return "column " + column + ": " + HexPairs.UNPAIRED;
     }
 
     static String badCharMessage(int c, long column) {

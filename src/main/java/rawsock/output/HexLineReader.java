@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.Objects;
-import rawsock.text.HexDigits;
+import rawsock.text.HexPairs;
 
 /**
  * Reads packets written one per line in hex (for {@code send --stdin-hex}), such as
@@ -32,6 +32,7 @@ public final class HexLineReader {
 
     private final InputStream in;
     private final byte[] buf = new byte[16 * 1024];
+    private final HexPairs pairs = new HexPairs();
     private int pos;
     private int lim;
     private boolean eof;
@@ -63,33 +64,27 @@ public final class HexLineReader {
             line++;
             into.clear();
             int count = 0;
-            int high = -1;
-            long highColumn = 0;
+            pairs.clear();
             long column = 0;
             boolean comment = false;
             boolean content = false;
             while (c >= 0 && c != '\n') {
                 column++;
                 if (!comment) {
-                    int d = HexDigits.value(c);
-                    if (d >= 0) {
+                    int taken = pairs.take(c, column);
+                    if (taken >= 0) {
                         content = true;
-                        if (high < 0) {
-                            high = d;
-                            highColumn = column;
-                        } else {
-                            if (count == max) {
-                                throw bad(highColumn, "packet longer than " + max + " bytes"
-                                        + (max < MAX_PACKET ? " (the send buffer's size)" : ""));
-                            }
-                            into.put((byte) (high << 4 | d));
-                            count++;
-                            high = -1;
+                        if (count == max) {
+                            throw bad(pairs.firstDigitColumn(), "packet longer than " + max + " bytes"
+                                    + (max < MAX_PACKET ? " (the send buffer's size)" : ""));
                         }
-                    } else if (Hex.isSeparator(c)) {
-                        if (high >= 0) {
-                            throw bad(highColumn, "odd number of hex digits (this digit has no pair)");
-                        }
+                        into.put((byte) taken);
+                        count++;
+                    } else if (taken == HexPairs.WAITING) {
+                        content = true;
+                    } else if (taken == HexPairs.SPLIT) {
+                        throw bad(pairs.firstDigitColumn(), HexPairs.UNPAIRED);
+                    } else if (taken == HexPairs.BETWEEN) {
                         if (c == ':') {
                             content = true;
                         }
@@ -101,10 +96,9 @@ public final class HexLineReader {
                 }
                 c = read();
             }
-            if (high >= 0) {
+            if (pairs.unpaired()) {
                 // the line's end is already consumed: nothing to skip
-                throw new HexFormatException(line, highColumn,
-                        "odd number of hex digits (this digit has no pair)");
+                throw new HexFormatException(line, pairs.firstDigitColumn(), HexPairs.UNPAIRED);
             }
             if (count > 0) {
                 into.flip();

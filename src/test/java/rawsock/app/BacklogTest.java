@@ -88,9 +88,10 @@ class BacklogTest {
             }
             sendDelivered(sender, portA, portB, address, mark, BEFORE, AFTER);
 
-            RecvSpec spec = new RecvSpec();
-            spec.mode = mode;
-            spec.protocol = 17;
+            RecvSpec.Builder builder = new RecvSpec.Builder();
+            builder.mode = mode;
+            builder.protocol = 17;
+            RecvSpec spec = builder.build();
             CaptureQueue queue = new CaptureQueue(16 << 20);
             try {
                 Capture capture = new Capture(spec, queue, null);
