@@ -83,10 +83,7 @@ public record ArpFields(int htype, int ptype, int hlen, int plen, int operation,
      */
     public int emit(ByteBuffer out) {
         int length = Arp.ETHERNET_IPV4_LENGTH;
-        if (out.remaining() < length) {
-            throw new java.nio.BufferOverflowException();
-        }
-        int at = out.position();
+        int at = Bytes.claim(out, length);
         Bytes.put16(out, at + Arp.HTYPE_OFFSET, htype);
         Bytes.put16(out, at + Arp.PTYPE_OFFSET, ptype);
         Bytes.put8(out, at + Arp.HLEN_OFFSET, hlen);

@@ -39,6 +39,17 @@ final class Bytes {
     }
 
     /** Copies {@code length} bytes from {@code src} (absolute, from {@code from}) to {@code out} at {@code index}. */
+    /**
+     * Where a header of {@code length} bytes starts in {@code out} (its position), after checking it
+     * fits in what remains: an emit writes at absolute indexes, which would not stop at the limit.
+     */
+    static int claim(ByteBuffer out, int length) {
+        if (out.remaining() < length) {
+            throw new java.nio.BufferOverflowException();
+        }
+        return out.position();
+    }
+
     static void copy(ByteBuffer src, int from, ByteBuffer out, int index, int length) {
         if (length > 0) {
             out.put(index, src, from, length);

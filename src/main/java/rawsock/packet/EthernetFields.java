@@ -94,10 +94,7 @@ public record EthernetFields(byte[] dst, byte[] src, int[] tags, int etherType) 
      */
     public int emit(ByteBuffer out) {
         int length = headerLength();
-        if (out.remaining() < length) {
-            throw new java.nio.BufferOverflowException();
-        }
-        int at = out.position();
+        int at = Bytes.claim(out, length);
         out.put(at + Ethernet.DST_OFFSET, dst, 0, MacAddress.LENGTH);
         out.put(at + Ethernet.SRC_OFFSET, src, 0, MacAddress.LENGTH);
         int type = at + Ethernet.TYPE_OFFSET;

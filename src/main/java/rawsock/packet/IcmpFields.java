@@ -83,10 +83,7 @@ public record IcmpFields(int type, int code, long restOfHeader, int checksum) {
     public int emit(ByteBuffer out, ByteBuffer payload) {
         int payloadLength = payload == null ? 0 : payload.remaining();
         int length = Icmp.HEADER_LENGTH + payloadLength;
-        if (out.remaining() < length) {
-            throw new java.nio.BufferOverflowException();
-        }
-        int at = out.position();
+        int at = Bytes.claim(out, length);
         Bytes.put8(out, at + Icmp.TYPE_OFFSET, type);
         Bytes.put8(out, at + Icmp.CODE_OFFSET, code);
         Bytes.put16(out, at + Icmp.CHECKSUM_OFFSET, 0);

@@ -79,10 +79,7 @@ public record Icmpv6Fields(int type, int code, long restOfHeader, int checksum, 
             }
             pseudo = Checksum.pseudoHeader(src16, dst16, IpProtocol.ICMP6, length);
         }
-        if (out.remaining() < length) {
-            throw new java.nio.BufferOverflowException();
-        }
-        int at = out.position();
+        int at = Bytes.claim(out, length);
         Bytes.put8(out, at + Icmpv6.TYPE_OFFSET, type);
         Bytes.put8(out, at + Icmpv6.CODE_OFFSET, code);
         Bytes.put16(out, at + Icmpv6.CHECKSUM_OFFSET, 0);

@@ -57,10 +57,7 @@ public record IgmpFields(int type, int maxResp, byte[] group, int checksum, byte
     /** Writes the message at {@code out.position()} and advances it; returns bytes written. */
     public int emit(ByteBuffer out) {
         int length = length();
-        if (out.remaining() < length) {
-            throw new java.nio.BufferOverflowException();
-        }
-        int at = out.position();
+        int at = Bytes.claim(out, length);
         Bytes.put8(out, at, type);
         Bytes.put8(out, at + Igmp.MAX_RESP_OFFSET, maxResp);
         Bytes.put16(out, at + Igmp.CHECKSUM_OFFSET, 0);

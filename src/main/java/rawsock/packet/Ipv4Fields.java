@@ -115,10 +115,7 @@ public record Ipv4Fields(int version, int ihl, int tos, int totalLength, int id,
             throw new IllegalArgumentException("IPv4 packet of " + (length + payloadLength)
                     + " bytes exceeds the 65535-byte maximum");
         }
-        if (out.remaining() < length) {
-            throw new java.nio.BufferOverflowException();
-        }
-        int at = out.position();
+        int at = Bytes.claim(out, length);
         Bytes.put8(out, at, (version << 4) | (ihl >= 0 ? ihl : length / 4));
         Bytes.put8(out, at + Ipv4.TOS_OFFSET, tos);
         Bytes.put16(out, at + Ipv4.TOTAL_LENGTH_OFFSET, total);

@@ -115,10 +115,7 @@ public record Ipv6Fields(int version, int trafficClass, int flowLabel, int paylo
             throw new IllegalArgumentException("IPv6 payload of " + computed
                     + " bytes exceeds the 65535-byte payload length field");
         }
-        if (out.remaining() < length) {
-            throw new java.nio.BufferOverflowException();
-        }
-        int at = out.position();
+        int at = Bytes.claim(out, length);
         writeFixed(out, at, version, trafficClass, flowLabel,
                 this.payloadLength >= 0 ? this.payloadLength : (int) computed, nextHeader, hopLimit, src, dst);
         out.put(at + Ipv6.HEADER_LENGTH, extensions, 0, extensions.length);

@@ -43,10 +43,7 @@ public final class Ipv6Header {
         if (src16 == null || src16.length != 16 || dst16 == null || dst16.length != 16) {
             throw new IllegalArgumentException("IPv6 header addresses must be 16 bytes each");
         }
-        if (out.remaining() < Ipv6.HEADER_LENGTH) {
-            throw new java.nio.BufferOverflowException();
-        }
-        int at = out.position();
+        int at = Bytes.claim(out, Ipv6.HEADER_LENGTH);
         Ipv6Fields.writeFixed(out, at, 6, trafficClass, flowLabel, payloadLength, nextHeader, hopLimit, src16, dst16);
         out.position(at + Ipv6.HEADER_LENGTH);
         return Ipv6.HEADER_LENGTH;

@@ -85,10 +85,7 @@ public record TcpFields(int sourcePort, int destinationPort, long seq, long ack,
         int payloadLength = payload == null ? 0 : payload.remaining();
         int length = header + payloadLength;
         long pseudo = checksum >= 0 ? 0 : Checksum.pseudoHeader(src, dst, IpProtocol.TCP, length);
-        if (out.remaining() < length) {
-            throw new java.nio.BufferOverflowException();
-        }
-        int at = out.position();
+        int at = Bytes.claim(out, length);
         Bytes.put16(out, at + Tcp.SPORT_OFFSET, sourcePort);
         Bytes.put16(out, at + Tcp.DPORT_OFFSET, destinationPort);
         Bytes.put32(out, at + Tcp.SEQ_OFFSET, seq);

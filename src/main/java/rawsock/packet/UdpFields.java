@@ -52,10 +52,7 @@ public record UdpFields(int sourcePort, int destinationPort, int length, int che
         }
         int lengthField = length >= 0 ? length : written;
         long pseudo = checksum >= 0 ? 0 : Checksum.pseudoHeader(src, dst, IpProtocol.UDP, lengthField);
-        if (out.remaining() < written) {
-            throw new java.nio.BufferOverflowException();
-        }
-        int at = out.position();
+        int at = Bytes.claim(out, written);
         Bytes.put16(out, at + Udp.SPORT_OFFSET, sourcePort);
         Bytes.put16(out, at + Udp.DPORT_OFFSET, destinationPort);
         Bytes.put16(out, at + Udp.LENGTH_OFFSET, lengthField);
