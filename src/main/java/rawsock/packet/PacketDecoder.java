@@ -193,22 +193,8 @@ public final class PacketDecoder {
                     decodeQuoted6(bytes, icmp6.quotedOffset(), icmp6.quotedLength());
                 }
                 break;
-            case IpProtocol.TCP:
-                tcp.wrap(bytes, payload, present, declared);
-                tcp.pseudoHeaderSum(whole ? ip6.pseudoHeaderSum(IpProtocol.TCP, declared) : -1);
-                packet.add(tcp);
-                break;
-            case IpProtocol.UDP:
-                udp.wrap(bytes, payload, present, declared).checksumRequired(true);
-                if (present >= Udp.HEADER_LENGTH && whole) {
-                    udp.pseudoHeaderSum(ip6.pseudoHeaderSum(IpProtocol.UDP, udp.length()));
-                }
-                packet.add(udp);
-                break;
             default:
-                if (present > 0) {
-                    packet.add(raw.wrap(bytes, payload, present).protocol(protocol));
-                }
+                decodeTransport(bytes, protocol, payload, present, declared, whole, true);
                 break;
         }
     }
@@ -256,20 +242,34 @@ public final class PacketDecoder {
                     decodeQuoted(bytes, icmp.quotedOffset(), icmp.quotedLength());
                 }
                 break;
+            case IpProtocol.IGMP:
+                packet.add(igmp.wrap(bytes, payload, present, declared));
+                break;
+            default:
+                decodeTransport(bytes, protocol, payload, present, declared, whole, false);
+                break;
+        }
+    }
+
+    /**
+     * What follows either IP version's header alike: TCP, UDP, or raw bytes of another protocol.
+     * Checksums are summed with that version's pseudo-header, only over a whole (unfragmented)
+     * segment; a zero UDP checksum means "none" on IPv4 and is always wrong on IPv6.
+     */
+    private void decodeTransport(ByteBuffer bytes, int protocol, int payload, int present, int declared,
+            boolean whole, boolean ipv6) {
+        switch (protocol) {
             case IpProtocol.TCP:
                 tcp.wrap(bytes, payload, present, declared);
-                tcp.pseudoHeaderSum(whole ? ip.pseudoHeaderSum(IpProtocol.TCP, declared) : -1);
+                tcp.pseudoHeaderSum(whole ? pseudoHeaderSum(ipv6, IpProtocol.TCP, declared) : -1);
                 packet.add(tcp);
                 break;
             case IpProtocol.UDP:
-                udp.wrap(bytes, payload, present, declared);
+                udp.wrap(bytes, payload, present, declared).checksumRequired(ipv6);
                 if (present >= Udp.HEADER_LENGTH && whole) {
-                    udp.pseudoHeaderSum(ip.pseudoHeaderSum(IpProtocol.UDP, udp.length()));
+                    udp.pseudoHeaderSum(pseudoHeaderSum(ipv6, IpProtocol.UDP, udp.length()));
                 }
                 packet.add(udp);
-                break;
-            case IpProtocol.IGMP:
-                packet.add(igmp.wrap(bytes, payload, present, declared));
                 break;
             default:
                 if (present > 0) {
@@ -277,6 +277,10 @@ public final class PacketDecoder {
                 }
                 break;
         }
+    }
+
+    private long pseudoHeaderSum(boolean ipv6, int protocol, int length) {
+        return ipv6 ? ip6.pseudoHeaderSum(protocol, length) : ip.pseudoHeaderSum(protocol, length);
     }
 
     /** The packet quoted by an ICMP error: its IP header and the first bytes of its transport. */
