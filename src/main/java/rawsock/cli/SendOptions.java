@@ -11,7 +11,13 @@ import picocli.CommandLine.Model.ArgGroupSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
+import rawsock.packet.IcmpFields;
+import rawsock.packet.IcmpTypes;
 import rawsock.packet.Igmp;
+import rawsock.packet.IgmpFields;
+import rawsock.packet.TcpFields;
+import rawsock.packet.TcpFlags;
+import rawsock.packet.UdpFields;
 
 /**
  * The options of {@code rawsock send}: one object per option and one group per header, built anew
@@ -108,7 +114,8 @@ final class SendOptions {
 
     // Fields of the ICMP and ICMPv6 header.
     final OptionSpec icmpType = text("TYPE", "--icmp-type")
-            .description("ICMP type: a number or a name (echo-request, timestamp, ...; default echo-request).").build();
+            .description("ICMP type: a number or a name (echo-request, timestamp, ...; default "
+                    + IcmpTypes.name(IcmpFields.DEFAULT.type()) + ").").build();
     final OptionSpec icmpCode = number("N", "--icmp-code").description("ICMP code, 0..255.").build();
     final OptionSpec icmpId = number("N", "--icmp-id")
             .description("ICMP identifier, 0..65535 (default: the process id).").build();
@@ -154,15 +161,16 @@ final class SendOptions {
             .description("UDP/TCP source port (default: a random ephemeral port); a list or ranges send one probe "
                     + "per port (with --wait one port: each probe's counts up from it and names it).").build();
     final OptionSpec destinationPort = text("LIST", "--dport")
-            .description("UDP/TCP destination port (default 0 for UDP, 80 for TCP); a list or ranges "
+            .description("UDP/TCP destination port (default " + UdpFields.DEFAULT.destinationPort() + " for UDP, "
+                    + TcpFields.DEFAULT.destinationPort() + " for TCP); a list or ranges "
                     + "(22,80,8000-8100) send one probe per port.").build();
     final ArgGroupSpec portFields = group(false, sourcePort, destinationPort);
 
     // Fields of the TCP header.
-    final OptionSpec tcpFlags = text("LETTERS", "--flags").description("TCP flags from FSRPAUEC (default S).").build();
+    final OptionSpec tcpFlags = text("LETTERS", "--flags").description("TCP flags from FSRPAUEC (default " + TcpFlags.format(TcpFields.DEFAULT.flags()) + ").").build();
     final OptionSpec tcpSeq = number("N", "--seq").description("TCP sequence number (default random).").build();
     final OptionSpec tcpAck = number("N", "--ack").description("TCP acknowledgment number.").build();
-    final OptionSpec tcpWindow = number("N", "--win").description("TCP window (default 65535).").build();
+    final OptionSpec tcpWindow = number("N", "--win").description("TCP window (default " + TcpFields.DEFAULT.window() + ").").build();
     final OptionSpec tcpUrgent = number("N", "--urg").description("TCP urgent pointer.").build();
     final OptionSpec tcpOptions = text("HEX", "--tcp-options")
             .description("Raw TCP options (padded to 4 bytes, at most 40).").build();
@@ -174,7 +182,7 @@ final class SendOptions {
     final OptionSpec igmpGroup = text("ADDR", "--igmp-group").description("IGMP group address (default 0.0.0.0).")
             .build();
     final OptionSpec igmpMaxResponse = number("N", "--igmp-max-resp")
-            .description("IGMP max response time in 1/10 s, 0..255 (default 100).").build();
+            .description("IGMP max response time in 1/10 s, 0..255 (default " + IgmpFields.DEFAULT.maxResp() + ").").build();
     final ArgGroupSpec igmpFields = group(false, igmpType, igmpGroup, igmpMaxResponse);
 
     final OptionSpec checksum = number("N", "--checksum")
