@@ -33,20 +33,20 @@ final class IcmpRestOfHeader {
 
     /**
      * Sets {@code s.icmpRest} and, for neighbour discovery, {@code s.icmpBody} from the options
-     * {@code o} as {@code r} reads them (this is part of {@link SendRequestReader}'s validation).
+     * {@code o} as the command line {@code line} gives them (this is part of {@link SendRequestReader}'s validation).
      */
-    static void fill(SendSpec.Builder s, SendOptions o, SendRequestReader r) {
+    static void fill(SendSpec.Builder s, SendOptions o, ParsedOptions line) {
         boolean icmp = s.protocol == IpProtocol.ICMP || s.protocol == IpProtocol.ICMP6;
         boolean v6 = s.protocol == IpProtocol.ICMP6;
         int type = s.icmpType;
         String typeName = v6 ? Icmpv6Types.name(type) : IcmpTypes.name(type);
-        boolean idOrSeq = r.value(o.icmpId) != null || r.value(o.icmpSeq) != null;
+        boolean idOrSeq = line.value(o.icmpId) != null || line.value(o.icmpSeq) != null;
         if (icmp && idOrSeq && !(v6 ? Icmpv6Types.hasIdSeq(type) : IcmpTypes.hasIdSeq(type))) {
             throw new UsageException(o.icmpId.longestName() + "/" + o.icmpSeq.longestName() + " do not apply to "
                     + o.icmpType.longestName() + " " + typeName + ", which has no identifier or sequence number");
         }
-        s.icmpRest = restOfHeader(icmp, v6, type, typeName, o, r);
-        Icmpv6NdMessage nd = neighbourDiscovery(s, v6 ? type : -1, typeName, o, r);
+        s.icmpRest = restOfHeader(icmp, v6, type, typeName, o, line);
+        Icmpv6NdMessage nd = neighbourDiscovery(s, v6 ? type : -1, typeName, o, line);
         if (nd != null) {
             s.icmpRest = nd.restOfHeader();
             s.icmpBody = nd.body();
@@ -58,13 +58,13 @@ final class IcmpRestOfHeader {
     }
 
     private static long restOfHeader(boolean icmp, boolean v6, int type, String typeName, SendOptions o,
-            SendRequestReader r) {
-        if (r.value(o.icmpMtu) != null) {
+            ParsedOptions line) {
+        if (line.value(o.icmpMtu) != null) {
             require(icmp && type == (v6 ? Icmpv6Types.PACKET_TOO_BIG : IcmpTypes.DEST_UNREACH), o, o.icmpMtu,
                     v6 ? "packet-too-big (2)" : "dest-unreach (3)", typeName);
-            return Integer.toUnsignedLong(r.number(o.icmpMtu, 0, v6 ? 0xffffffffL : 0xffff));
+            return Integer.toUnsignedLong(line.number(o.icmpMtu, 0, v6 ? 0xffffffffL : 0xffff));
         }
-        String gateway = r.value(o.icmpGateway);
+        String gateway = line.value(o.icmpGateway);
         if (gateway != null) {
             require(icmp && !v6 && type == IcmpTypes.REDIRECT, o, o.icmpGateway, "redirect (5)", typeName);
             InetAddress address = AddressOption.resolve(o.icmpGateway.longestName(), gateway, false);
@@ -74,11 +74,11 @@ final class IcmpRestOfHeader {
             byte[] a = address.getAddress();
             return ((a[0] & 0xffL) << 24) | ((a[1] & 0xff) << 16) | ((a[2] & 0xff) << 8) | (a[3] & 0xff);
         }
-        if (r.value(o.icmpPointer) != null) {
+        if (line.value(o.icmpPointer) != null) {
             require(icmp && type == (v6 ? Icmpv6Types.PARAM_PROBLEM : IcmpTypes.PARAM_PROBLEM), o, o.icmpPointer,
                     v6 ? "param-problem (4)" : "param-problem (12)", typeName);
-            return v6 ? Integer.toUnsignedLong(r.number(o.icmpPointer, 0, 0xffffffffL))
-                    : (long) r.number(o.icmpPointer, 0, 255) << 24;
+            return v6 ? Integer.toUnsignedLong(line.number(o.icmpPointer, 0, 0xffffffffL))
+                    : (long) line.number(o.icmpPointer, 0, 255) << 24;
         }
         return 0;
     }
@@ -91,21 +91,21 @@ final class IcmpRestOfHeader {
      * link-layer address, as the kernel sends them; an interface without one (lo) adds none.
      */
     private static Icmpv6NdMessage neighbourDiscovery(SendSpec.Builder s, int type, String typeName, SendOptions o,
-            SendRequestReader r) {
-        checkApplies(type, typeName, o, r, o.ndFlags, Field.ND_FLAGS);
-        checkApplies(type, typeName, o, r, o.ndTarget, Field.TARGET);
-        checkApplies(type, typeName, o, r, o.ndDestination, Field.DESTINATION);
-        checkApplies(type, typeName, o, r, o.ndSll, Field.SOURCE_LINK_LAYER);
-        checkApplies(type, typeName, o, r, o.ndTll, Field.TARGET_LINK_LAYER);
-        checkApplies(type, typeName, o, r, o.ndHopLimit, Field.HOP_LIMIT);
-        checkApplies(type, typeName, o, r, o.ndRouterLifetime, Field.ROUTER_LIFETIME);
-        checkApplies(type, typeName, o, r, o.ndReachableTime, Field.REACHABLE_TIME);
-        checkApplies(type, typeName, o, r, o.ndRetransTimer, Field.RETRANS_TIMER);
+            ParsedOptions line) {
+        checkApplies(type, typeName, o, line, o.ndFlags, Field.ND_FLAGS);
+        checkApplies(type, typeName, o, line, o.ndTarget, Field.TARGET);
+        checkApplies(type, typeName, o, line, o.ndDestination, Field.DESTINATION);
+        checkApplies(type, typeName, o, line, o.ndSll, Field.SOURCE_LINK_LAYER);
+        checkApplies(type, typeName, o, line, o.ndTll, Field.TARGET_LINK_LAYER);
+        checkApplies(type, typeName, o, line, o.ndHopLimit, Field.HOP_LIMIT);
+        checkApplies(type, typeName, o, line, o.ndRouterLifetime, Field.ROUTER_LIFETIME);
+        checkApplies(type, typeName, o, line, o.ndReachableTime, Field.REACHABLE_TIME);
+        checkApplies(type, typeName, o, line, o.ndRetransTimer, Field.RETRANS_TIMER);
         if (type < 0 || Icmpv6Types.optionsStart(type) < 0) {
             return null;
         }
         Icmpv6NdMessage nd = new Icmpv6NdMessage(type);
-        String flags = r.value(o.ndFlags);
+        String flags = line.value(o.ndFlags);
         if (flags != null) {
             try {
                 nd.flags(Icmpv6Types.parseFlags(type, flags));
@@ -113,52 +113,52 @@ final class IcmpRestOfHeader {
                 throw new UsageException(o.ndFlags.longestName() + " " + e.getMessage());
             }
         }
-        if (r.value(o.ndTarget) != null) {
-            nd.target(ipv6(o.ndTarget, r));
+        if (line.value(o.ndTarget) != null) {
+            nd.target(ipv6(o.ndTarget, line));
         }
-        if (r.value(o.ndDestination) != null) {
-            nd.destination(ipv6(o.ndDestination, r));
+        if (line.value(o.ndDestination) != null) {
+            nd.destination(ipv6(o.ndDestination, line));
         }
-        Integer hopLimit = r.number(o.ndHopLimit, 0, 255);
+        Integer hopLimit = line.number(o.ndHopLimit, 0, 255);
         if (hopLimit != null) {
             nd.hopLimit(hopLimit);
         }
-        Integer routerLifetime = r.number(o.ndRouterLifetime, 0, 0xffff);
+        Integer routerLifetime = line.number(o.ndRouterLifetime, 0, 0xffff);
         if (routerLifetime != null) {
             nd.routerLifetime(routerLifetime);
         }
-        Integer reachableTime = r.number(o.ndReachableTime, 0, 0xffffffffL);
+        Integer reachableTime = line.number(o.ndReachableTime, 0, 0xffffffffL);
         if (reachableTime != null) {
             nd.reachableTime(Integer.toUnsignedLong(reachableTime));
         }
-        Integer retransTimer = r.number(o.ndRetransTimer, 0, 0xffffffffL);
+        Integer retransTimer = line.number(o.ndRetransTimer, 0, 0xffffffffL);
         if (retransTimer != null) {
             nd.retransTimer(Integer.toUnsignedLong(retransTimer));
         }
         boolean unspecifiedSource = s.source != null && s.source.isAnyLocalAddress();
-        if (r.value(o.ndSll) != null) {
-            nd.sourceLinkLayer(linkLayer(o.ndSll, r));
+        if (line.value(o.ndSll) != null) {
+            nd.sourceLinkLayer(linkLayer(o.ndSll, line));
         } else if (Icmpv6Types.has(type, Field.SOURCE_LINK_LAYER) && !unspecifiedSource) {
             nd.sourceLinkLayer(interfaceMac(s.iface, o));
         }
-        if (r.value(o.ndTll) != null) {
-            nd.targetLinkLayer(linkLayer(o.ndTll, r));
+        if (line.value(o.ndTll) != null) {
+            nd.targetLinkLayer(linkLayer(o.ndTll, line));
         } else if (type == Icmpv6Types.NEIGHBOR_ADVERT) {
             nd.targetLinkLayer(interfaceMac(s.iface, o));
         }
         return nd;
     }
 
-    private static void checkApplies(int type, String typeName, SendOptions o, SendRequestReader r, OptionSpec option,
+    private static void checkApplies(int type, String typeName, SendOptions o, ParsedOptions line, OptionSpec option,
             Field field) {
-        if (r.value(option) != null && (type < 0 || !Icmpv6Types.has(type, field))) {
+        if (line.value(option) != null && (type < 0 || !Icmpv6Types.has(type, field))) {
             throw new UsageException(option.longestName() + " applies to ICMPv6 " + o.icmpType.longestName() + " "
                     + Icmpv6Types.typesWith(field) + ", not to " + typeName);
         }
     }
 
-    private static byte[] ipv6(OptionSpec option, SendRequestReader r) {
-        String text = r.value(option);
+    private static byte[] ipv6(OptionSpec option, ParsedOptions line) {
+        String text = line.value(option);
         InetAddress address = AddressOption.resolve(option.longestName(), text, true);
         if (!(address instanceof Inet6Address)) {
             throw new UsageException(option.longestName() + " " + text + " is not an IPv6 address");
@@ -167,9 +167,9 @@ final class IcmpRestOfHeader {
     }
 
     /** A MAC, or null for "none". */
-    private static byte[] linkLayer(OptionSpec option, SendRequestReader r) {
-        String text = r.value(option);
-        return text.equalsIgnoreCase("none") ? null : SendRequestReader.mac(option.longestName(), text);
+    private static byte[] linkLayer(OptionSpec option, ParsedOptions line) {
+        String text = line.value(option);
+        return text.equalsIgnoreCase("none") ? null : ParsedOptions.mac(option.longestName(), text);
     }
 
     /** The MAC of -I's interface; null without -I or when it has none (all zero, as lo). */

@@ -5,7 +5,6 @@ import java.util.BitSet;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.ParseResult;
 import rawsock.app.RecvSpec;
 import rawsock.app.UsageException;
 import rawsock.filter.BpfProgram;
@@ -29,7 +28,7 @@ final class RecvRequestReader {
     /** -C's plain number: millions of bytes, decimal digits only (as tcpdump -C). */
     private static final Numbers.Syntax MILLIONS = new Numbers.Syntax(LeadingZero.DECIMAL, false, false, false);
 
-    private final ParseResult parsed;
+    private final ParsedOptions line;
     private final OptionSpec proto;
     private final OptionSpec ipv6;
     private final OptionSpec link;
@@ -50,7 +49,7 @@ final class RecvRequestReader {
     private final OptionSpec readPcap;
 
     RecvRequestReader(CommandSpec spec) {
-        parsed = spec.commandLine().getParseResult();
+        line = new ParsedOptions(spec.commandLine().getParseResult());
         proto = option(spec, RecvCommand.PROTO);
         ipv6 = option(spec, RecvCommand.IPV6);
         link = option(spec, RecvCommand.LINK);
@@ -104,7 +103,7 @@ final class RecvRequestReader {
         String expression = filter.getValue();
         boolean hasFilter = expression != null && !expression.isBlank();
         if (isLink) {
-            if (given(proto)) {
+            if (line.given(proto)) {
                 throw new UsageException(name(proto) + " does not apply to " + name(link)
                         + ", which captures every protocol; use " + name(filter));
             }
@@ -234,7 +233,7 @@ final class RecvRequestReader {
     /** Capture options have no meaning for a file: refused rather than ignored. */
     private void refuseOffline() {
         for (OptionSpec option : List.of(proto, ipv6, link, promisc, noRing, iface, buffer, timeout)) {
-            if (given(option)) {
+            if (line.given(option)) {
                 throw new UsageException(name(option) + " applies to live capture, not to " + name(readPcap)
                         + " (a file holds what was captured; use " + name(filter) + " to choose packets)");
             }
@@ -271,7 +270,7 @@ final class RecvRequestReader {
      * a tcpdump user means it; a filter that can never match the socket's protocol is refused.
      */
     private int protocolFor(String expression, FilterTarget target, int protocol) {
-        boolean protoGiven = given(proto);
+        boolean protoGiven = line.given(proto);
         BitSet possible;
         try {
             possible = FilterProtocols.possible(expression, target);
@@ -311,10 +310,6 @@ final class RecvRequestReader {
         } catch (FilterSyntaxException e) {
             throw new UsageException(e.getMessage());
         }
-    }
-
-    private boolean given(OptionSpec option) {
-        return parsed.hasMatchedOption(option);
     }
 
     private static boolean is(OptionSpec flag) {

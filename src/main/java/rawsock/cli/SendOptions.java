@@ -6,6 +6,7 @@ import static rawsock.cli.OptionSpecs.number;
 import static rawsock.cli.OptionSpecs.option;
 import static rawsock.cli.OptionSpecs.text;
 
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Model.ArgGroupSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -246,6 +247,17 @@ final class SendOptions {
     List<ArgGroupSpec> headerGroups() {
         return List.of(linkFields, vlanFields, arpFields, ipFields, ipv4Fields, icmpFields, portFields, tcpFields,
                 igmpFields);
+    }
+
+    /** Options that shape a built packet; they do not apply to whole packets from stdin or pcap. */
+    List<OptionSpec> headerOptions() {
+        List<OptionSpec> options = new ArrayList<>(List.of(protocol, source));
+        for (ArgGroupSpec fields : headerGroups()) {
+            options.addAll(fields.options());
+        }
+        options.add(checksum);
+        options.addAll(payload.options());
+        return options;
     }
 
     /** Adds every option and group to {@code command}, in the order --help lists them. */

@@ -2,15 +2,7 @@ package rawsock.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.Inet4Address;
 import java.net.Inet6Address;
-import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Model.ArgGroupSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -19,16 +11,13 @@ import picocli.CommandLine.TypeConversionException;
 import rawsock.app.SendSpec;
 import rawsock.app.UsageException;
 import rawsock.app.ValueList;
-import rawsock.packet.Arp;
 import rawsock.packet.EtherType;
 import rawsock.packet.IcmpTypes;
 import rawsock.packet.Icmpv6Types;
 import rawsock.packet.Igmp;
 import rawsock.packet.IpProtocol;
 import rawsock.packet.Ipv6;
-import rawsock.packet.MacAddress;
 import rawsock.packet.TcpFlags;
-import rawsock.packet.Vlan;
 
 /**
  * All of send's usage validation, in one place and before anything is opened: the options of one
@@ -47,49 +36,28 @@ final class SendRequestReader {
     private static final long DEFAULT_TRACE_WAIT_NANOS = 5_000_000_000L;
     /** traceroute's first UDP port (here every probe goes to it; the source port numbers the probe). */
     private static final int TRACEROUTE_UDP_PORT = 33434;
-    /** An S-tag and a C-tag: QinQ's two; deeper stacks are no convenience rawsock offers. */
-    private static final int MAX_VLAN_TAGS = 2;
     /** The most --ip-options and --tcp-options hold (their headers' length fields allow no more). */
     private static final int MAX_HEADER_OPTIONS = 40;
 
     private final SendOptions o;
-    private final ParseResult parsed;
+    private final ParsedOptions line;
     private final RawsockCommand global;
     private final InputStream stdin;
+    private final LinkLayerReader linkLayer;
 
     /** --dst, or the HOST words joined as its comma list. */
     private String destination;
 
     SendRequestReader(SendOptions options, ParseResult parsed, RawsockCommand global) {
         this.o = options;
-        this.parsed = parsed;
+        this.line = new ParsedOptions(parsed);
         this.global = global;
         this.stdin = global.console().in();
-    }
-
-    // ---- the values of one command line, through the parse result: an option not given has none
-    // (null, or false for a flag); only --proto has a default.
-
-    private boolean given(OptionSpec option) {
-        return parsed.hasMatchedOption(option);
-    }
-
-    <T> T value(OptionSpec option) {
-        return given(option) ? option.getValue() : null;
-    }
-
-    /** The first of {@code options} given on the command line, or null. */
-    private OptionSpec firstGiven(List<OptionSpec> options) {
-        for (OptionSpec option : options) {
-            if (given(option)) {
-                return option;
-            }
-        }
-        return null;
+        this.linkLayer = new LinkLayerReader(options, line);
     }
 
     private String protocol() {
-        String text = value(o.protocol);
+        String text = line.value(o.protocol);
         return text != null ? text : o.protocol.defaultValue();
     }
 
@@ -99,8 +67,8 @@ final class SendRequestReader {
 
     /** Validates every option and builds the spec; throws UsageException before anything is sent. */
     SendSpec read() throws IOException {
-        destination = value(o.destination);
-        List<String> words = parsed.hasMatchedPositional(o.hosts) ? o.hosts.getValue() : null;
+        destination = line.value(o.destination);
+        List<String> words = line.value(o.hosts);
         if (words != null && !words.isEmpty()) {
             if (destination != null) {
                 throw new UsageException("the destination is given twice: " + o.destination.shortestName() + " "
@@ -111,22 +79,22 @@ final class SendRequestReader {
         SendSpec.Builder s = new SendSpec.Builder();
         s.quiet = global.quiet();
         s.user = global.account();
-        String iface = value(o.iface);
+        String iface = line.value(o.iface);
         InterfaceOption.check(iface);
-        readLink(s);
+        linkLayer.readLink(s);
         readInput(s);
         readPacing(s);
         readWait(s);
         readTraceroute(s);
         if (s.input != SendSpec.Input.BUILD) {
-            OptionSpec header = firstGiven(headerOptions());
+            OptionSpec header = line.firstGiven(o.headerOptions());
             if (header != null) {
                 throw new UsageException(notForWholePackets(header.longestName(), s.input));
             }
-            if (given(o.destinationFile)) {
+            if (line.given(o.destinationFile)) {
                 throw new UsageException(notForWholePackets(o.destinationFile.longestName(), s.input));
             }
-            if (destination != null || given(o.ipv6)) {
+            if (destination != null || line.given(o.ipv6)) {
                 // Not rewritten and not used to route (which would send a packet where its header does
                 // not say): a replayed packet goes where its own header sends it.
                 throw new UsageException(notForWholePackets(destination != null ? o.destination.longestName()
@@ -136,11 +104,11 @@ final class SendRequestReader {
             s.iface = iface;
             return s.build();
         }
-        if (destination == null && !given(o.destinationFile)) {
+        if (destination == null && !line.given(o.destinationFile)) {
             throw new UsageException(o.destination.longestName() + " is required (the host to send to)");
         }
         readTargets(s);
-        if (given(o.ipv6) && !s.ipv6) {
+        if (line.given(o.ipv6) && !s.ipv6) {
             throw new UsageException(o.ipv6.longestName() + ": " + o.destination.longestName() + " " + destination
                     + " is an IPv4 address");
         }
@@ -151,10 +119,12 @@ final class SendRequestReader {
             }
             s.arp = true;
             s.protocol = 0;
-            return finishArp(s, iface);
+            linkLayer.readArp(s);
+            s.iface = iface;
+            return s.build();
         }
         s.protocol = parseProtocol(protocol(), s.ipv6);
-        String source = value(o.source);
+        String source = line.value(o.source);
         if (source != null) {
             s.source = AddressOption.resolve(o.source.longestName(), source, s.ipv6);
             if ((s.source instanceof Inet6Address) != s.ipv6) {
@@ -162,27 +132,22 @@ final class SendRequestReader {
                         + " but " + o.destination.longestName() + " is " + (s.ipv6 ? "IPv6" : "IPv4"));
             }
         }
-        OptionSpec arpField = firstGiven(o.arpFields.options());
-        if (arpField != null) {
-            throw new UsageException(arpField.longestName() + " applies to " + o.link.longestName() + " " + o.protocol.shortestName()
-                    + " arp, not to "
-                    + o.protocol.longestName() + " " + protocol());
-        }
+        linkLayer.refuseArpFields(protocol());
         refuseOtherProtocols(s.protocol);
         if (s.waitNanos >= 0 && s.protocol != IpProtocol.ICMP && s.protocol != IpProtocol.ICMP6
                 && s.protocol != IpProtocol.TCP && s.protocol != IpProtocol.UDP) {
-            throw new UsageException((given(o.traceroute) ? o.traceroute : o.waitFor).longestName()
+            throw new UsageException((line.given(o.traceroute) ? o.traceroute : o.waitFor).longestName()
                     + " matches replies to icmp, icmp6, tcp and udp probes, not to " + o.protocol.longestName() + " "
                     + protocol());
         }
         if (s.ipv6) {
             refuseIpv4Only();
-        } else if (given(o.flowLabel)) {
+        } else if (line.given(o.flowLabel)) {
             throw new UsageException(o.flowLabel.longestName() + " is an IPv6 field; " + o.destination.longestName()
                     + " " + destination + " is IPv4");
         }
         s.iface = iface;
-        s.headerIncluded = given(o.headerIncluded);
+        s.headerIncluded = line.given(o.headerIncluded);
         readIpHeader(s);
         if (s.traceroute && s.ttl == null) {
             s.ttl = DEFAULT_MAX_HOPS;
@@ -191,7 +156,7 @@ final class SendRequestReader {
         if (s.traceroute && s.protocol == IpProtocol.UDP && s.destinationPort == null) {
             s.destinationPort = TRACEROUTE_UDP_PORT;
         }
-        s.payload = readPayload();
+        s.payload = new PayloadReader(o, line, stdin).read();
         return checkSize(s.build());
     }
 
@@ -215,11 +180,11 @@ final class SendRequestReader {
 
     /** --dst (or HOST words) and --dst-file: every item checked and every name resolved now. */
     private void readTargets(SendSpec.Builder s) throws IOException {
-        TargetOption targets = new TargetOption(given(o.ipv6));
+        TargetOption targets = new TargetOption(line.given(o.ipv6));
         if (destination != null) {
             targets.addList(o.destination.longestName(), destination);
         }
-        String file = value(o.destinationFile);
+        String file = line.value(o.destinationFile);
         if (file != null) {
             targets.addFile(file, stdin);
         }
@@ -233,10 +198,10 @@ final class SendRequestReader {
     }
 
     private void readWait(SendSpec.Builder s) {
-        String format = value(o.format);
-        Long waitFor = value(o.waitFor);
+        String format = line.value(o.format);
+        Long waitFor = line.value(o.waitFor);
         if (format != null) {
-            if (waitFor == null && !given(o.traceroute)) {
+            if (waitFor == null && !line.given(o.traceroute)) {
                 throw new UsageException(o.format.shortestName() + " applies to the replies of "
                         + o.waitFor.longestName() + "; without it send prints no data");
             }
@@ -252,7 +217,7 @@ final class SendRequestReader {
         if (waitFor > MAX_WAIT_NANOS) {
             throw new UsageException(wait + " is longer than an hour: a reply that late answers no probe");
         }
-        if (given(o.flood)) {
+        if (line.given(o.flood)) {
             throw new UsageException(wait + " with " + o.flood.longestName() + ": probes need time for their replies; use "
                     + o.rate.longestName() + " or " + o.interval.longestName());
         }
@@ -278,7 +243,7 @@ final class SendRequestReader {
      * --rate the probes leave as fast as the window of probes in flight allows.
      */
     private void readTraceroute(SendSpec.Builder s) {
-        if (!given(o.traceroute)) {
+        if (!line.given(o.traceroute)) {
             return;
         }
         String traceroute = o.traceroute.longestName();
@@ -289,131 +254,21 @@ final class SendRequestReader {
             throw new UsageException(traceroute + " does not apply to " + o.link.longestName()
                     + " frames (it probes through the IP stack)");
         }
-        String ttl = value(o.ttl);
+        String ttl = line.value(o.ttl);
         ValueList maxHop = ValueListOption.parse(o.ttl.longestName(), ttl, 1, 255);
         if (maxHop != null && maxHop.varies()) {
             throw new UsageException(o.ttl.longestName() + " " + ttl + " with " + traceroute
                     + ": one number, the maximum hop (the trace goes from 1 up to it)");
         }
         s.traceroute = true;
-        Long count = value(o.count);
+        Long count = line.value(o.count);
         s.count = count == null ? DEFAULT_PROBES_PER_HOP : Ranges.check(o.count.longestName(), count, 1, 10);
-        if (!given(o.waitFor)) {
+        if (!line.given(o.waitFor)) {
             s.waitNanos = DEFAULT_TRACE_WAIT_NANOS;
         }
-        if (!given(o.interval) && !given(o.rate)) {
+        if (!line.given(o.interval) && !line.given(o.rate)) {
             s.intervalNanos = 0;
         }
-    }
-
-    private void readLink(SendSpec.Builder s) {
-        s.link = given(o.link);
-        if (!s.link) {
-            List<OptionSpec> frameFields = new ArrayList<>(o.linkFields.options());
-            frameFields.addAll(o.vlanFields.options());
-            OptionSpec frameField = firstGiven(frameFields);
-            if (frameField != null) {
-                throw new UsageException(frameField.longestName() + " needs " + o.link.longestName()
-                        + " (frames through a packet socket)");
-            }
-            return;
-        }
-        if (!given(o.iface)) {
-            throw new UsageException(o.link.longestName() + " needs " + o.iface.shortestName()
-                    + " IFACE: a packet socket sends on one interface");
-        }
-        if (given(o.headerIncluded)) {
-            throw new UsageException(o.headerIncluded.longestName() + " does not apply to " + o.link.longestName()
-                    + ": rawsock writes the whole frame, IP header included");
-        }
-        s.sourceMac = mac(o.sourceMac);
-        s.destinationMac = mac(o.destinationMac);
-        s.etherType = Ranges.optional(o.etherType.longestName(), value(o.etherType), 0, 0xffff);
-        readVlan(s);
-    }
-
-    private void readVlan(SendSpec.Builder s) {
-        List<Long> ids = value(o.vlanIds);
-        String vlan = o.vlanIds.longestName();
-        if (ids == null) {
-            if (given(o.vlanPriority)) {
-                throw new UsageException(o.vlanPriority.longestName() + " needs " + vlan
-                        + " (the priority of the tags it pushes)");
-            }
-            return;
-        }
-        if (ids.size() > MAX_VLAN_TAGS) {
-            throw new UsageException(vlan + " has " + ids.size() + " ids; at most " + MAX_VLAN_TAGS
-                    + " (an outer 802.1ad and an inner 802.1Q tag)");
-        }
-        s.vlanIds = new int[ids.size()];
-        for (int i = 0; i < s.vlanIds.length; i++) {
-            s.vlanIds[i] = Ranges.check(vlan, ids.get(i), 0, Vlan.MAX_VID);
-        }
-        Long priority = value(o.vlanPriority);
-        if (priority != null) {
-            s.vlanPriority = Ranges.check(o.vlanPriority.longestName(), priority, 0, Vlan.MAX_PCP);
-        }
-    }
-
-    /** The MAC {@code option} gives, or null when not given. */
-    byte[] mac(OptionSpec option) {
-        String text = value(option);
-        return text == null ? null : mac(option.longestName(), text);
-    }
-
-    static byte[] mac(String option, String text) {
-        try {
-            return MacAddress.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(option + " " + e.getMessage());
-        }
-    }
-
-    /** An ARP message needs only its addresses and the frame's; header options of IP protocols do not apply. */
-    private SendSpec finishArp(SendSpec.Builder s, String iface) throws IOException {
-        List<OptionSpec> fields = headerOptions();
-        fields.remove(o.protocol);
-        fields.remove(o.source);
-        for (ArgGroupSpec frame : List.of(o.linkFields, o.vlanFields, o.arpFields)) {
-            fields.removeAll(frame.options());
-        }
-        OptionSpec field = firstGiven(fields);
-        if (field != null) {
-            throw new UsageException(field.longestName() + " does not apply to " + o.protocol.longestName() + " arp");
-        }
-        s.source = ipv4(o.source);
-        String operation = value(o.arpOperation);
-        if (operation != null) {
-            try {
-                s.arpOperation = Arp.parseOperation(operation);
-            } catch (IllegalArgumentException e) {
-                throw new UsageException(o.arpOperation.longestName() + ": " + e.getMessage());
-            }
-        }
-        s.arpSenderMac = mac(o.arpSenderMac);
-        s.arpSenderIp = ipv4(o.arpSenderIp);
-        s.arpTargetMac = mac(o.arpTargetMac);
-        s.arpTargetIp = ipv4(o.arpTargetIp);
-        if (s.waitNanos >= 0 && s.arpOperation != Arp.REQUEST) {
-            throw new UsageException(o.waitFor.longestName() + " matches replies to ARP requests; "
-                    + o.arpOperation.longestName() + " " + operation + " draws none");
-        }
-        s.iface = iface;
-        return s.build();
-    }
-
-    /** An IPv4 address of the ARP message (the only kind ARP for IPv4 carries), or null when not given. */
-    private InetAddress ipv4(OptionSpec option) {
-        String text = value(option);
-        if (text == null) {
-            return null;
-        }
-        InetAddress address = AddressOption.resolve(option.longestName(), text, false);
-        if (!(address instanceof Inet4Address)) {
-            throw new UsageException(option.longestName() + " " + text + " is IPv6; ARP carries IPv4 addresses");
-        }
-        return address;
     }
 
     /**
@@ -430,7 +285,7 @@ final class SendRequestReader {
     }
 
     private void refuseUnless(boolean applies, ArgGroupSpec fields, String protocols, int number) {
-        OptionSpec option = applies ? null : firstGiven(fields.options());
+        OptionSpec option = applies ? null : line.firstGiven(fields.options());
         if (option != null) {
             throw new UsageException(option.longestName() + " applies to " + protocols + ", not to "
                     + o.protocol.longestName() + " " + IpProtocol.name(number));
@@ -439,39 +294,28 @@ final class SendRequestReader {
 
     /** Options that exist only in the IPv4 header: one line saying why they cannot apply. */
     private void refuseIpv4Only() {
-        OptionSpec option = firstGiven(o.ipv4Fields.options());
+        OptionSpec option = line.firstGiven(o.ipv4Fields.options());
         if (option != null) {
             throw new UsageException(option.longestName() + " is an IPv4 header field; IPv6 has none"
                     + (option == o.dontFragment ? " (IPv6 routers never fragment)" : ""));
         }
     }
 
-    /** Options that shape a built packet; they do not apply to whole packets from stdin or pcap. */
-    private List<OptionSpec> headerOptions() {
-        List<OptionSpec> options = new ArrayList<>(List.of(o.protocol, o.source));
-        for (ArgGroupSpec fields : o.headerGroups()) {
-            options.addAll(fields.options());
-        }
-        options.add(o.checksum);
-        options.addAll(o.payload.options());
-        return options;
-    }
-
     private void readInput(SendSpec.Builder s) {
-        if (given(o.stdinHex)) {
+        if (line.given(o.stdinHex)) {
             s.input = SendSpec.Input.STDIN_HEX;
-        } else if (given(o.readPcap)) {
+        } else if (line.given(o.readPcap)) {
             s.input = SendSpec.Input.READ_PCAP;
-            s.inputPath = value(o.readPcap);
+            s.inputPath = line.value(o.readPcap);
         }
-        boolean fixChecksums = given(o.fixChecksums);
+        boolean fixChecksums = line.given(o.fixChecksums);
         if (fixChecksums && s.input == SendSpec.Input.BUILD) {
             throw new UsageException(o.fixChecksums.longestName() + " applies to whole packets from "
                     + o.stdinHex.longestName() + " or " + o.readPcap.longestName()
                     + " (rawsock computes the checksums of the packets it builds)");
         }
         s.fixChecksums = fixChecksums;
-        String timing = value(o.timing);
+        String timing = line.value(o.timing);
         if (timing != null) {
             if (s.input != SendSpec.Input.READ_PCAP) {
                 throw new UsageException(o.timing.longestName() + " applies only to " + o.readPcap.longestName());
@@ -484,10 +328,10 @@ final class SendRequestReader {
     }
 
     private void readPacing(SendSpec.Builder s) {
-        boolean flood = given(o.flood);
-        Long interval = value(o.interval);
-        Long rate = value(o.rate);
-        Long count = value(o.count);
+        boolean flood = line.given(o.flood);
+        Long interval = line.value(o.interval);
+        Long rate = line.value(o.rate);
+        Long count = line.value(o.count);
         int pacers = (flood ? 1 : 0) + (interval != null ? 1 : 0) + (rate != null ? 1 : 0)
                 + (s.originalTiming ? 1 : 0);
         if (pacers > 1) {
@@ -517,21 +361,21 @@ final class SendRequestReader {
     }
 
     private void readIpHeader(SendSpec.Builder s) {
-        s.ttls = ValueListOption.parse(o.ttl.longestName(), value(o.ttl), 1, 255);
+        s.ttls = ValueListOption.parse(o.ttl.longestName(), line.value(o.ttl), 1, 255);
         if (s.link && s.ttls != null && s.ttls.varies()) {
             throw new UsageException(o.link.longestName() + " sends one frame shape: a list of TTLs does not apply");
         }
-        s.tos = number(o.tos, 0, 255);
-        s.ipId = number(o.ipId, 0, 65535);
-        s.dontFragment = given(o.dontFragment);
-        s.moreFragments = given(o.moreFragments);
-        s.fragmentOffset = number(o.fragmentOffset, 0, 8191);
+        s.tos = line.number(o.tos, 0, 255);
+        s.ipId = line.number(o.ipId, 0, 65535);
+        s.dontFragment = line.given(o.dontFragment);
+        s.moreFragments = line.given(o.moreFragments);
+        s.fragmentOffset = line.number(o.fragmentOffset, 0, 8191);
         s.ipOptions = optionBytes(o.ipOptions);
     }
 
     /** --ip-options or --tcp-options: hex, at most 40 bytes. */
     private byte[] optionBytes(OptionSpec option) {
-        byte[] bytes = HexConverter.option(option.longestName(), value(option));
+        byte[] bytes = HexConverter.option(option.longestName(), line.value(option));
         if (bytes != null && bytes.length > MAX_HEADER_OPTIONS) {
             throw new UsageException(option.longestName() + " has " + bytes.length + " bytes (at most "
                     + MAX_HEADER_OPTIONS + ")");
@@ -539,16 +383,11 @@ final class SendRequestReader {
         return bytes;
     }
 
-    /** The number {@code option} gives, checked against min..max; null when not given. */
-    Integer number(OptionSpec option, long min, long max) {
-        return Ranges.optional(option.longestName(), value(option), min, max);
-    }
-
     private void readTransport(SendSpec.Builder s) {
         if (s.ipv6) {
             s.icmpType = Icmpv6Types.ECHO_REQUEST;
         }
-        String type = value(o.icmpType);
+        String type = line.value(o.icmpType);
         if (type != null) {
             try {
                 s.icmpType = s.ipv6 ? Icmpv6Types.parse(type) : IcmpTypes.parse(type);
@@ -556,20 +395,20 @@ final class SendRequestReader {
                 throw new UsageException(o.icmpType.longestName() + " " + e.getMessage());
             }
         }
-        Integer code = number(o.icmpCode, 0, 255);
+        Integer code = line.number(o.icmpCode, 0, 255);
         if (code != null) {
             s.icmpCode = code;
         }
-        Integer id = number(o.icmpId, 0, 65535);
+        Integer id = line.number(o.icmpId, 0, 65535);
         s.icmpId = id != null ? id : (int) (ProcessHandle.current().pid() & 0xffff);
-        IcmpRestOfHeader.fill(s, o, this);
-        Integer seq = number(o.icmpSeq, 0, 65535);
+        IcmpRestOfHeader.fill(s, o, line);
+        Integer seq = line.number(o.icmpSeq, 0, 65535);
         if (seq != null) {
             s.icmpSeq = seq;
         }
-        String sourcePorts = value(o.sourcePort);
+        String sourcePorts = line.value(o.sourcePort);
         s.sourcePorts = ValueListOption.parse(o.sourcePort.longestName(), sourcePorts, 0, 65535);
-        s.destinationPorts = ValueListOption.parse(o.destinationPort.longestName(), value(o.destinationPort), 0, 65535);
+        s.destinationPorts = ValueListOption.parse(o.destinationPort.longestName(), line.value(o.destinationPort), 0, 65535);
         if (s.waitNanos >= 0 && s.sourcePorts != null && s.sourcePorts.varies()) {
             throw new UsageException(o.sourcePort.longestName() + " " + sourcePorts + " with "
                     + o.waitFor.longestName() + ": give one port; each probe's source "
@@ -581,12 +420,12 @@ final class SendRequestReader {
         }
         readTcp(s);
         readIgmp(s);
-        s.checksum = number(o.checksum, 0, 65535);
-        s.flowLabel = number(o.flowLabel, 0, 0xfffff);
+        s.checksum = line.number(o.checksum, 0, 65535);
+        s.flowLabel = line.number(o.flowLabel, 0, 0xfffff);
     }
 
     private void readTcp(SendSpec.Builder s) {
-        String flags = value(o.tcpFlags);
+        String flags = line.value(o.tcpFlags);
         if (flags != null) {
             try {
                 s.tcpFlags = TcpFlags.parse(flags);
@@ -594,19 +433,19 @@ final class SendRequestReader {
                 throw new UsageException(o.tcpFlags.longestName() + " " + e.getMessage());
             }
         }
-        Integer seq = number(o.tcpSeq, 0, 0xffffffffL);
+        Integer seq = line.number(o.tcpSeq, 0, 0xffffffffL);
         if (seq != null) {
             s.tcpSeq = (long) seq & 0xffffffffL;
         }
-        Integer ack = number(o.tcpAck, 0, 0xffffffffL);
+        Integer ack = line.number(o.tcpAck, 0, 0xffffffffL);
         if (ack != null) {
             s.tcpAck = (long) ack & 0xffffffffL;
         }
-        Integer window = number(o.tcpWindow, 0, 65535);
+        Integer window = line.number(o.tcpWindow, 0, 65535);
         if (window != null) {
             s.tcpWindow = window;
         }
-        Integer urgent = number(o.tcpUrgent, 0, 65535);
+        Integer urgent = line.number(o.tcpUrgent, 0, 65535);
         if (urgent != null) {
             s.tcpUrgent = urgent;
         }
@@ -614,11 +453,11 @@ final class SendRequestReader {
     }
 
     private void readIgmp(SendSpec.Builder s) {
-        String type = value(o.igmpType);
+        String type = line.value(o.igmpType);
         if (type != null) {
             s.igmpType = parseIgmpType(type);
         }
-        String group = value(o.igmpGroup);
+        String group = line.value(o.igmpGroup);
         if (group != null) {
             s.igmpGroup = AddressOption.resolve(o.igmpGroup.longestName(), group, false);
             if (s.igmpGroup instanceof Inet6Address) {
@@ -626,47 +465,9 @@ final class SendRequestReader {
                         + " is IPv6; IGMP groups are IPv4 (IPv6 uses MLD)");
             }
         }
-        Integer maxResponse = number(o.igmpMaxResponse, 0, 255);
+        Integer maxResponse = line.number(o.igmpMaxResponse, 0, 255);
         if (maxResponse != null) {
             s.igmpMaxResponse = maxResponse;
-        }
-    }
-
-    private byte[] readPayload() throws IOException {
-        if (given(o.data)) {
-            return this.<String>value(o.data).getBytes(StandardCharsets.UTF_8);
-        }
-        if (given(o.hex)) {
-            return HexConverter.option(o.hex.longestName(), value(o.hex));
-        }
-        if (given(o.size)) {
-            int size = number(o.size, 0, 65535);
-            byte[] bytes = new byte[size];
-            for (int i = 0; i < size; i++) {
-                bytes[i] = (byte) i;
-            }
-            return bytes;
-        }
-        if (given(o.file)) {
-            return readFile(value(o.file));
-        }
-        return new byte[0];
-    }
-
-    private byte[] readFile(String path) throws IOException {
-        String file = o.file.longestName();
-        try (InputStream in = path.equals("-") ? stdin : Files.newInputStream(Path.of(path))) {
-            byte[] bytes = in.readNBytes(65536);
-            if (bytes.length > 65535) {
-                throw new UsageException(file + " " + path + " is larger than 65535 bytes");
-            }
-            return bytes;
-        } catch (NoSuchFileException e) {
-            throw new UsageException(file + " " + path + ": no such file");
-        } catch (AccessDeniedException e) {
-            throw new UsageException(file + " " + path + ": permission denied");
-        } catch (IOException e) {
-            throw new UsageException(file + " " + path + ": " + e.getMessage());
         }
     }
 
