@@ -33,7 +33,9 @@ final class IcmpRestOfHeader {
 
     /**
      * Sets {@code s.icmpRest} and, for neighbour discovery, {@code s.icmpBody} from the options
-     * {@code o} as the command line {@code line} gives them (this is part of {@link SendRequestReader}'s validation).
+     * {@code o} as the command line {@code line} gives them (this is part of
+     * {@link SendRequestReader}'s validation, read with the other header fields by
+     * {@link HeaderFieldsReader}).
      */
     static void fill(SendSpec.Builder s, SendOptions o, ParsedOptions line) {
         boolean icmp = s.protocol == IpProtocol.ICMP || s.protocol == IpProtocol.ICMP6;

@@ -22,9 +22,9 @@ import rawsock.packet.UdpFields;
 
 /**
  * The options of {@code rawsock send}: one object per option and one group per header, built anew
- * for each model (an OptionSpec belongs to one command). {@link SendRequestReader} reads them; its
- * rules name these objects and groups, never an option's name written again, so renaming an option
- * keeps its rules. {@link #addTo} adds them in the order --help lists them.
+ * for each model (an OptionSpec belongs to one command). {@link SendRequestReader} and its parts read
+ * them; their rules name these objects and groups, never an option's name written again, so
+ * renaming an option keeps its rules. {@link #addTo} adds them in the order --help lists them.
  */
 final class SendOptions {
     final OptionSpec destination = text("HOSTS", "-d", "--dst")

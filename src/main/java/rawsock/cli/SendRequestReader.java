@@ -20,7 +20,10 @@ import rawsock.packet.Ipv6;
  * {@link SendSpec}, or a {@link UsageException} with one line saying what is wrong. A rule names
  * option objects and groups, never an option's name written again, so renaming an option keeps its
  * rules; messages print the names the objects carry. The checks run in a fixed order, which decides
- * which refusal a command line with several faults gets.
+ * which refusal a command line with several faults gets. This class holds that order and the rules
+ * of which options apply together; {@link LinkLayerReader}, {@link HeaderFieldsReader} and
+ * {@link PayloadReader} read their options at the steps it calls them, all through
+ * {@link ParsedOptions}.
  */
 final class SendRequestReader {
     /** The longest --wait that makes sense: a probe's reply later than this is no reply. */
