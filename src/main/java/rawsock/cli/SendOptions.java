@@ -249,7 +249,7 @@ final class SendOptions {
                 igmpFields);
     }
 
-    /** Options that shape a built packet; they do not apply to whole packets from stdin or pcap. */
+    /** Options that shape a built packet (they do not apply to whole packets from stdin or pcap); a new list each call. */
     List<OptionSpec> headerOptions() {
         List<OptionSpec> options = new ArrayList<>(List.of(protocol, source));
         for (ArgGroupSpec fields : headerGroups()) {
