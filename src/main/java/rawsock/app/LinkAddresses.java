@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import rawsock.net.Interfaces;
 import rawsock.packet.MacAddress;
+import rawsock.text.Numbers;
+
 
 /**
  * Link-layer addresses for --link: an interface's own MAC and IPv4 address (from the kernel,
@@ -42,10 +44,16 @@ public final class LinkAddresses {
         for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
             String[] fields = line.trim().split("\\s+");
             if (fields.length >= 6 && fields[0].equals(wanted) && fields[5].equals(iface)
-                    && (Integer.decode(fields[2]) & ATF_COM) != 0) {
+                    && complete(fields[2])) {
                 return MacAddress.parse(fields[3]);
             }
         }
         return null;
+    }
+
+    /** The flags column of /proc/net/arp ("0x2") has ATF_COM: the entry holds a resolved MAC. */
+    private static boolean complete(String flags) {
+        long value = Numbers.parseOrMinusOne(flags, Numbers.DIGITS_OR_HEX);
+        return value >= 0 && (value & ATF_COM) != 0;
     }
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import rawsock.app.UsageException;
+import rawsock.text.Numbers;
+
 
 /**
  * recv --buffer: at least 4 KiB, and no more than the machine's physical memory (MemTotal in
@@ -36,7 +38,7 @@ final class BufferOption {
             for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
                 if (line.startsWith("MemTotal:")) {
                     String[] fields = line.trim().split("\\s+");
-                    return Long.parseLong(fields[1]) * 1024;
+                    return Math.max(0, Numbers.parseOrMinusOne(fields[1], Numbers.DIGITS)) * 1024;
                 }
             }
         } catch (IOException | RuntimeException e) {

@@ -15,7 +15,6 @@ import rawsock.filter.FilterTarget;
 import rawsock.output.OutputFormat;
 import rawsock.output.Strftime;
 import rawsock.packet.IpProtocol;
-import rawsock.text.LeadingZero;
 import rawsock.text.Numbers;
 
 /**
@@ -26,7 +25,6 @@ import rawsock.text.Numbers;
  */
 final class RecvRequestReader {
     /** -C's plain number: millions of bytes, decimal digits only (as tcpdump -C). */
-    private static final Numbers.Syntax MILLIONS = new Numbers.Syntax(LeadingZero.DECIMAL, false, false, false);
 
     private final ParsedOptions line;
     private final OptionSpec proto;
@@ -218,7 +216,7 @@ final class RecvRequestReader {
     private long rotateBytes(String text) {
         long bytes;
         try {
-            bytes = text.matches("[0-9]+") ? Math.multiplyExact(Numbers.parse(text, MILLIONS), 1_000_000L)
+            bytes = text.matches("[0-9]+") ? Math.multiplyExact(Numbers.parse(text, Numbers.DIGITS), 1_000_000L)
                     : new SizeConverter().convert(text);
         } catch (RuntimeException e) {
             throw new UsageException(name(rotateSize) + " " + text

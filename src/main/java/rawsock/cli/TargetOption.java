@@ -16,7 +16,6 @@ import rawsock.app.TargetBlock;
 import rawsock.app.TargetList;
 import rawsock.app.UsageException;
 import rawsock.text.DottedQuads;
-import rawsock.text.LeadingZero;
 import rawsock.text.Numbers;
 
 /**
@@ -28,7 +27,6 @@ import rawsock.text.Numbers;
 final class TargetOption {
     private static final String FILE = "--dst-file";
     /** A CIDR prefix length: decimal digits only, as the address parts before it. */
-    private static final Numbers.Syntax PREFIX = new Numbers.Syntax(LeadingZero.DECIMAL, false, false, false);
 
     private final boolean preferIpv6;
     private final List<TargetBlock> blocks = new ArrayList<>();
@@ -115,7 +113,7 @@ final class TargetOption {
         }
         InetAddress base = AddressOption.resolve(option, host, preferIpv6);
         int bits = base instanceof Inet6Address ? 128 : 32;
-        long prefix = Numbers.parseOrMinusOne(prefixText, PREFIX);
+        long prefix = Numbers.parseOrMinusOne(prefixText, Numbers.DIGITS);
         if (!Numbers.inRange(prefix, 0, bits)) {
             throw new UsageException(option + " " + item + ": the prefix length is out of range (0.." + bits + ")");
         }

@@ -2,6 +2,7 @@ package rawsock.packet;
 
 import java.nio.ByteBuffer;
 import java.util.Locale;
+import rawsock.text.Numbers;
 
 /**
  * A view of an ARP message (RFC 826) over captured bytes, reused from frame to frame, plus the
@@ -326,11 +327,9 @@ public final class Arp extends View implements Layer {
                 return OPERATIONS[i];
             }
         }
-        if (text.matches("[0-9]{1,5}")) {
-            int value = Integer.parseInt(text);
-            if (value <= 0xffff) {
-                return value;
-            }
+        long value = Numbers.parseOrMinusOne(text, Numbers.DIGITS);
+        if (value >= 0 && value <= 0xffff) {
+            return (int) value;
         }
         throw new IllegalArgumentException("unknown ARP operation '" + (nameOrNumber == null ? "" : nameOrNumber.trim())
                 + "': use " + String.join(", ", OPERATION_NAMES) + " or 0..65535");

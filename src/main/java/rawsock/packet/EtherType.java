@@ -3,6 +3,7 @@ package rawsock.packet;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import rawsock.text.Numbers;
 
 /**
  * EtherType numbers (the Ethernet type field and the inner type of a VLAN tag) with two names
@@ -146,12 +147,8 @@ public final class EtherType {
         if (named != null) {
             return named;
         }
-        long value = -1;
-        if (text.matches("0x[0-9a-f]{1,8}")) {
-            value = Long.parseLong(text.substring(2), 16);
-        } else if (text.matches("[0-9]{1,10}")) {
-            value = Long.parseLong(text);
-        } else {
+        long value = Numbers.parseOrMinusOne(text, Numbers.DIGITS_OR_HEX);
+        if (value < 0) {
             throw new IllegalArgumentException("unknown EtherType '" + nameOrNumber.trim() + "': use a name ("
                     + knownNames() + "), a hex number like 0x88b5 or a decimal number");
         }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import rawsock.text.Numbers;
 
 /**
  * The message-type table of ICMP and of ICMPv6, which name their types and codes the same way:
@@ -96,16 +97,11 @@ final class TypeNames {
      * @param what names the value in the error, e.g. "ICMP type"
      */
     static int parseNumber(String what, String text) {
-        int number;
-        try {
-            number = Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            number = Integer.MAX_VALUE;
-        }
+        long number = Numbers.parseOrMinusOne(text, Numbers.DIGITS); // "-5" and overflow too give -1
         if (number < 0 || number > 255) {
             throw new IllegalArgumentException(what + " " + text + " is out of range 0..255");
         }
-        return number;
+        return (int) number;
     }
 
     /** The type's name, or the number as text when it has none (cached, so never allocating for 0..255). */

@@ -29,6 +29,12 @@ public final class Numbers {
     public record Syntax(LeadingZero leadingZero, boolean signed, boolean hex, boolean blanksAround) {
     }
 
+    /** Plain decimal digits, nothing else: counts, prefix lengths, protocol fields typed as numbers. */
+    public static final Syntax DIGITS = new Syntax(LeadingZero.DECIMAL, false, false, false);
+
+    /** Decimal digits, or hexadecimal after 0x: field values that are usually written in hex (EtherTypes). */
+    public static final Syntax DIGITS_OR_HEX = new Syntax(LeadingZero.DECIMAL, false, true, false);
+
     /** A text that is not a number under the syntax it was read with; the message quotes it. */
     public static final class NumberException extends IllegalArgumentException {
         private static final long serialVersionUID = 1L;

@@ -106,7 +106,13 @@ class MacAddressTest {
             assertTrue(bad.isEmpty() || e.getMessage().contains(bad), e.getMessage());
         }
         assertThrows(IllegalArgumentException.class, () -> EtherType.parse(null));
+        // Numbers are read by text/Numbers: ASCII digits only, so fullwidth or Arabic-Indic digits
+        // (which Long.parseLong accepts) are refused; beyond 16 bits is a range error, not "unknown".
+        assertThrows(IllegalArgumentException.class, () -> EtherType.parse("\uff10x0800"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> EtherType.parse("0x123456789"))
+                .getMessage().contains("out of range"));
     }
+
 
     @Test
     void arpOperations() {
@@ -121,7 +127,12 @@ class MacAddressTest {
         assertEquals("77", Arp.operationName(77));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Arp.parseOperation("who-has"));
         assertTrue(e.getMessage().contains("'who-has'") && e.getMessage().contains("request"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> Arp.parseOperation("65536"));
         assertThrows(IllegalArgumentException.class, () -> Arp.parseOperation(null));
+        // Numbers are read by text/Numbers: ASCII digits only (Long.parseLong would take the
+        // Arabic-Indic two), no sign, no hex, at most 16 bits.
+        for (String bad : new String[] {"65536", "-1", "0x2", "\u0662", ""}) {
+            e = assertThrows(IllegalArgumentException.class, () -> Arp.parseOperation(bad), bad);
+            assertTrue(e.getMessage().contains("'" + bad + "'"), e.getMessage());
+        }
     }
 }
