@@ -24,8 +24,6 @@ import rawsock.text.Numbers;
  * and its messages; the order of the checks is the order a user meets the refusals in.
  */
 final class RecvRequestReader {
-    /** -C's plain number: millions of bytes, decimal digits only (as tcpdump -C). */
-
     private final ParsedOptions line;
     private final OptionSpec proto;
     private final OptionSpec ipv6;
