@@ -24,7 +24,13 @@ import rawsock.packet.IpProtocol;
  * else's flood would otherwise push our replies out of its buffer).
  */
 final class AnswerSockets implements AutoCloseable {
-    private static final int BUFFER_BYTES = 1 << 20;
+    /**
+     * Room for a burst of answers the loop has not read yet: a scan's RSTs can all arrive while a
+     * loaded machine gives the loop no CPU, and each costs its socket buffer about 2.3 KB (the
+     * kernel's accounting of a packet received on a veth), so 1 MiB (2 MiB granted) held about
+     * 865 answers of a 1,000-port scan. Only what is queued takes memory.
+     */
+    private static final int BUFFER_BYTES = 8 << 20;
 
     /** What to do with one packet read: its bytes (an IPv6 header rebuilt) and the kernel's metadata. */
     @FunctionalInterface
