@@ -3,10 +3,6 @@ package rawsock.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import rawsock.app.UsageException;
 
 /**
@@ -51,18 +47,14 @@ final class PayloadReader {
 
     private byte[] readFile(String path) throws IOException {
         String file = o.file.longestName();
-        try (InputStream in = path.equals("-") ? stdin : Files.newInputStream(Path.of(path))) {
+        try (InputStream in = InputFiles.open(path, stdin)) {
             byte[] bytes = in.readNBytes(MAX_PAYLOAD + 1);
             if (bytes.length > MAX_PAYLOAD) {
                 throw new UsageException(file + " " + path + " is larger than " + MAX_PAYLOAD + " bytes");
             }
             return bytes;
-        } catch (NoSuchFileException e) {
-            throw new UsageException(file + " " + path + ": no such file");
-        } catch (AccessDeniedException e) {
-            throw new UsageException(file + " " + path + ": permission denied");
         } catch (IOException e) {
-            throw new UsageException(file + " " + path + ": " + e.getMessage());
+            throw InputFiles.unreadable(file, path, e);
         }
     }
 }

@@ -7,9 +7,6 @@ import java.io.InputStreamReader;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import rawsock.app.TargetBlock;
@@ -51,7 +48,7 @@ final class TargetOption {
     /** Adds the items of a --dst-file ("-" = stdin): one per line, '#' starts a comment. */
     void addFile(String path, InputStream stdin) throws IOException {
         int before = blocks.size();
-        try (InputStream in = path.equals("-") ? stdin : Files.newInputStream(Path.of(path));
+        try (InputStream in = InputFiles.open(path, stdin);
                 BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             int number = 0;
@@ -63,12 +60,8 @@ final class TargetOption {
                     blocks.add(item(FILE + " " + path + " line " + number + ":", item));
                 }
             }
-        } catch (NoSuchFileException e) {
-            throw new UsageException(FILE + " " + path + ": no such file");
-        } catch (java.nio.file.AccessDeniedException e) {
-            throw new UsageException(FILE + " " + path + ": permission denied");
         } catch (IOException e) {
-            throw new UsageException(FILE + " " + path + ": " + e.getMessage());
+            throw InputFiles.unreadable(FILE, path, e);
         }
         if (blocks.size() == before) {
             throw new UsageException(FILE + " " + path + " names no target (empty, or only comments)");
