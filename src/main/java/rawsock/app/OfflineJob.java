@@ -8,9 +8,6 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import rawsock.filter.BpfInterpreter;
 import rawsock.filter.BpfProgram;
 import rawsock.filter.FilterCompiler;
@@ -57,7 +54,7 @@ public final class OfflineJob {
     public int run() throws IOException {
         InputStream file = null;
         try {
-            InputStream raw = spec.inputPath.equals("-") ? stdin : (file = openFile());
+            InputStream raw = spec.inputPath.equals("-") ? stdin : (file = ReadPcapFile.open(spec.inputPath));
             // Output is flushed whenever the reader must wait for more input: a reader of a pipe
             // (`tcpdump -w - | rawsock recv --read-pcap -`) sees each packet as it comes.
             InputStream in = new BufferedInputStream(new FlushBeforeRead(raw), 1 << 16);
@@ -69,7 +66,7 @@ public final class OfflineJob {
             } catch (PcapFormatException e) {
                 throw new IOException(name() + e.getMessage(), e);
             } catch (IOException e) {
-                throw cannotRead(e);
+                throw ReadPcapFile.cannotRead(spec.inputPath, e);
             }
             LinkType link = fileLink == CaptureReader.LINKTYPE_ETHERNET ? LinkType.ETHERNET : LinkType.RAW;
             BpfProgram filter = compileFilter(link);
@@ -247,21 +244,6 @@ public final class OfflineJob {
         } catch (FilterSyntaxException e) {
             throw new UsageException(e.getMessage());
         }
-    }
-
-    private InputStream openFile() {
-        try {
-            return Files.newInputStream(Path.of(spec.inputPath));
-        } catch (NoSuchFileException e) {
-            throw new UsageException("--read-pcap " + spec.inputPath + ": no such file");
-        } catch (IOException e) {
-            throw cannotRead(e);
-        }
-    }
-
-    private UsageException cannotRead(IOException e) {
-        String reason = e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage();
-        return new UsageException("--read-pcap " + spec.inputPath + ": cannot read (" + reason + ")");
     }
 
     private String name() {

@@ -6,9 +6,6 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import rawsock.net.Family;
 import rawsock.net.Interfaces;
 import rawsock.net.NativeException;
@@ -143,19 +140,7 @@ final class ReplayJob {
         if (spec.input == SendSpec.Input.STDIN_HEX) {
             return new HexSource(new HexLineReader(stdin));
         }
-        InputStream in;
-        if (spec.inputPath.equals("-")) {
-            in = stdin;
-        } else {
-            try {
-                in = Files.newInputStream(Path.of(spec.inputPath));
-                file = in;
-            } catch (NoSuchFileException e) {
-                throw new UsageException("--read-pcap " + spec.inputPath + ": no such file");
-            } catch (IOException e) {
-                throw cannotRead(e);
-            }
-        }
+        InputStream in = spec.inputPath.equals("-") ? stdin : (file = ReadPcapFile.open(spec.inputPath));
         CaptureReader reader;
         int link;
         try {
@@ -165,7 +150,7 @@ final class ReplayJob {
             // Read, but not a capture: bad data (exit 4, as a malformed --stdin-hex line), named.
             throw new IOException("--read-pcap " + spec.inputPath + ": " + e.getMessage(), e);
         } catch (IOException e) {
-            throw cannotRead(e);  // a directory opens, but reading it fails (EISDIR)
+            throw ReadPcapFile.cannotRead(spec.inputPath, e);  // a directory opens, but reading it fails (EISDIR)
         }
         if (spec.link && link != CaptureReader.LINKTYPE_ETHERNET && link >= 0) {
             throw new UsageException("--link replays Ethernet frames; " + spec.inputPath + " has link type " + link
@@ -173,11 +158,6 @@ final class ReplayJob {
         }
         // Without --link the IP packets inside Ethernet frames and cooked captures are sent; with it, whole frames.
         return new PcapSource(reader, !spec.link);
-    }
-
-    private UsageException cannotRead(IOException e) {
-        String reason = e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage();
-        return new UsageException("--read-pcap " + spec.inputPath + ": cannot read (" + reason + ")");
     }
 
     private RawSocket openHeaderIncluded(Family family) throws NativeException {
