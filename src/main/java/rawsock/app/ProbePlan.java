@@ -100,9 +100,4 @@ public final class ProbePlan {
     public Integer sourcePort(long index, Integer fallback) {
         return sourcePorts == null ? fallback : (Integer) sourcePorts.get(position(index) % sourcePorts.size());
     }
-
-    /** True when the TTL differs between probes. */
-    public boolean ttlVaries() {
-        return ttls != null && ttls.varies();
-    }
 }
