@@ -1,6 +1,6 @@
 package rawsock.cli;
 
-import java.net.Inet6Address;
+import java.net.InetAddress;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.TypeConversionException;
 import rawsock.app.SendSpec;
@@ -128,13 +128,9 @@ final class HeaderFieldsReader {
         if (type != null) {
             s.igmpType = parseIgmpType(type);
         }
-        String group = line.value(o.igmpGroup);
+        InetAddress group = line.address(o.igmpGroup, false, " is IPv6; IGMP groups are IPv4 (IPv6 uses MLD)");
         if (group != null) {
-            s.igmpGroup = AddressOption.resolve(o.igmpGroup.longestName(), group, false);
-            if (s.igmpGroup instanceof Inet6Address) {
-                throw new UsageException(o.igmpGroup.longestName() + " " + group
-                        + " is IPv6; IGMP groups are IPv4 (IPv6 uses MLD)");
-            }
+            s.igmpGroup = group;
         }
         Integer maxResponse = line.number(o.igmpMaxResponse, 0, 255);
         if (maxResponse != null) {

@@ -1,9 +1,6 @@
 package rawsock.cli;
 
 import java.io.IOException;
-import java.net.Inet4Address;
-import java.net.Inet6Address;
-import java.net.InetAddress;
 import java.util.Arrays;
 import picocli.CommandLine.Model.OptionSpec;
 import rawsock.app.LinkAddresses;
@@ -69,11 +66,7 @@ final class IcmpRestOfHeader {
         String gateway = line.value(o.icmpGateway);
         if (gateway != null) {
             require(icmp && !v6 && type == IcmpTypes.REDIRECT, o, o.icmpGateway, "redirect (5)", typeName);
-            InetAddress address = AddressOption.resolve(o.icmpGateway.longestName(), gateway, false);
-            if (!(address instanceof Inet4Address)) {
-                throw new UsageException(o.icmpGateway.longestName() + " " + gateway + " is not an IPv4 address");
-            }
-            byte[] a = address.getAddress();
+            byte[] a = line.address(o.icmpGateway, false, " is not an IPv4 address").getAddress();
             return ((a[0] & 0xffL) << 24) | ((a[1] & 0xff) << 16) | ((a[2] & 0xff) << 8) | (a[3] & 0xff);
         }
         if (line.value(o.icmpPointer) != null) {
@@ -160,12 +153,7 @@ final class IcmpRestOfHeader {
     }
 
     private static byte[] ipv6(OptionSpec option, ParsedOptions line) {
-        String text = line.value(option);
-        InetAddress address = AddressOption.resolve(option.longestName(), text, true);
-        if (!(address instanceof Inet6Address)) {
-            throw new UsageException(option.longestName() + " " + text + " is not an IPv6 address");
-        }
-        return address.getAddress();
+        return line.address(option, true, " is not an IPv6 address").getAddress();
     }
 
     /** A MAC, or null for "none". */

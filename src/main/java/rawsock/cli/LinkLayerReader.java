@@ -1,7 +1,5 @@
 package rawsock.cli;
 
-import java.net.Inet4Address;
-import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Model.ArgGroupSpec;
@@ -19,6 +17,7 @@ import rawsock.packet.Vlan;
 final class LinkLayerReader {
     /** An S-tag and a C-tag: QinQ's two; deeper stacks are no convenience rawsock offers. */
     private static final int MAX_VLAN_TAGS = 2;
+    private static final String ARP_CARRIES_IPV4 = " is IPv6; ARP carries IPv4 addresses";
 
     private final SendOptions o;
     private final ParsedOptions line;
@@ -91,7 +90,7 @@ final class LinkLayerReader {
         if (field != null) {
             throw new UsageException(field.longestName() + " does not apply to " + o.protocol.longestName() + " arp");
         }
-        s.source = ipv4(o.source);
+        s.source = line.address(o.source, false, ARP_CARRIES_IPV4);
         String operation = line.value(o.arpOperation);
         if (operation != null) {
             try {
@@ -101,9 +100,9 @@ final class LinkLayerReader {
             }
         }
         s.arpSenderMac = line.mac(o.arpSenderMac);
-        s.arpSenderIp = ipv4(o.arpSenderIp);
+        s.arpSenderIp = line.address(o.arpSenderIp, false, ARP_CARRIES_IPV4);
         s.arpTargetMac = line.mac(o.arpTargetMac);
-        s.arpTargetIp = ipv4(o.arpTargetIp);
+        s.arpTargetIp = line.address(o.arpTargetIp, false, ARP_CARRIES_IPV4);
         if (s.waitNanos >= 0 && s.arpOperation != Arp.REQUEST) {
             throw new UsageException(o.waitFor.longestName() + " matches replies to ARP requests; "
                     + o.arpOperation.longestName() + " " + operation + " draws none");
@@ -119,16 +118,4 @@ final class LinkLayerReader {
         }
     }
 
-    /** An IPv4 address of the ARP message (the only kind ARP for IPv4 carries), or null when not given. */
-    private InetAddress ipv4(OptionSpec option) {
-        String text = line.value(option);
-        if (text == null) {
-            return null;
-        }
-        InetAddress address = AddressOption.resolve(option.longestName(), text, false);
-        if (!(address instanceof Inet4Address)) {
-            throw new UsageException(option.longestName() + " " + text + " is IPv6; ARP carries IPv4 addresses");
-        }
-        return address;
-    }
 }

@@ -1,5 +1,7 @@
 package rawsock.cli;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.util.List;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
@@ -48,6 +50,23 @@ final class ParsedOptions {
     /** The number {@code option} gives, checked against min..max; null when not given. */
     Integer number(OptionSpec option, long min, long max) {
         return Ranges.optional(option.longestName(), value(option), min, max);
+    }
+
+    /**
+     * The address {@code option} gives (a name is resolved), of the family the field holds: IPv6
+     * when {@code ipv6}, else IPv4; null when not given. One of the other family is a usage error,
+     * "OPTION TEXT" followed by {@code otherFamily}, which says why it cannot go there.
+     */
+    InetAddress address(OptionSpec option, boolean ipv6, String otherFamily) {
+        String text = value(option);
+        if (text == null) {
+            return null;
+        }
+        InetAddress address = AddressOption.resolve(option.longestName(), text, ipv6);
+        if ((address instanceof Inet6Address) != ipv6) {
+            throw new UsageException(option.longestName() + " " + text + otherFamily);
+        }
+        return address;
     }
 
     /** The MAC {@code option} gives, or null when not given. */

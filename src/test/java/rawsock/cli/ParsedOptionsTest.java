@@ -51,6 +51,19 @@ class ParsedOptionsTest {
     }
 
     @Test
+    void anAddressOfTheOtherFamilyIsRefusedWithTheFieldsReason() throws Exception {
+        ParsedOptions line = parse("-d", "127.0.0.1", "--arp-spa", "::1", "--arp-tpa", "127.0.0.9",
+                "--nd-target", "fd99::1", "--icmp-gateway", "127.0.0.1");
+        assertNull(line.address(o.arpSenderMac, false, " never"), "not given: null");
+        assertEquals(java.net.InetAddress.getByName("127.0.0.9"), line.address(o.arpTargetIp, false, " is IPv6"));
+        assertEquals(java.net.InetAddress.getByName("fd99::1"), line.address(o.ndTarget, true, " is IPv4"));
+        UsageException v6 = assertThrows(UsageException.class, () -> line.address(o.arpSenderIp, false, " is IPv6; no"));
+        assertEquals("--arp-spa ::1 is IPv6; no", v6.getMessage());
+        UsageException v4 = assertThrows(UsageException.class, () -> line.address(o.icmpGateway, true, " is IPv4; no"));
+        assertEquals("--icmp-gateway 127.0.0.1 is IPv4; no", v4.getMessage());
+    }
+
+    @Test
     void firstGivenFollowsTheListNotTheCommandLine() {
         ParsedOptions line = parse("-d", "127.0.0.1", "--tos", "1", "--ttl", "2");
         assertSame(o.ttl, line.firstGiven(List.of(o.ipId, o.ttl, o.tos)));
